@@ -1,0 +1,45 @@
+package dev.lbtriage.bot.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code lb-triage} command line. Sub-commands are registered here explicitly, not discovered.
+ *
+ * <p>Exit codes: 0 success, 2 bad input (a one-line reason on stderr), 1 an unexpected failure.
+ */
+@Command(
+    name = "lb-triage",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Triage an Azure Load Balancer incident: from a symptom to a diagnosis, the fix and a support-case bundle.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  public static final int EXIT_OK = 0;
+  public static final int EXIT_FAILURE = 1;
+  public static final int EXIT_BAD_INPUT = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line without exiting the JVM; used by tests. */
+  public static int run(String... args) {
+    return newCommandLine().execute(args);
+  }
+
+  static CommandLine newCommandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setParameterExceptionHandler(new BadInputHandler());
+    cli.setExecutionExceptionHandler(new FailureHandler());
+    return cli;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
