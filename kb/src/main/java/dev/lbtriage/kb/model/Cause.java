@@ -1,0 +1,30 @@
+package dev.lbtriage.kb.model;
+
+import java.util.List;
+
+/**
+ * A reason a symptom happens.
+ *
+ * @param id stable id, e.g. {@code probe-port-blocked}
+ * @param title one line
+ * @param explanation why it produces the symptom, in the project's words
+ * @param seedSections headings of the seed page this cause comes from
+ * @param checks how the triage tells this cause apart: automatic (a fact) or manual (a question)
+ * @param resolution the steps that fix it; may hold placeholders such as {@code {probePort}}
+ * @param commands ready-to-fill {@code az} commands
+ */
+public record Cause(
+    String id,
+    String title,
+    String explanation,
+    List<String> seedSections,
+    List<Check> checks,
+    List<String> resolution,
+    List<CliCommand> commands) {
+  public Cause {
+    seedSections = List.copyOf(seedSections);
+    checks = List.copyOf(checks);
+    resolution = List.copyOf(resolution);
+    commands = List.copyOf(commands);
+  }
+}

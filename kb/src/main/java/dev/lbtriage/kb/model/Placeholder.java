@@ -1,0 +1,68 @@
+package dev.lbtriage.kb.model;
+
+import java.util.Optional;
+
+/**
+ * The placeholders a KB text may hold, written {@code {name}}, and the fact that provides each. A
+ * placeholder not listed here is an error when the KB is loaded: no fact could ever fill it in.
+ */
+public enum Placeholder {
+  SUBSCRIPTION_ID("subscriptionId", "the load balancer's ARM id"),
+  RESOURCE_GROUP("resourceGroup", "the load balancer's ARM id"),
+  LB_NAME("lbName", "the load balancer"),
+  LB_ID("lbId", "the load balancer"),
+  FRONTEND_IP("frontendIp", "the load balancer's frontend IP configuration"),
+  FRONTEND_PORT("frontendPort", "the load-balancing rule"),
+  BACKEND_PORT("backendPort", "the load-balancing rule"),
+  RULE_NAME("ruleName", "the load-balancing rule"),
+  PROBE_NAME("probeName", "the health probe"),
+  PROBE_PORT("probePort", "the health probe"),
+  PROBE_PROTOCOL("probeProtocol", "the health probe"),
+  PROBE_PATH("probePath", "the health probe"),
+  POOL_NAME("poolName", "the backend pool"),
+  BACKEND_IP("backendIp", "the backend pool member's NIC IP configuration"),
+  NIC_NAME("nicName", "the backend pool member's NIC"),
+  VM_NAME("vmName", "the backend pool member's VM"),
+  VM_RESOURCE_GROUP("vmResourceGroup", "the backend pool member's VM"),
+  VMSS_NAME("vmssName", "the VM scale set in the backend pool"),
+  NSG_NAME("nsgName", "the network security group that decides the flow"),
+  NSG_RESOURCE_GROUP("nsgResourceGroup", "the network security group that decides the flow"),
+  NSG_RULE_NAME("nsgRuleName", "the security rule that decides the flow"),
+  NSG_RULE_PRIORITY("nsgRulePriority", "the security rule that decides the flow"),
+  FREE_PRIORITY("freePriority", "a priority free in the NSG, above the deciding rule"),
+  SUBNET_NAME("subnetName", "the backend's subnet"),
+  VNET_NAME("vnetName", "the backend's virtual network"),
+  ROUTE_TABLE_NAME("routeTableName", "the route table that holds the winning route"),
+  ROUTE_NAME("routeName", "the winning effective route"),
+  ROUTE_PREFIX("routePrefix", "the winning effective route"),
+  NEXT_HOP_IP("nextHopIp", "the winning effective route"),
+  CLIENT_IP("clientIp", "the user's answer to client-ip"),
+  PROTOCOL("protocol", "the load-balancing rule");
+
+  private final String token;
+  private final String providedBy;
+
+  Placeholder(String token, String providedBy) {
+    this.token = token;
+    this.providedBy = providedBy;
+  }
+
+  /** The name written between braces. */
+  public String token() {
+    return token;
+  }
+
+  /** Which fact fills it in, for error messages and documentation. */
+  public String providedBy() {
+    return providedBy;
+  }
+
+  public static Optional<Placeholder> byToken(String token) {
+    for (Placeholder p : values()) {
+      if (p.token.equals(token)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+}
