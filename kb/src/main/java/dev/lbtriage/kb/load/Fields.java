@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 final class Fields {
 
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
 
   private final YamlNode.Mapping mapping;
   private final String what;
@@ -146,7 +147,10 @@ final class Fields {
 
   private void checkPlaceholders(String text, int line) {
     for (String name : Placeholders.namesIn(text)) {
-      if (Placeholder.byToken(name).isEmpty()) {
+      if (!NAME.matcher(name).matches()) {
+        problem(line, "literal braces '{" + name + "}' are not allowed: braces are reserved for placeholders"
+            + " such as {probePort}");
+      } else if (Placeholder.byToken(name).isEmpty()) {
         problem(line, "unknown placeholder {" + name + "} (see dev.lbtriage.kb.model.Placeholder)");
       }
     }
