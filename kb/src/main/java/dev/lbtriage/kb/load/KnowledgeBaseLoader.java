@@ -69,7 +69,13 @@ public final class KnowledgeBaseLoader {
     List<Symptom> symptoms = new ArrayList<>();
     for (IndexEntry entry : index(prefix, files, yaml, problems)) {
       String file = prefix + entry.name();
-      Optional<String> text = read(files, entry.name(), prefix + INDEX, problems);
+      Optional<String> text;
+      try {
+        text = files.read(entry.name());
+      } catch (IOException | UncheckedIOException e) {
+        problems.add(prefix + INDEX, entry.line(), "cannot read '" + entry.name() + "': " + e.getMessage());
+        continue;
+      }
       if (text.isEmpty()) {
         problems.add(prefix + INDEX, entry.line(), "file '" + entry.name() + "' named in the index does not exist");
         continue;
@@ -92,7 +98,13 @@ public final class KnowledgeBaseLoader {
 
   private static List<IndexEntry> index(String prefix, FileSource files, YamlTreeReader yaml, Problems problems) {
     String file = prefix + INDEX;
-    Optional<String> text = read(files, INDEX, file, problems);
+    Optional<String> text;
+    try {
+      text = files.read(INDEX);
+    } catch (IOException | UncheckedIOException e) {
+      problems.add(file, 0, "cannot read: " + e.getMessage());
+      return List.of();
+    }
     if (text.isEmpty()) {
       problems.add(file, 0, "no " + INDEX + " (it lists the symptom files in order)");
       return List.of();
@@ -114,15 +126,6 @@ public final class KnowledgeBaseLoader {
       }
     });
     return entries;
-  }
-
-  private static Optional<String> read(FileSource files, String name, String indexFile, Problems problems) {
-    try {
-      return files.read(name);
-    } catch (IOException | UncheckedIOException e) {
-      problems.add(indexFile, 0, "cannot read '" + name + "': " + e.getMessage());
-      return Optional.of("");
-    }
   }
 
   private static void reportDuplicates(List<IdSite> sites, Problems problems) {
