@@ -34,7 +34,8 @@ final class YamlTreeReader {
     options.setCodePointLimit(MAX_CHARS);
     options.setMaxAliasesForCollections(0);
     options.setNestingDepthLimit(MAX_DEPTH);
-    options.setAllowDuplicateKeys(false);
+    // duplicate keys are refused by value(), which goes on reading and so reports all of them
+    options.setAllowDuplicateKeys(true);
     StreamReadConstraints constraints = StreamReadConstraints.builder()
         .maxNestingDepth(MAX_DEPTH)
         .maxStringLength(16 * 1024)

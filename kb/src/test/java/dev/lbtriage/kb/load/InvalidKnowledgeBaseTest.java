@@ -19,6 +19,8 @@ class InvalidKnowledgeBaseTest {
       yaml-syntax-error            | sample.yaml | 6  | YAML syntax error
       unknown-field                | sample.yaml | 23 | unknown field 'severity' in cause
       duplicate-cause-id           | other.yaml  | 20 | duplicate cause id 'sample-cause' (first declared at
+      duplicate-question-id        | other.yaml  | 11 | duplicate question id 'sample-question' (first declared at
+      duplicate-key                | sample.yaml | 4  | duplicate key 'title' (first on line 2)
       cause-without-check          | sample.yaml | 25 | empty list 'checks' in cause
       cause-without-resolution     | sample.yaml | 20 | missing required field 'resolution' in cause
       unknown-question             | sample.yaml | 28 | manual check names question 'is-it-plugged-in' which symptom 'sample' does not declare
