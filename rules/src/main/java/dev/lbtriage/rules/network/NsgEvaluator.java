@@ -168,11 +168,14 @@ public final class NsgEvaluator {
       return RuleMatch.unknown("the rule has no " + which + " address prefix or application security group");
     }
     RuleMatch m = tokens.isEmpty() ? RuleMatch.NO : addresses(tokens, endpoint, ctx, which);
+    // AzureLoadBalancer is one address: ask about that address
+    String member = ServiceTags.AZURE_LOAD_BALANCER.equals(ServiceTags.canonical(endpoint).orElse(null))
+        ? ServiceTags.AZURE_LOAD_BALANCER_IP : endpoint;
     for (String asg : asgIds) {
       if (m.match() == Match.YES) {
         return m;
       }
-      m = m.or(ctx.asgs().isMember(asg, endpoint));
+      m = m.or(ctx.asgs().isMember(asg, member));
     }
     return m;
   }
