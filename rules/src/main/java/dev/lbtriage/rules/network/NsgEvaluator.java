@@ -63,7 +63,7 @@ public final class NsgEvaluator {
   /**
    * Evaluates exactly {@code rules} (no defaults supplied).
    *
-   * @param note added to the decision's reason (may be null)
+   * @param note added to the decision's reason when a default rule decides or nothing does (may be null)
    */
   public static NsgDecision evaluateRules(
       List<SecurityRule> rules, Flow flow, NetworkContext ctx, NsgLevel level, String nsgId, String nsgName, String originFile, String note) {
@@ -86,7 +86,8 @@ public final class NsgEvaluator {
         continue;
       }
       if (undecided.stream().allMatch(u -> u.access() == r.access())) {
-        return new NsgDecision(level, nsgId, nsgName, originFile, Verdict.of(r.access()), r, undecided, note);
+        // the note on assumed defaults matters only when a default rule decided
+        return new NsgDecision(level, nsgId, nsgName, originFile, Verdict.of(r.access()), r, undecided, r.isDefault() ? note : null);
       }
       return new NsgDecision(level, nsgId, nsgName, originFile, Verdict.UNKNOWN, undecided.get(0), undecided,
           join(firstReason + "; if it does not match, " + label(nsgName, r) + " " + verb(r.access()), note));
