@@ -39,7 +39,7 @@ final class ProblemLog {
   }
 
   private String withLine(String jsonPath, String message) {
-    int line = jsonPath == null ? -1 : lineOf.applyAsInt(jsonPath);
+    int line = jsonPath == null || jsonPath.equals("$") ? -1 : lineOf.applyAsInt(jsonPath);
     return line > 0 ? message + " (line " + line + ")" : message;
   }
 }

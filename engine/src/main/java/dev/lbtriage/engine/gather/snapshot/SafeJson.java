@@ -42,6 +42,11 @@ final class SafeJson {
 
   /** Decodes strict UTF-8 (a leading BOM is dropped); binary content and bad bytes are errors. */
   static String decode(byte[] bytes) throws NotText {
+    if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+        || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+      throw new NotText("is UTF-16, not UTF-8 (Windows PowerShell's '>' writes UTF-16;"
+          + " use '| Out-File -Encoding utf8' or run az from another shell)");
+    }
     for (byte b : bytes) {
       if (b == 0) {
         throw new NotText("contains NUL bytes: a binary file, not JSON text");
@@ -55,7 +60,7 @@ final class SafeJson {
           .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
-      throw new NotText("is not UTF-8 text (" + e + ")");
+      throw new NotText("is not UTF-8 text; save the file as UTF-8");
     }
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }

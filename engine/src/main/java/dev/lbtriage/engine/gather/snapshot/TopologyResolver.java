@@ -115,14 +115,15 @@ final class TopologyResolver {
     effective(nic);
   }
 
+  /** Effective rules and routes belong to the NIC their file is named after (or whose id they name). */
   private void effective(NetworkInterface nic) {
     for (EffectiveSecurityRules e : index.effectiveSecurityRules) {
-      if (ArmId.same(e.nicId(), nic.id()) || (e.nicId() == null && nic.name().equalsIgnoreCase(e.nicName()))) {
+      if (nic.name().equalsIgnoreCase(e.nicName()) || ArmId.same(e.nicId(), nic.id())) {
         related.effectiveSecurityRules.add(new EffectiveSecurityRules(nic.id(), nic.name(), e.groups(), e.origin()));
       }
     }
     for (EffectiveRoutes e : index.effectiveRoutes) {
-      if (ArmId.same(e.nicId(), nic.id()) || (e.nicId() == null && nic.name().equalsIgnoreCase(e.nicName()))) {
+      if (nic.name().equalsIgnoreCase(e.nicName()) || ArmId.same(e.nicId(), nic.id())) {
         related.effectiveRoutes.add(new EffectiveRoutes(nic.id(), nic.name(), e.routes(), e.origin()));
       }
     }
