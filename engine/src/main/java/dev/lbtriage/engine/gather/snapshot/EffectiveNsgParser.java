@@ -23,7 +23,7 @@ final class EffectiveNsgParser {
     String nicId = null;
     for (JsonCursor g : EffectiveRoutesParser.entries(root, "networkSecurityGroups")) {
       if (!g.node().isObject()) {
-        g.log().error(g.path(), "expected an object, found " + JsonCursor.kind(g.node()));
+        g.log().error(g.path(), "expected an object, found " + JsonTypes.kind(g.node()));
         continue;
       }
       try {

@@ -23,7 +23,7 @@ final class EffectiveRoutesParser {
     List<EffectiveRoute> routes = new ArrayList<>();
     for (JsonCursor c : entries(root, "value")) {
       if (!c.node().isObject()) {
-        c.log().error(c.path(), "expected an object, found " + JsonCursor.kind(c.node()));
+        c.log().error(c.path(), "expected an object, found " + JsonTypes.kind(c.node()));
         continue;
       }
       try {
@@ -48,7 +48,7 @@ final class EffectiveRoutesParser {
       return root.elements();
     }
     if (!root.node().isObject()) {
-      root.log().error(root.path(), "expected an object or an array, found " + JsonCursor.kind(root.node()));
+      root.log().error(root.path(), "expected an object or an array, found " + JsonTypes.kind(root.node()));
       return List.of();
     }
     if (root.has("value") || !root.has(azField)) {

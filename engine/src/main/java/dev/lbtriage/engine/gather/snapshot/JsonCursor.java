@@ -72,7 +72,7 @@ final class JsonCursor {
       return null;
     }
     if (!c.get().node.isValueNode() || c.get().node.isBoolean()) {
-      log.error(c.get().path, "expected a string, found " + kind(c.get().node));
+      log.error(c.get().path, "expected a string, found " + JsonTypes.kind(c.get().node));
       return null;
     }
     return c.get().node.asText();
@@ -84,7 +84,7 @@ final class JsonCursor {
       throw new FieldException(pathOf(name), "missing required field '" + name + "'");
     }
     if (!c.get().node.isTextual()) {
-      throw new FieldException(c.get().path, "'" + name + "' must be a string, found " + kind(c.get().node));
+      throw new FieldException(c.get().path, "'" + name + "' must be a string, found " + JsonTypes.kind(c.get().node));
     }
     return c.get().node.asText();
   }
@@ -115,8 +115,8 @@ final class JsonCursor {
     if (node.isTextual() && node.asText().trim().matches("-?\\d{1,9}")) {
       return Integer.parseInt(node.asText().trim());
     }
-    throw new FieldException(path, "'" + name + "' must be an integer, found " + kind(node)
-        + (node.isTextual() ? " \"" + abbreviate(node.asText()) + "\"" : ""));
+    throw new FieldException(path, "'" + name + "' must be an integer, found " + JsonTypes.kind(node)
+        + (node.isTextual() ? " \"" + JsonTypes.abbreviate(node.asText()) + "\"" : ""));
   }
 
   boolean bool(String name, boolean fallback) {
@@ -131,7 +131,7 @@ final class JsonCursor {
     if (n.isTextual() && (n.asText().equalsIgnoreCase("true") || n.asText().equalsIgnoreCase("false"))) {
       return Boolean.parseBoolean(n.asText());
     }
-    log.error(c.get().path, "expected true or false, found " + kind(n));
+    log.error(c.get().path, "expected true or false, found " + JsonTypes.kind(n));
     return fallback;
   }
 
@@ -165,7 +165,7 @@ final class JsonCursor {
   /** The elements of this node, which should be an array. */
   List<JsonCursor> elements() {
     if (!node.isArray()) {
-      log.error(path, "expected an array, found " + kind(node));
+      log.error(path, "expected an array, found " + JsonTypes.kind(node));
       return List.of();
     }
     List<JsonCursor> out = new ArrayList<>(node.size());
@@ -210,34 +210,11 @@ final class JsonCursor {
   }
 
   private String wrongType(String expected) {
-    log.error(path, "expected " + expected + ", found " + kind(node));
+    log.error(path, "expected " + expected + ", found " + JsonTypes.kind(node));
     return null;
   }
 
   private String pathOf(String name) {
     return path + (name.matches("[A-Za-z_$][A-Za-z0-9_$@-]*") ? "." + name : "['" + name + "']");
-  }
-
-  static String kind(JsonNode n) {
-    if (n.isObject()) {
-      return "an object";
-    }
-    if (n.isArray()) {
-      return "an array";
-    }
-    if (n.isTextual()) {
-      return "a string";
-    }
-    if (n.isNumber()) {
-      return "a number";
-    }
-    if (n.isBoolean()) {
-      return "a boolean";
-    }
-    return n.isNull() ? "null" : n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
   }
 }

@@ -65,7 +65,7 @@ final class MetricsParser {
       if (n.node().isNumber()) {
         return n.node().doubleValue();
       }
-      n.log().error(n.path(), "'" + field + "' must be a number, found " + JsonCursor.kind(n.node()));
+      n.log().error(n.path(), "'" + field + "' must be a number, found " + JsonTypes.kind(n.node()));
       return null;
     }).orElse(null);
   }

@@ -47,7 +47,7 @@ final class ResourceDispatcher {
       return;
     }
     if (!node.node().isObject()) {
-      node.log().error(node.path(), "expected a resource object or a list, found " + JsonCursor.kind(node.node()));
+      node.log().error(node.path(), "expected a resource object or a list, found " + JsonTypes.kind(node.node()));
       return;
     }
     if (!node.has("type") && node.has("value")) {
