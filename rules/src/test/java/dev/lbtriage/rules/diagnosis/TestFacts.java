@@ -17,6 +17,15 @@ import dev.lbtriage.rules.facts.ProbeProtocol;
 import dev.lbtriage.rules.facts.TransportProtocol;
 import dev.lbtriage.rules.facts.VirtualMachine;
 import dev.lbtriage.rules.facts.VmScaleSet;
+import dev.lbtriage.rules.facts.Access;
+import dev.lbtriage.rules.facts.Direction;
+import dev.lbtriage.rules.facts.EffectiveRoutes;
+import dev.lbtriage.rules.facts.NetworkSecurityGroup;
+import dev.lbtriage.rules.facts.NextHopType;
+import dev.lbtriage.rules.facts.RouteOrigin;
+import dev.lbtriage.rules.facts.SecurityRule;
+import dev.lbtriage.rules.facts.Subnet;
+import dev.lbtriage.rules.facts.VirtualNetwork;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +47,38 @@ final class TestFacts {
   final List<PoolMember> members = new ArrayList<>();
   final List<MetricSeries> metrics = new ArrayList<>();
   final List<VmScaleSet> scaleSets = new ArrayList<>();
+  final List<NetworkSecurityGroup> nsgs = new ArrayList<>();
+  final List<EffectiveRoutes> routes = new ArrayList<>();
   boolean internal = true;
+  String subnetNsgId;
+  String nicNsgId;
+  static final String VNET = RG + "/Microsoft.Network/virtualNetworks/vnet1";
+  static final String SUBNET = VNET + "/subnets/default";
+
+  /** An NSG with one custom inbound rule (Azure's default rules are supplied by the evaluator). */
+  TestFacts nsg(String name, boolean onSubnet, String ruleName, int priority, Access access, String source, String port) {
+    String id = RG + "/Microsoft.Network/networkSecurityGroups/" + name;
+    SecurityRule rule = new SecurityRule(ruleName, id, priority, Direction.INBOUND, access, TransportProtocol.ALL,
+        List.of(source), List.of("*"), List.of("*"), List.of(port), List.of(), List.of(), List.of(), List.of(), false);
+    nsgs.add(new NetworkSecurityGroup(id, name, "rg1", List.of(rule), List.of(), new Origin(id, name + ".json")));
+    if (onSubnet) {
+      subnetNsgId = id;
+    } else {
+      nicNsgId = id;
+    }
+    return this;
+  }
+
+  /** A user route 0.0.0.0/0 to a virtual appliance on every NIC. */
+  TestFacts routeToAppliance(String applianceIp) {
+    for (NetworkInterface n : nics) {
+      routes.add(new EffectiveRoutes(n.id(), n.name(), List.of(
+          new EffectiveRoutes.EffectiveRoute(null, RouteOrigin.DEFAULT, true, List.of("10.0.0.0/16"), NextHopType.VNET_LOCAL, List.of()),
+          new EffectiveRoutes.EffectiveRoute("to-fw", RouteOrigin.USER, true, List.of("0.0.0.0/0"), NextHopType.VIRTUAL_APPLIANCE, List.of(applianceIp))),
+          new Origin(n.id(), n.name() + ".effective-routes.json")));
+    }
+    return this;
+  }
 
   TestFacts vm(String name, String ip, PowerState state) {
     String vmId = RG + "/Microsoft.Compute/virtualMachines/" + name;
@@ -46,7 +86,7 @@ final class TestFacts {
     String ipc = nicId + "/ipConfigurations/ipconfig1";
     vms.add(new VirtualMachine(vmId, name, "rg1", state, "Linux", List.of(nicId), new Origin(vmId, name + ".json")));
     nics.add(new NetworkInterface(nicId, name + "-nic", "rg1",
-        List.of(new NicIpConfiguration(ipc, "ipconfig1", nicId, ip, null, null, true, List.of(POOL), List.of())),
+        List.of(new NicIpConfiguration(ipc, "ipconfig1", nicId, ip, SUBNET, null, true, List.of(POOL), List.of())),
         null, vmId, null, false, new Origin(nicId, name + "-nic.json")));
     members.add(new PoolMember(POOL, ipc, ip, nicId, vmId, null, null));
     return this;
@@ -86,7 +126,11 @@ final class TestFacts {
         List.of(new HealthProbe(PROBE, "probe-lb", LB, ProbeProtocol.TCP, 80, null, 15, 2, null, new Origin(LB, "lb.json"))),
         List.of(new LoadBalancingRule(RULE, "rulelb", LB, fe.id(), List.of(POOL), PROBE, TransportProtocol.TCP, 80, 80, false, new Origin(LB, "lb.json"))),
         List.of(), List.of(new BackendPool(POOL, "be-lb", LB, members, new Origin(LB, "lb.json"))), new Origin(LB, "lb.json"));
-    return new AzureFacts(List.of(lb), nics, vms, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), scaleSets,
+    List<NetworkInterface> withNsg = nics.stream().map(n -> new NetworkInterface(n.id(), n.name(), n.resourceGroup(),
+        n.ipConfigurations(), nicNsgId, n.vmId(), n.vmssId(), n.ipForwarding(), n.origin())).toList();
+    Subnet subnet = new Subnet(SUBNET, "default", VNET, List.of("10.0.0.0/24"), subnetNsgId, null, new Origin(VNET, "vnet.json"));
+    VirtualNetwork vnet = new VirtualNetwork(VNET, "vnet1", List.of("10.0.0.0/16"), List.of(), new Origin(VNET, "vnet.json"));
+    return new AzureFacts(List.of(lb), withNsg, vms, List.of(subnet), List.of(vnet), nsgs, List.of(), List.of(), routes, scaleSets,
         metrics, List.of(), List.of(), List.of());
   }
 }
