@@ -9,19 +9,19 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
@@ -31,8 +31,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 /**
  * The English analysis the matcher uses for the knowledge base and for reports.
  *
- * <p>Chain: a char filter that rewrites {@code 0%} / {@code 100%} to the words {@code zeropercent}
- * / {@code hundredpercent} (the standard tokenizer drops {@code %}); {@link StandardTokenizer}
+ * <p>Chain: a char filter that rewrites {@code %} to the word {@code percent} (the standard tokenizer
+ * drops {@code %}, and "0%" is how the portal says a probe is down); {@link StandardTokenizer}
  * (UAX#29: keeps {@code 168.63.129.16} and {@code 10.0.0.4} as one token and splits
  * {@code :443} to {@code 443}); English possessive; lower case; ASCII folding; English stop words;
  * Porter stemming; then, unless {@linkplain #plain() plain}, the domain synonyms of {@code
@@ -46,8 +46,13 @@ public final class DomainAnalyzer extends Analyzer {
   public static final String SYNONYMS_RESOURCE = "/kb/synonyms.txt";
 
   static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
-  private static final Pattern ZERO_PERCENT = Pattern.compile("(?<![\\d.,])0+(?:[.,]0+)?\\s*%");
-  private static final Pattern HUNDRED_PERCENT = Pattern.compile("(?<![\\d.,])100(?:[.,]0+)?\\s*%");
+  private static final NormalizeCharMap PERCENT;
+
+  static {
+    NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
+    b.add("%", " percent ");
+    PERCENT = b.build();
+  }
 
   private static volatile SynonymMap bundledSynonyms;
 
@@ -118,8 +123,7 @@ public final class DomainAnalyzer extends Analyzer {
   }
 
   static Reader percentFilter(Reader reader) {
-    Reader r = new PatternReplaceCharFilter(ZERO_PERCENT, " zeropercent ", reader);
-    return new PatternReplaceCharFilter(HUNDRED_PERCENT, " hundredpercent ", r);
+    return new MappingCharFilter(PERCENT, reader);
   }
 
   static SynonymMap bundledSynonyms() {

@@ -14,12 +14,12 @@ import java.util.Map;
  * <p>Only alphabetic words that are unknown, not stop words and at least {@value #MIN_LENGTH}
  * letters long are touched. First a split into two known words is tried ("loadbalancer",
  * "healthprobe", "scaleset"); otherwise the closest known word with the same first letter within
- * one edit (words of 5-7 letters) or two edits (8 or more) by optimal string alignment distance
+ * one edit (words of 4-7 letters) or two edits (8 or more) by optimal string alignment distance
  * (so a transposition is one edit), the more frequent known word winning ties. Anything else is
  * left as it is and will simply not match.
  */
 final class Speller {
-  static final int MIN_LENGTH = 5;
+  static final int MIN_LENGTH = 4;
   private static final int MIN_PART = 2;
 
   private final Map<String, Integer> frequency;

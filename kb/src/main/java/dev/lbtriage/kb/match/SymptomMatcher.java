@@ -27,16 +27,17 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.Term;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity.SimScorer;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 
@@ -64,10 +65,12 @@ import org.apache.lucene.util.BytesRef;
  * ignored: they carry no evidence either way, so a long story is not penalised for its small talk.
  * A term that only exists thanks to a repair is weighted {@value #REPAIRED_WEIGHT}.
  *
- * <p>Each term is one {@link DisjunctionMaxQuery} over the fields (tie {@value #TIE_BREAKER}); its
- * BM25 score for every symptom is collected, giving a term x symptom matrix {@code s(t, d)}. The
- * raw score {@code raw(d) = sum_t s(t, d)} is exactly the BM25 score of the Boolean OR of those
- * clauses, and ranks the symptoms.
+ * <p>Each term is scored as a {@link DisjunctionMaxQuery} over the fields (tie {@value
+ * #TIE_BREAKER}) would score it, for every symptom: a term x symptom matrix {@code s(t, d)}. Because
+ * the index is small and never changes, the whole matrix is computed once at construction from
+ * Lucene's {@link BM25Similarity} and the index statistics (one pass over the postings), and a
+ * query is a map look-up per term rather than a search. The raw score {@code raw(d) = sum_t s(t,
+ * d)} is exactly the BM25 score of the Boolean OR of those clauses, and ranks the symptoms.
  *
  * <h2>Calibrated score</h2>
  *
@@ -131,9 +134,7 @@ public final class SymptomMatcher {
   }
 
   private final List<Symptom> symptoms;
-  private final int[] symptomOfDoc;
-  private final IndexSearcher searcher;
-  private final Set<String> vocabulary;
+  private final Map<String, float[]> termScores;
   private final Speller speller;
   private final OutOfScope outOfScope;
   private final DomainAnalyzer queryAnalyzer = DomainAnalyzer.forQuery();
@@ -151,19 +152,11 @@ public final class SymptomMatcher {
         for (Symptom s : symptoms) {
           writer.addDocument(document(s));
         }
+        writer.forceMerge(1);
       }
-      DirectoryReader reader = DirectoryReader.open(dir);
-      this.searcher = new IndexSearcher(reader);
-      searcher.setSimilarity(similarity);
-      this.symptomOfDoc = new int[reader.maxDoc()];
-      Map<String, Integer> position = new HashMap<>();
-      for (int i = 0; i < symptoms.size(); i++) {
-        position.put(symptoms.get(i).id(), i);
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        this.termScores = scoreMatrix(reader, similarity);
       }
-      for (int doc = 0; doc < reader.maxDoc(); doc++) {
-        symptomOfDoc[doc] = position.get(searcher.storedFields().document(doc).get(ID));
-      }
-      this.vocabulary = vocabulary(reader);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -214,7 +207,7 @@ public final class SymptomMatcher {
       if (terms.size() >= MAX_TERMS) {
         break;
       }
-      if (vocabulary.contains(t)) {
+      if (termScores.containsKey(t)) {
         terms.add(t);
       }
     }
@@ -225,18 +218,15 @@ public final class SymptomMatcher {
 
     double[] raw = new double[symptoms.size()];
     double best = 0;
-    try {
-      for (String t : terms) {
-        double[] s = termScores(t, original.contains(t) ? 1f : REPAIRED_WEIGHT);
-        double max = 0;
-        for (int i = 0; i < s.length; i++) {
-          raw[i] += s[i];
-          max = Math.max(max, s[i]);
-        }
-        best += max;
+    for (String t : terms) {
+      float[] s = termScores.get(t);
+      double weight = original.contains(t) ? 1 : REPAIRED_WEIGHT;
+      double max = 0;
+      for (int i = 0; i < s.length; i++) {
+        raw[i] += weight * s[i];
+        max = Math.max(max, weight * s[i]);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // in-memory index: cannot happen
+      best += max;
     }
     double denominator = best + OOS_UNITS * unit * oosHits.size();
     List<SymptomMatch> out = new ArrayList<>();
@@ -253,20 +243,64 @@ public final class SymptomMatcher {
     return new Scored(out, oosHits);
   }
 
-  private double[] termScores(String term, float weight) throws IOException {
-    List<Query> perField = new ArrayList<>();
-    for (Map.Entry<String, Float> f : FIELDS.entrySet()) {
-      perField.add(new BoostQuery(new TermQuery(new Term(f.getKey(), term)), f.getValue()));
+  /**
+   * For every indexed term, its score for every symptom: the BM25 score (Lucene's {@link
+   * BM25Similarity} on the index statistics, field boost applied) of a {@link DisjunctionMaxQuery}
+   * over the fields, computed once in a single pass over the postings, so a query costs a map
+   * look-up per term instead of a search.
+   */
+  private Map<String, float[]> scoreMatrix(DirectoryReader reader, BM25Similarity similarity) throws IOException {
+    IndexSearcher searcher = new IndexSearcher(reader);
+    searcher.setSimilarity(similarity);
+    int n = symptoms.size();
+    int[] symptomOfDoc = new int[reader.maxDoc()];
+    Map<String, Integer> position = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      position.put(symptoms.get(i).id(), i);
     }
-    Query q = new DisjunctionMaxQuery(perField, TIE_BREAKER);
-    if (weight != 1f) {
-      q = new BoostQuery(q, weight);
+    for (int doc = 0; doc < reader.maxDoc(); doc++) {
+      symptomOfDoc[doc] = position.get(searcher.storedFields().document(doc).get(ID));
     }
-    double[] scores = new double[symptoms.size()];
-    for (ScoreDoc sd : searcher.search(q, symptomOfDoc.length).scoreDocs) {
-      scores[symptomOfDoc[sd.doc]] += sd.score;
+    Map<String, float[]> maxOf = new HashMap<>();
+    Map<String, float[]> sumOf = new HashMap<>();
+    for (LeafReaderContext leaf : reader.leaves()) {
+      for (Map.Entry<String, Float> f : FIELDS.entrySet()) {
+        String field = f.getKey();
+        Terms terms = leaf.reader().terms(field);
+        CollectionStatistics collection = searcher.collectionStatistics(field);
+        if (terms == null || collection == null) {
+          continue;
+        }
+        TermsEnum it = terms.iterator();
+        for (BytesRef b = it.next(); b != null; b = it.next()) {
+          String term = b.utf8ToString();
+          TermStatistics stats = new TermStatistics(BytesRef.deepCopyOf(b), it.docFreq(), it.totalTermFreq());
+          SimScorer scorer = similarity.scorer(f.getValue(), collection, stats);
+          PostingsEnum postings = it.postings(null, PostingsEnum.FREQS);
+          NumericDocValues norms = leaf.reader().getNormValues(field);
+          float[] max = maxOf.computeIfAbsent(term, k -> new float[n]);
+          float[] sum = sumOf.computeIfAbsent(term, k -> new float[n]);
+          for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+            long norm = norms != null && norms.advanceExact(doc) ? norms.longValue() : 1L;
+            float score = scorer.score(postings.freq(), norm);
+            int symptom = symptomOfDoc[leaf.docBase + doc];
+            max[symptom] = Math.max(max[symptom], score);
+            sum[symptom] += score;
+          }
+        }
+      }
     }
-    return scores;
+    Map<String, float[]> out = new HashMap<>();
+    for (Map.Entry<String, float[]> e : maxOf.entrySet()) {
+      float[] max = e.getValue();
+      float[] sum = sumOf.get(e.getKey());
+      float[] dismax = new float[n];
+      for (int i = 0; i < n; i++) {
+        dismax[i] = max[i] + TIE_BREAKER * (sum[i] - max[i]);
+      }
+      out.put(e.getKey(), dismax);
+    }
+    return Map.copyOf(out);
   }
 
   /** The analysed form of a report's known terms, as the matcher scores them (for tests and debugging). */
@@ -277,7 +311,7 @@ public final class SymptomMatcher {
       repaired.append(speller.repair(w)).append(' ');
     }
     for (String t : queryAnalyzer.terms(repaired.toString())) {
-      if (vocabulary.contains(t) && !out.contains(t)) {
+      if (termScores.containsKey(t) && !out.contains(t)) {
         out.add(t);
       }
     }
@@ -306,23 +340,6 @@ public final class SymptomMatcher {
 
   private static String nullToEmpty(String s) {
     return s == null ? "" : s;
-  }
-
-  private static Set<String> vocabulary(DirectoryReader reader) throws IOException {
-    Set<String> out = new HashSet<>();
-    for (LeafReaderContext leaf : reader.leaves()) {
-      for (String field : FIELDS.keySet()) {
-        Terms terms = leaf.reader().terms(field);
-        if (terms == null) {
-          continue;
-        }
-        TermsEnum it = terms.iterator();
-        for (BytesRef b = it.next(); b != null; b = it.next()) {
-          out.add(b.utf8ToString());
-        }
-      }
-    }
-    return Set.copyOf(out);
   }
 
   /** Surface words of the KB, the synonym file and the out-of-scope list, with their counts. */
