@@ -1,0 +1,157 @@
+package dev.lbtriage.kb.load;
+
+import dev.lbtriage.kb.model.AnswerKind;
+import dev.lbtriage.kb.model.Cause;
+import dev.lbtriage.kb.model.Check;
+import dev.lbtriage.kb.model.CliCommand;
+import dev.lbtriage.kb.model.FactName;
+import dev.lbtriage.kb.model.HowToCheck;
+import dev.lbtriage.kb.model.Question;
+import dev.lbtriage.kb.model.Source;
+import dev.lbtriage.kb.model.SupportCapture;
+import dev.lbtriage.kb.model.Symptom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Turns the tree of one symptom file into a {@link Symptom}, reporting what is wrong on the way. */
+final class SymptomReader {
+
+  static final Set<String> SYMPTOM_FIELDS = Set.of(
+      "id", "title", "summary", "phrasings", "keywords", "seedSections", "causes", "questions", "supportCase");
+  static final Set<String> CAUSE_FIELDS =
+      Set.of("id", "title", "explanation", "seedSections", "checks", "resolution", "commands");
+  static final Set<String> CHECK_FIELDS = Set.of("fact", "question", "description");
+  static final Set<String> COMMAND_FIELDS = Set.of("description", "command");
+  static final Set<String> QUESTION_FIELDS = Set.of("id", "text", "why", "answer", "how", "seedSections");
+  static final Set<String> HOW_FIELDS = Set.of("windows", "linux", "portal");
+  static final Set<String> CAPTURE_FIELDS = Set.of("id", "title", "steps", "how", "seedSections");
+
+  private final List<IdSite> sites;
+
+  /** @param sites where every id read is recorded, for the checks across files */
+  SymptomReader(List<IdSite> sites) {
+    this.sites = sites;
+  }
+
+  Optional<Symptom> read(YamlNode root, String file, Problems problems) {
+    return Fields.of(root, "symptom", SYMPTOM_FIELDS, file, problems).map(f -> symptom(f, file));
+  }
+
+  private Symptom symptom(Fields f, String file) {
+    String id = declare("symptom", f, f.id("id"));
+    String title = f.text("title");
+    String summary = f.text("summary");
+    List<String> phrasings = f.texts("phrasings", true);
+    List<String> keywords = f.texts("keywords", true);
+    List<String> seedSections = f.texts("seedSections", true);
+    List<Question> questions = new ArrayList<>();
+    for (YamlNode n : f.items("questions", false)) {
+      Fields.of(n, "question", QUESTION_FIELDS, file, f.problems()).map(this::question).ifPresent(questions::add);
+    }
+    Set<String> questionIds = questions.stream().map(Question::id).collect(Collectors.toSet());
+    List<Cause> causes = new ArrayList<>();
+    for (YamlNode n : f.items("causes", true)) {
+      Fields.of(n, "cause", CAUSE_FIELDS, file, f.problems()).map(c -> cause(c, questionIds, id))
+          .ifPresent(causes::add);
+    }
+    List<SupportCapture> captures = new ArrayList<>();
+    for (YamlNode n : f.items("supportCase", false)) {
+      Fields.of(n, "support capture", CAPTURE_FIELDS, file, f.problems()).map(this::capture).ifPresent(captures::add);
+    }
+    return new Symptom(id, title, summary, phrasings, keywords, seedSections, causes, questions, captures,
+        new Source(file));
+  }
+
+  private Cause cause(Fields f, Set<String> questionIds, String symptomId) {
+    String id = declare("cause", f, f.id("id"));
+    List<Check> checks = new ArrayList<>();
+    for (YamlNode n : f.items("checks", true)) {
+      Fields.of(n, "check", CHECK_FIELDS, f.file(), f.problems()).flatMap(c -> check(c, questionIds, symptomId))
+          .ifPresent(checks::add);
+    }
+    List<CliCommand> commands = new ArrayList<>();
+    for (YamlNode n : f.items("commands", false)) {
+      Fields.of(n, "command", COMMAND_FIELDS, f.file(), f.problems())
+          .map(c -> new CliCommand(c.text("description"), c.text("command")))
+          .ifPresent(commands::add);
+    }
+    return new Cause(id, f.text("title"), f.text("explanation"), f.texts("seedSections", true), checks,
+        f.texts("resolution", true), commands);
+  }
+
+  private Optional<Check> check(Fields f, Set<String> questionIds, String symptomId) {
+    String description = f.text("description");
+    boolean fact = f.present("fact");
+    boolean question = f.present("question");
+    if (fact == question) {
+      f.problem(f.line(), "a check names exactly one of 'fact' (automatic) or 'question' (manual)");
+      return Optional.empty();
+    }
+    if (fact) {
+      String name = f.text("fact");
+      Optional<FactName> known = name == null ? Optional.empty() : FactName.byId(name);
+      if (name != null && known.isEmpty()) {
+        f.problem(f.line("fact"), "unknown fact '" + name + "' (known: "
+            + Arrays.stream(FactName.values()).map(FactName::id).collect(Collectors.joining(", ")) + ")");
+      }
+      return known.map(k -> new Check.Automatic(k, description));
+    }
+    String q = f.text("question");
+    if (q != null && !questionIds.contains(q)) {
+      f.problem(f.line("question"), "manual check names question '" + q + "' which symptom '" + symptomId
+          + "' does not declare");
+    }
+    return Optional.ofNullable(q).map(id -> new Check.Manual(id, description));
+  }
+
+  private Question question(Fields f) {
+    String id = declare("question", f, f.id("id"));
+    String answer = f.text("answer");
+    AnswerKind kind = null;
+    if (answer != null) {
+      kind = Arrays.stream(AnswerKind.values()).filter(k -> spelling(k).equals(answer)).findFirst().orElse(null);
+      if (kind == null) {
+        f.problem(f.line("answer"), "unknown answer kind '" + answer + "' (known: "
+            + Arrays.stream(AnswerKind.values()).map(SymptomReader::spelling).collect(Collectors.joining(", ")) + ")");
+      }
+    }
+    return new Question(id, f.text("text"), f.text("why"), kind, how(f), f.texts("seedSections", true));
+  }
+
+  private SupportCapture capture(Fields f) {
+    String id = declare("capture", f, f.id("id"));
+    return new SupportCapture(id, f.text("title"), f.texts("steps", true), how(f), f.texts("seedSections", true));
+  }
+
+  private HowToCheck how(Fields owner) {
+    Optional<YamlNode> node = owner.node("how");
+    if (node.isEmpty()) {
+      owner.problem(owner.line(), "missing required field 'how'");
+      return null;
+    }
+    return Fields.of(node.get(), "how", HOW_FIELDS, owner.file(), owner.problems()).map(h -> {
+      HowToCheck how = new HowToCheck(h.optionalText("windows"), h.optionalText("linux"), h.optionalText("portal"));
+      if (how.windows() == null && how.linux() == null && how.portal() == null) {
+        h.problem(h.line(), "'how' needs at least one of windows, linux, portal");
+      }
+      return how;
+    }).orElse(null);
+  }
+
+  private String declare(String kind, Fields f, String id) {
+    if (id != null) {
+      sites.add(new IdSite(kind, id, f.file(), f.line("id")));
+    }
+    return id;
+  }
+
+  /** The YAML spelling of an answer kind: {@code YES_NO} is {@code yes-no}. */
+  static String spelling(AnswerKind kind) {
+    return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}

@@ -1,0 +1,7 @@
+package dev.lbtriage.rules.facts;
+
+/** Direction of a security rule or a flow, seen from the NIC. */
+public enum Direction {
+  INBOUND,
+  OUTBOUND
+}

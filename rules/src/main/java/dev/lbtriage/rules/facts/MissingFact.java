@@ -1,0 +1,12 @@
+package dev.lbtriage.rules.facts;
+
+/**
+ * A fact lb-triage looked for and could not get: a reference pointing outside the snapshot, or a
+ * read Azure refused. Rules treat it as unknown, never as "fine".
+ *
+ * @param kind what was looked for, e.g. {@code network-interface}
+ * @param reference the ARM id (or name) that was referenced
+ * @param referencedBy who referenced it
+ * @param reason why it is missing, e.g. {@code not in the snapshot} or {@code 403 Forbidden}
+ */
+public record MissingFact(String kind, String reference, String referencedBy, String reason) {}
