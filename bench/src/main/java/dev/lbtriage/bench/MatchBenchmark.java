@@ -1,5 +1,6 @@
 package dev.lbtriage.bench;
 
+import dev.lbtriage.kb.load.KnowledgeBaseLoader;
 import dev.lbtriage.kb.match.SymptomMatch;
 import dev.lbtriage.kb.match.SymptomMatcher;
 import dev.lbtriage.kb.model.KnowledgeBase;
@@ -46,7 +47,7 @@ public class MatchBenchmark {
 
   @Setup
   public void setUp() {
-    kb = BenchKnowledgeBase.get();
+    kb = KnowledgeBaseLoader.loadBundled();
     matcher = new SymptomMatcher(kb);
     StringBuilder b = new StringBuilder();
     while (b.length() < 10_240) {

@@ -45,7 +45,12 @@ public final class DomainAnalyzer extends Analyzer {
   /** Classpath resource of the domain synonyms (Solr format). */
   public static final String SYNONYMS_RESOURCE = "/kb/synonyms.txt";
 
-  static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+  /**
+   * Lucene's English stop words plus pronouns, auxiliaries and chat filler ("we", "have", "hey",
+   * "thanks"), which otherwise become rare, high-IDF terms when a KB phrasing happens to use them.
+   * Words that matter to a symptom ("same", "own", "still", "after", "no longer") are kept.
+   */
+  static final CharArraySet STOP_WORDS = stopWords();
   private static final NormalizeCharMap PERCENT;
 
   static {
@@ -120,6 +125,19 @@ public final class DomainAnalyzer extends Analyzer {
       throw new UncheckedIOException(e); // cannot happen on a String
     }
     return out;
+  }
+
+  private static CharArraySet stopWords() {
+    CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, false);
+    set.addAll(
+        List.of(
+            "i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours", "he", "she",
+            "him", "her", "his", "them", "what", "which", "who", "whom", "am", "been", "being",
+            "have", "has", "had", "having", "do", "does", "did", "doing", "would", "should",
+            "could", "can", "may", "might", "must", "shall", "all", "any", "some", "so", "than",
+            "too", "very", "just", "also", "about", "hi", "hey", "hello", "thanks", "thank",
+            "please", "anyone", "guys", "folks", "team", "know", "idea", "ideas"));
+    return CharArraySet.unmodifiableSet(set);
   }
 
   static Reader percentFilter(Reader reader) {

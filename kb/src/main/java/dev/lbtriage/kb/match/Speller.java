@@ -12,7 +12,7 @@ import java.util.Map;
  * then the single concept {@code probe}).
  *
  * <p>Only alphabetic words that are unknown, not stop words and at least {@value #MIN_LENGTH}
- * letters long are touched. First a split into two known words is tried ("loadbalancer",
+ * letters long are touched; a 4-letter word is only completed by one letter ("prob"). First a split into two known words is tried ("loadbalancer",
  * "healthprobe", "scaleset"); otherwise the closest known word with the same first letter within
  * one edit (words of 4-7 letters) or two edits (8 or more) by optimal string alignment distance
  * (so a transposition is one edit), the more frequent known word winning ties. Anything else is
@@ -20,6 +20,7 @@ import java.util.Map;
  */
 final class Speller {
   static final int MIN_LENGTH = 4;
+  private static final int SHORT = 5;
   private static final int MIN_PART = 2;
 
   private final Map<String, Integer> frequency;
@@ -80,6 +81,9 @@ final class Speller {
     for (String c : candidates) {
       if (Math.abs(c.length() - word.length()) > maxEdits) {
         continue;
+      }
+      if (word.length() < SHORT && c.length() != word.length() + 1) {
+        continue; // a short word has too many neighbours: only complete it ("prob" -> "probe")
       }
       int d = distance(word, c, maxEdits);
       int f = frequency.get(c);

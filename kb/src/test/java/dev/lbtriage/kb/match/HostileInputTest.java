@@ -1,5 +1,6 @@
 package dev.lbtriage.kb.match;
 
+import dev.lbtriage.kb.load.KnowledgeBaseLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -16,7 +17,7 @@ class HostileInputTest {
 
   @BeforeAll
   static void setUp() {
-    matcher = new SymptomMatcher(TestKnowledgeBase.get());
+    matcher = new SymptomMatcher(KnowledgeBaseLoader.loadBundled());
   }
 
   static Stream<String> hostile() {
@@ -86,8 +87,9 @@ class HostileInputTest {
 
   @Test
   void germanIsNotConfident() {
-    assertThat(matcher.assess("Der Lastenausgleich funktioniert nicht, alle Server sind ungesund").confident())
-        .isFalse();
+    String german = "Der Lastenausgleich funktioniert nicht, alle Server sind ungesund";
+    MatchResult result = matcher.assess(german);
+    assertThat(result.confident()).as("%s %s", matcher.queryTerms(german), result.matches()).isFalse();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.lbtriage.kb.match;
 
+import dev.lbtriage.kb.load.KnowledgeBaseLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -26,7 +27,7 @@ class MatchAccuracyTest {
 
   @BeforeAll
   static void setUp() throws IOException {
-    matcher = new SymptomMatcher(TestKnowledgeBase.get());
+    matcher = new SymptomMatcher(KnowledgeBaseLoader.loadBundled());
     rows = load();
   }
 

@@ -1,5 +1,6 @@
 package dev.lbtriage.kb.match;
 
+import dev.lbtriage.kb.load.KnowledgeBaseLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -12,7 +13,7 @@ class SpellerTest {
 
   @BeforeAll
   static void setUp() {
-    matcher = new SymptomMatcher(TestKnowledgeBase.get());
+    matcher = new SymptomMatcher(KnowledgeBaseLoader.loadBundled());
   }
 
   private static List<String> terms(String text) {
