@@ -38,7 +38,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * Porter stemming; then, unless {@linkplain #plain() plain}, the domain synonyms of {@code
  * kb/synonyms.txt} with {@link SynonymGraphFilter} ({@link FlattenGraphFilter} after it when
  * indexing). The synonym entries are parsed with the plain chain, so they are stemmed exactly like
- * the text they meet.
+ * the text they meet. After the synonyms, bare numbers are dropped ({@link NumberFilter}).
  */
 public final class DomainAnalyzer extends Analyzer {
 
@@ -99,6 +99,7 @@ public final class DomainAnalyzer extends Analyzer {
     ts = new PorterStemFilter(ts);
     if (synonyms != null) {
       ts = new SynonymGraphFilter(ts, synonyms, true);
+      ts = new NumberFilter(ts);
       if (flatten) {
         ts = new FlattenGraphFilter(ts);
       }

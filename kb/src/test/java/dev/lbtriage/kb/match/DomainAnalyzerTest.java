@@ -94,6 +94,13 @@ class DomainAnalyzerTest {
   }
 
   @Test
+  void bareNumbersAreNotEvidenceButNumericConceptsAre() {
+    assertThat(QUERY.terms("port 8080")).containsExactly("port");
+    assertThat(QUERY.terms("10.0.0.4:3389")).isEmpty();
+    assertThat(QUERY.terms("0%")).isNotEmpty();
+  }
+
+  @Test
   void stemsEnglishInflections() {
     assertThat(PLAIN.terms("listening")).isEqualTo(PLAIN.terms("listens"));
     assertThat(PLAIN.terms("removing")).isEqualTo(PLAIN.terms("removed"));
