@@ -3,7 +3,12 @@ package dev.lbtriage.rules.diagnosis;
 import dev.lbtriage.rules.facts.AzureFacts;
 import java.util.List;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
 
 /**
  * The diagnosis rules, loaded once from the executable model compiled at build time. Thread-safe:
@@ -19,9 +24,32 @@ public final class RuleEngine {
     this.kieBase = kieBase;
   }
 
+  /**
+   * Where the build writes the names of the executable model's classes. Read directly rather than
+   * through a KieClasspathContainer, which finds its module by the {@code pom.properties} beside
+   * {@code kmodule.xml} and so loses its way inside a single shaded jar.
+   */
+  static final String MODEL_INDEX = "META-INF/kie/dev.lbtriage/lb-triage-rules/drools-model";
+
   /** The rules compiled at build time (the executable model in this jar). */
   public static RuleEngine fromClasspath() {
-    return new RuleEngine(KieServices.get().getKieClasspathContainer(RuleEngine.class.getClassLoader()).getKieBase(KIE_BASE));
+    ClassLoader loader = RuleEngine.class.getClassLoader();
+    try (InputStream in = loader.getResourceAsStream(MODEL_INDEX)) {
+      if (in == null) {
+        throw new IllegalStateException("the executable rule model is missing (" + MODEL_INDEX
+            + " is not on the class path): rebuild the rules module with ./mvnw -pl rules install");
+      }
+      List<Model> models = new ArrayList<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+        String name = line.trim();
+        if (!name.isEmpty() && !name.startsWith("Drools-Model-Version")) {
+          models.add((Model) Class.forName(name, true, loader).getDeclaredConstructor().newInstance());
+        }
+      }
+      return new RuleEngine(KieBaseBuilder.createKieBaseFromModel(models));
+    } catch (IOException | ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot load the executable rule model: " + e, e);
+    }
   }
 
   /** Opens a triage of one load balancer for one symptom. */
