@@ -81,7 +81,8 @@ final class TaskRunner implements AutoCloseable {
     Map<String, Long> counts = tasks.stream()
         .collect(Collectors.groupingBy(ReadTask::kind, LinkedHashMap::new, Collectors.counting()));
     return counts.entrySet().stream()
-        .map(e -> e.getValue() + " " + Kinds.LABEL.getOrDefault(e.getKey(), e.getKey()))
+        .sorted(java.util.Comparator.comparingInt(e -> Kinds.ORDER.indexOf(e.getKey())))
+        .map(e -> Kinds.count(e.getKey(), e.getValue()))
         .collect(Collectors.joining(", "));
   }
 

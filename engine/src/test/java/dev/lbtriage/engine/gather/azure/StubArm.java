@@ -1,0 +1,197 @@
+package dev.lbtriage.engine.gather.azure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * A stub Azure Resource Manager on 127.0.0.1 over HTTPS serving a scenario folder: each document
+ * at its id, the load balancer list, metrics by metric name, and the effective-rules/routes POST
+ * actions as long-running operations (202 with {@code Azure-AsyncOperation} and {@code Location},
+ * one {@code InProgress} poll, then {@code Succeeded} and the result at {@code Location}).
+ * Requests without the test bearer token get 401. Faults can be queued per path.
+ */
+final class StubArm implements AutoCloseable {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  final List<String> requests = new CopyOnWriteArrayList<>();
+  final List<String> queries = new CopyOnWriteArrayList<>();
+  final List<String> authorizations = new CopyOnWriteArrayList<>();
+  private final Map<String, JsonNode> gets = new ConcurrentHashMap<>();
+  private final Map<String, JsonNode> actions = new ConcurrentHashMap<>();
+  private final Map<String, Deque<StubFault>> once = new ConcurrentHashMap<>();
+  private final Map<String, StubFault> always = new ConcurrentHashMap<>();
+  private final Map<String, Integer> polls = new ConcurrentHashMap<>();
+  private final Map<String, JsonNode> operations = new ConcurrentHashMap<>();
+  private final AtomicInteger operationIds = new AtomicInteger();
+  private final List<JsonNode> loadBalancers = new ArrayList<>();
+  private final HttpsServer server;
+
+  StubArm(Path scenario) throws Exception {
+    load(scenario);
+    server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setHttpsConfigurator(new HttpsConfigurator(SelfSignedTls.context()));
+    server.setExecutor(Executors.newFixedThreadPool(8));
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  String endpoint() {
+    return "https://127.0.0.1:" + server.getAddress().getPort() + "/";
+  }
+
+  /** The next {@code faults.length} requests to this path (an ARM id, case-insensitive) get these faults. */
+  void failNext(String path, StubFault... faults) {
+    once.computeIfAbsent(key(path), k -> new ArrayDeque<>()).addAll(List.of(faults));
+  }
+
+  void failAlways(String path, StubFault fault) {
+    always.put(key(path), fault);
+  }
+
+  long count(String method, String path) {
+    return requests.stream().filter(r -> r.equalsIgnoreCase(method + " " + path)).count();
+  }
+
+  private void load(Path scenario) throws IOException {
+    List<Path> files;
+    try (Stream<Path> s = Files.list(scenario)) {
+      files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+    Map<String, String> nicIdsByName = new ConcurrentHashMap<>();
+    for (Path f : files) {
+      JsonNode doc = JSON.readTree(f.toFile());
+      String name = f.getFileName().toString();
+      if (name.startsWith("metrics-")) {
+        String id = doc.path("value").get(0).path("id").asText();
+        gets.put(key(id.substring(0, id.lastIndexOf('/'))) + "|" + key(id.substring(id.lastIndexOf('/') + 1)), doc);
+      } else if (!name.contains(".effective-")) {
+        gets.put(key(doc.path("id").asText()), doc);
+        if (doc.path("type").asText().equalsIgnoreCase("Microsoft.Network/networkInterfaces")) {
+          nicIdsByName.put(doc.path("name").asText(), doc.path("id").asText());
+        }
+        if (doc.path("type").asText().equalsIgnoreCase("Microsoft.Network/loadBalancers")) {
+          loadBalancers.add(doc);
+        }
+      }
+    }
+    for (Path f : files) {
+      String name = f.getFileName().toString();
+      int at = name.indexOf(".effective-");
+      if (at > 0) {
+        String action = name.endsWith("effective-nsg.json") ? "effectiveNetworkSecurityGroups" : "effectiveRouteTable";
+        actions.put(key(nicIdsByName.get(name.substring(0, at)) + "/" + action), JSON.readTree(f.toFile()));
+      }
+    }
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    String method = ex.getRequestMethod();
+    String path = ex.getRequestURI().getPath();
+    String query = ex.getRequestURI().getRawQuery() == null ? "" : ex.getRequestURI().getRawQuery();
+    requests.add(method + " " + path);
+    queries.add(method + " " + path + "?" + query);
+    String auth = ex.getRequestHeaders().getFirst("Authorization");
+    authorizations.add(String.valueOf(auth));
+    ex.getRequestBody().readAllBytes();
+    if (!("Bearer " + TestCredential.TOKEN).equals(auth)) {
+      send(ex, 401, "{\"error\":{\"code\":\"AuthenticationFailed\"}}");
+      return;
+    }
+    StubFault fault = always.get(key(path));
+    Deque<StubFault> queued = once.get(key(path));
+    if (fault == null && queued != null) {
+      synchronized (queued) {
+        fault = queued.poll();
+      }
+    }
+    if (fault != null) {
+      if (fault.drop()) {
+        throw new IOException("stub drops this connection");
+      }
+      sleep(fault.delayMillis());
+      if (fault.status() != 0) {
+        fault.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+        send(ex, fault.status(), fault.body());
+        return;
+      }
+    }
+    answer(ex, method, path, query);
+  }
+
+  private void answer(HttpExchange ex, String method, String path, String query) throws IOException {
+    String k = key(path);
+    if (method.equals("POST") && actions.containsKey(k)) {
+      String op = String.valueOf(operationIds.incrementAndGet());
+      operations.put(op, actions.get(k));
+      ex.getResponseHeaders().add("Azure-AsyncOperation", endpoint() + "operations/" + op + "/async?api-version=x");
+      ex.getResponseHeaders().add("Location", endpoint() + "operations/" + op + "/result?api-version=x");
+      send(ex, 202, "");
+    } else if (method.equals("GET") && k.startsWith("/operations/")) {
+      String[] parts = path.split("/");
+      int n = polls.merge(parts[2], 1, Integer::sum);
+      if (parts[3].equals("async")) {
+        send(ex, 200, n < 2 ? "{\"status\":\"InProgress\"}" : "{\"status\":\"Succeeded\"}");
+      } else {
+        send(ex, 200, JSON.writeValueAsString(operations.get(parts[2])));
+      }
+    } else if (method.equals("GET") && k.endsWith("/providers/microsoft.network/loadbalancers")) {
+      send(ex, 200, JSON.writeValueAsString(Map.of("value", loadBalancers)));
+    } else if (method.equals("GET") && k.endsWith("/providers/microsoft.insights/metrics")) {
+      String metric = query.replaceAll(".*metricnames=([^&]*).*", "$1");
+      JsonNode doc = gets.get(k + "|" + key(metric));
+      send(ex, doc == null ? 404 : 200, doc == null ? "{\"error\":{\"code\":\"NotFound\"}}" : doc.toString());
+    } else if (method.equals("GET") && gets.containsKey(k)) {
+      send(ex, 200, gets.get(k).toString());
+    } else {
+      send(ex, 404, "{\"error\":{\"code\":\"ResourceNotFound\",\"message\":\"no " + path + "\"}}");
+    }
+  }
+
+  private static void send(HttpExchange ex, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().add("Content-Type", "application/json");
+    ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    if (bytes.length > 0) {
+      ex.getResponseBody().write(bytes);
+    }
+    ex.close();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static String key(String path) {
+    String p = path.toLowerCase(Locale.ROOT);
+    return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
