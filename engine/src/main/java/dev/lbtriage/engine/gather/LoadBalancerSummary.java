@@ -1,0 +1,18 @@
+package dev.lbtriage.engine.gather;
+
+import dev.lbtriage.rules.facts.LbSku;
+
+/**
+ * A load balancer as a picker shows it, before its facts are gathered.
+ *
+ * @param internal true when no frontend has a public IP
+ * @param source where it was found (a snapshot file, or {@code azure:<operation>})
+ */
+public record LoadBalancerSummary(
+    String id, String name, String resourceGroup, String location, LbSku sku, boolean internal, String source) {
+
+  @Override
+  public String toString() {
+    return name + " (" + sku + ", " + (internal ? "internal" : "public") + ", " + resourceGroup + ")";
+  }
+}

@@ -1,0 +1,220 @@
+package dev.lbtriage.engine.gather.snapshot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A JSON node with its JSON path, read the way both ARM and {@code az} print resources: field
+ * names compared without regard to case ({@code frontendIPConfigurations} and az's {@code
+ * frontendIpConfigurations} are the same), and {@link #props()} giving the {@code properties}
+ * object when there is one, else the node itself (az flattens properties to the top level).
+ * Required reads throw {@link FieldException} naming the path; optional reads of the wrong type
+ * are reported to the {@link ProblemLog} and treated as absent.
+ */
+final class JsonCursor {
+
+  private final JsonNode node;
+  private final String path;
+  private final ProblemLog log;
+
+  JsonCursor(JsonNode node, String path, ProblemLog log) {
+    this.node = node;
+    this.path = path;
+    this.log = log;
+  }
+
+  JsonNode node() {
+    return node;
+  }
+
+  String path() {
+    return path;
+  }
+
+  ProblemLog log() {
+    return log;
+  }
+
+  /** The {@code properties} object if present, else this node (az's flattened shape). */
+  JsonCursor props() {
+    return child("properties").filter(c -> c.node.isObject()).orElse(this);
+  }
+
+  /** A field, name compared without regard to case; absent when missing or JSON null. */
+  Optional<JsonCursor> child(String name) {
+    if (!node.isObject()) {
+      return Optional.empty();
+    }
+    JsonNode exact = node.get(name);
+    if (exact != null) {
+      return exact.isNull() ? Optional.empty() : Optional.of(new JsonCursor(exact, pathOf(name), log));
+    }
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
+      if (e.getKey().equalsIgnoreCase(name)) {
+        return e.getValue().isNull() ? Optional.empty()
+            : Optional.of(new JsonCursor(e.getValue(), pathOf(e.getKey()), log));
+      }
+    }
+    return Optional.empty();
+  }
+
+  boolean has(String name) {
+    return child(name).isPresent();
+  }
+
+  /** A string field, or null when absent; wrong type is reported and gives null. */
+  String text(String name) {
+    Optional<JsonCursor> c = child(name);
+    if (c.isEmpty()) {
+      return null;
+    }
+    if (!c.get().node.isValueNode() || c.get().node.isBoolean()) {
+      log.error(c.get().path, "expected a string, found " + JsonTypes.kind(c.get().node));
+      return null;
+    }
+    return c.get().node.asText();
+  }
+
+  String requiredText(String name) {
+    Optional<JsonCursor> c = child(name);
+    if (c.isEmpty()) {
+      throw new FieldException(pathOf(name), "missing required field '" + name + "'");
+    }
+    if (!c.get().node.isTextual()) {
+      throw new FieldException(c.get().path, "'" + name + "' must be a string, found " + JsonTypes.kind(c.get().node));
+    }
+    return c.get().node.asText();
+  }
+
+  /** An integer field (a JSON number, or a string of digits as some az versions print), or null. */
+  Integer integer(String name) {
+    Optional<JsonCursor> c = child(name);
+    if (c.isEmpty()) {
+      return null;
+    }
+    try {
+      return c.get().asInt(name);
+    } catch (FieldException e) {
+      log.error(e);
+      return null;
+    }
+  }
+
+  int requiredInt(String name) {
+    return child(name).orElseThrow(() -> new FieldException(pathOf(name), "missing required field '" + name + "'"))
+        .asInt(name);
+  }
+
+  private int asInt(String name) {
+    if (node.canConvertToInt() && node.isIntegralNumber()) {
+      return node.intValue();
+    }
+    if (node.isTextual() && node.asText().trim().matches("-?\\d{1,9}")) {
+      return Integer.parseInt(node.asText().trim());
+    }
+    throw new FieldException(path, "'" + name + "' must be an integer, found " + JsonTypes.kind(node)
+        + (node.isTextual() ? " \"" + JsonTypes.abbreviate(node.asText()) + "\"" : ""));
+  }
+
+  boolean bool(String name, boolean fallback) {
+    Optional<JsonCursor> c = child(name);
+    if (c.isEmpty()) {
+      return fallback;
+    }
+    JsonNode n = c.get().node;
+    if (n.isBoolean()) {
+      return n.booleanValue();
+    }
+    if (n.isTextual() && (n.asText().equalsIgnoreCase("true") || n.asText().equalsIgnoreCase("false"))) {
+      return Boolean.parseBoolean(n.asText());
+    }
+    log.error(c.get().path, "expected true or false, found " + JsonTypes.kind(n));
+    return fallback;
+  }
+
+  /** The {@code id} of a sub-resource reference such as {@code "subnet": {"id": "..."}}, or null. */
+  String refId(String name) {
+    return child(name).map(c -> c.node.isObject() ? c.text("id") : c.wrongType("an object with an id"))
+        .orElse(null);
+  }
+
+  /** The ids of a list of references such as {@code "loadBalancerBackendAddressPools": [{"id"}]}. */
+  List<String> refIds(String name) {
+    List<String> ids = new ArrayList<>();
+    for (JsonCursor c : objects(name)) {
+      String id = c.text("id");
+      if (id != null) {
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  /** The elements of an array field; a non-array is reported and gives an empty list. */
+  List<JsonCursor> array(String name) {
+    Optional<JsonCursor> c = child(name);
+    if (c.isEmpty()) {
+      return List.of();
+    }
+    return c.get().elements();
+  }
+
+  /** The elements of this node, which should be an array. */
+  List<JsonCursor> elements() {
+    if (!node.isArray()) {
+      log.error(path, "expected an array, found " + JsonTypes.kind(node));
+      return List.of();
+    }
+    List<JsonCursor> out = new ArrayList<>(node.size());
+    for (int i = 0; i < node.size(); i++) {
+      out.add(new JsonCursor(node.get(i), path + "[" + i + "]", log));
+    }
+    return out;
+  }
+
+  /** The object elements of an array field; other elements are reported and skipped. */
+  List<JsonCursor> objects(String name) {
+    List<JsonCursor> out = new ArrayList<>();
+    for (JsonCursor c : array(name)) {
+      if (c.node.isObject()) {
+        out.add(c);
+      } else {
+        c.wrongType("an object");
+      }
+    }
+    return out;
+  }
+
+  /** A string, or the strings of an array of strings; used to merge singular and plural fields. */
+  List<String> strings(String name) {
+    Optional<JsonCursor> c = child(name);
+    if (c.isEmpty()) {
+      return List.of();
+    }
+    JsonNode n = c.get().node;
+    if (n.isTextual()) {
+      return n.asText().isEmpty() ? List.of() : List.of(n.asText());
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonCursor e : c.get().elements()) {
+      if (e.node.isValueNode() && !e.node.isNull()) {
+        out.add(e.node.asText());
+      } else {
+        e.wrongType("a string");
+      }
+    }
+    return out;
+  }
+
+  private String wrongType(String expected) {
+    log.error(path, "expected " + expected + ", found " + JsonTypes.kind(node));
+    return null;
+  }
+
+  private String pathOf(String name) {
+    return path + (name.matches("[A-Za-z_$][A-Za-z0-9_$@-]*") ? "." + name : "['" + name + "']");
+  }
+}

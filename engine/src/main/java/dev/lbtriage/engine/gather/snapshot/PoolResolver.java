@@ -1,0 +1,51 @@
+package dev.lbtriage.engine.gather.snapshot;
+
+import dev.lbtriage.rules.facts.ArmId;
+import dev.lbtriage.rules.facts.BackendPool;
+import dev.lbtriage.rules.facts.NetworkInterface;
+import dev.lbtriage.rules.facts.NicIpConfiguration;
+import dev.lbtriage.rules.facts.PoolMember;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Completes a backend pool's members: what the load balancer lists ({@code backendIPConfigurations},
+ * IP-based {@code loadBalancerBackendAddresses}), plus NICs in the snapshot whose IP configurations
+ * name the pool; then fills in address, NIC and VM from the NICs that are in the snapshot.
+ */
+final class PoolResolver {
+
+  private final SnapshotIndex index;
+
+  PoolResolver(SnapshotIndex index) {
+    this.index = index;
+  }
+
+  BackendPool resolve(BackendPool pool) {
+    List<PoolMember> members = new ArrayList<>(pool.members());
+    for (NetworkInterface nic : index.nics.all()) {
+      for (NicIpConfiguration ipc : nic.ipConfigurations()) {
+        boolean joins = ipc.backendPoolIds().stream().anyMatch(p -> ArmId.same(p, pool.id()));
+        boolean listed = members.stream().anyMatch(m -> ArmId.same(m.ipConfigurationId(), ipc.id()));
+        if (joins && !listed) {
+          members.add(PoolMembers.fromIpConfiguration(pool.id(), ipc.id(), null));
+        }
+      }
+    }
+    List<PoolMember> resolved = members.stream().map(this::complete).toList();
+    return new BackendPool(pool.id(), pool.name(), pool.loadBalancerId(), resolved, pool.origin());
+  }
+
+  private PoolMember complete(PoolMember m) {
+    Optional<NetworkInterface> nic = index.nics.get(m.nicId());
+    if (nic.isEmpty()) {
+      return m;
+    }
+    Optional<NicIpConfiguration> ipc = nic.get().ipConfigurations().stream()
+        .filter(c -> ArmId.same(c.id(), m.ipConfigurationId())).findFirst();
+    String ip = m.ipAddress() != null ? m.ipAddress() : ipc.map(NicIpConfiguration::privateIp).orElse(null);
+    return new PoolMember(m.poolId(), m.ipConfigurationId(), ip, nic.get().id(), nic.get().vmId(),
+        m.vmssId() != null ? m.vmssId() : nic.get().vmssId(), m.vmssInstanceId());
+  }
+}

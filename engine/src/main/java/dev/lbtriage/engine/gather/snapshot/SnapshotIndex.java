@@ -1,0 +1,66 @@
+package dev.lbtriage.engine.gather.snapshot;
+
+import dev.lbtriage.rules.facts.ArmId;
+import dev.lbtriage.rules.facts.EffectiveRoutes;
+import dev.lbtriage.rules.facts.EffectiveSecurityRules;
+import dev.lbtriage.rules.facts.LoadBalancer;
+import dev.lbtriage.rules.facts.MetricSeries;
+import dev.lbtriage.rules.facts.NetworkInterface;
+import dev.lbtriage.rules.facts.NetworkSecurityGroup;
+import dev.lbtriage.rules.facts.PublicIp;
+import dev.lbtriage.rules.facts.RouteTable;
+import dev.lbtriage.rules.facts.SnapshotProblem;
+import dev.lbtriage.rules.facts.Subnet;
+import dev.lbtriage.rules.facts.VirtualMachine;
+import dev.lbtriage.rules.facts.VirtualNetwork;
+import dev.lbtriage.rules.facts.VmScaleSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything parsed from a snapshot, keyed by normalized ARM id, in file order. The first copy of
+ * a resource wins; later copies are noted and ignored. Pool members here are only what the load
+ * balancer itself lists; {@link TopologyResolver} completes them.
+ */
+final class SnapshotIndex {
+
+  /** One kind of resource keyed by id. */
+  static final class Table<T> {
+    private final Map<String, T> byId = new LinkedHashMap<>();
+
+    Optional<T> get(String id) {
+      return id == null ? Optional.empty() : Optional.ofNullable(byId.get(ArmId.normalize(id)));
+    }
+
+    List<T> all() {
+      return List.copyOf(byId.values());
+    }
+
+    boolean put(String id, T value, ProblemLog log, String path) {
+      String key = ArmId.normalize(id);
+      if (byId.containsKey(key)) {
+        log.note(path, "duplicate of " + id + " already read from an earlier file or position; ignored");
+        return false;
+      }
+      byId.put(key, value);
+      return true;
+    }
+  }
+
+  final Table<LoadBalancer> loadBalancers = new Table<>();
+  final Table<NetworkInterface> nics = new Table<>();
+  final Table<VirtualMachine> vms = new Table<>();
+  final Table<Subnet> subnets = new Table<>();
+  final Table<VirtualNetwork> vnets = new Table<>();
+  final Table<NetworkSecurityGroup> nsgs = new Table<>();
+  final Table<RouteTable> routeTables = new Table<>();
+  final Table<PublicIp> publicIps = new Table<>();
+  final Table<VmScaleSet> scaleSets = new Table<>();
+  final List<EffectiveSecurityRules> effectiveSecurityRules = new ArrayList<>();
+  final List<EffectiveRoutes> effectiveRoutes = new ArrayList<>();
+  final List<MetricSeries> metrics = new ArrayList<>();
+  final List<SnapshotProblem> problems = new ArrayList<>();
+}

@@ -1,0 +1,146 @@
+package dev.lbtriage.rules.network;
+
+import dev.lbtriage.rules.facts.ArmId;
+import dev.lbtriage.rules.facts.AzureFacts;
+import dev.lbtriage.rules.facts.Direction;
+import dev.lbtriage.rules.facts.EffectiveSecurityRules;
+import dev.lbtriage.rules.facts.EffectiveSecurityRules.EffectiveNsg;
+import dev.lbtriage.rules.facts.MissingFact;
+import dev.lbtriage.rules.facts.NetworkInterface;
+import dev.lbtriage.rules.facts.NetworkSecurityGroup;
+import dev.lbtriage.rules.facts.NicIpConfiguration;
+import dev.lbtriage.rules.facts.Subnet;
+import dev.lbtriage.rules.facts.VirtualNetwork;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Evaluates a flow at a NIC from {@link AzureFacts}: finds the NIC (by id or private IP), its
+ * subnet, the subnet's NSG, the NIC's NSG and the VNet (for the {@code VirtualNetwork} tag). The
+ * NIC's effective security rules win when the facts have them. A level whose NSG is not attached
+ * allows; a level that cannot be known (subnet, NSG or NIC not in the facts) is
+ * {@link Verdict#UNKNOWN} with the reason, never "allowed".
+ */
+public final class FlowEvaluator {
+  private FlowEvaluator() {}
+
+  public static FlowVerdict forNic(AzureFacts facts, String nicIdOrIp, Flow flow) {
+    return forNic(facts, nicIdOrIp, flow, AsgMembership.unknown());
+  }
+
+  public static FlowVerdict forNic(AzureFacts facts, String nicIdOrIp, Flow flow, AsgMembership asgs) {
+    List<String> notes = new ArrayList<>();
+    Optional<NetworkInterface> found = findNic(facts, nicIdOrIp);
+    if (found.isEmpty()) {
+      notes.add("NIC '" + nicIdOrIp + "' is not in the facts" + missingReason(facts, nicIdOrIp));
+      return FlowVerdict.of(flow, List.of(), notes);
+    }
+    NetworkInterface nic = found.get();
+    NicIpConfiguration ipc = ipConfiguration(nic, nicIdOrIp);
+    String subnetId = ipc == null ? null : ipc.subnetId();
+    Optional<Subnet> subnet = subnetId == null ? Optional.empty() : facts.subnet(subnetId);
+    String vnetId = subnet.map(Subnet::vnetId).orElse(subnetId == null ? null : ArmId.parent(subnetId));
+    Optional<VirtualNetwork> vnet = vnetId == null ? Optional.empty() : facts.vnet(vnetId);
+    if (vnet.isEmpty()) {
+      notes.add("VNet " + (vnetId == null ? "of the NIC" : "'" + ArmId.name(vnetId) + "'")
+          + " is not in the facts: rules on VirtualNetwork/Internet may be undecidable");
+    }
+    NetworkContext ctx = NetworkContext.of(vnet.orElse(null)).withAsgs(asgs);
+
+    Optional<EffectiveSecurityRules> effective = facts.effectiveSecurityRulesOf(nic.id());
+    if (effective.isPresent()) {
+      notes.add("evaluated the NIC's effective security rules" + fromFile(effective.get().origin()));
+      return FlowVerdict.of(flow, effectiveDecisions(effective.get(), flow, ctx), notes);
+    }
+
+    NsgDecision subnetDecision;
+    if (subnetId == null) {
+      subnetDecision = NsgDecision.missing(NsgLevel.SUBNET, null, "the NIC's subnet is not known");
+    } else if (subnet.isEmpty()) {
+      subnetDecision = NsgDecision.missing(NsgLevel.SUBNET, null,
+          "subnet '" + ArmId.name(subnetId) + "' is not in the facts" + missingReason(facts, subnetId) + ", so its NSG is unknown");
+    } else if (subnet.get().nsgId() == null) {
+      subnetDecision = NsgDecision.noNsg(NsgLevel.SUBNET, "no NSG on subnet '" + subnet.get().name() + "'");
+    } else {
+      subnetDecision = nsgDecision(facts, subnet.get().nsgId(), NsgLevel.SUBNET, flow, ctx);
+    }
+    NsgDecision nicDecision = nic.nsgId() == null
+        ? NsgDecision.noNsg(NsgLevel.NIC, "no NSG on NIC '" + nic.name() + "'")
+        : nsgDecision(facts, nic.nsgId(), NsgLevel.NIC, flow, ctx);
+    List<NsgDecision> decisions = flow.direction() == Direction.INBOUND
+        ? List.of(subnetDecision, nicDecision)
+        : List.of(nicDecision, subnetDecision);
+    return FlowVerdict.of(flow, decisions, notes);
+  }
+
+  /** The groups of a NIC's effective rules, subnet first inbound and NIC first outbound. */
+  static List<NsgDecision> effectiveDecisions(EffectiveSecurityRules effective, Flow flow, NetworkContext ctx) {
+    List<EffectiveNsg> groups = new ArrayList<>(effective.groups());
+    Comparator<EffectiveNsg> subnetFirst = Comparator.comparingInt(g -> level(g) == NsgLevel.NIC ? 1 : 0);
+    groups.sort(flow.direction() == Direction.INBOUND ? subnetFirst : subnetFirst.reversed());
+    List<NsgDecision> out = new ArrayList<>();
+    for (EffectiveNsg g : groups) {
+      out.add(NsgEvaluator.evaluate(g, level(g), effective.origin(), flow, ctx));
+    }
+    if (out.isEmpty()) {
+      out.add(NsgDecision.noNsg(NsgLevel.SUBNET_AND_NIC, "the effective security rules list no NSG"));
+    }
+    return out;
+  }
+
+  private static NsgLevel level(EffectiveNsg g) {
+    if (g.subnetId() != null && g.nicId() != null) {
+      return NsgLevel.SUBNET_AND_NIC;
+    }
+    return g.nicId() != null ? NsgLevel.NIC : g.subnetId() != null ? NsgLevel.SUBNET : NsgLevel.SUBNET_AND_NIC;
+  }
+
+  private static NsgDecision nsgDecision(AzureFacts facts, String nsgId, NsgLevel level, Flow flow, NetworkContext ctx) {
+    Optional<NetworkSecurityGroup> nsg = facts.nsg(nsgId);
+    if (nsg.isEmpty()) {
+      return NsgDecision.missing(level, nsgId,
+          "NSG '" + ArmId.name(nsgId) + "' is attached but not in the facts" + missingReason(facts, nsgId));
+    }
+    return NsgEvaluator.evaluate(nsg.get(), level, flow, ctx);
+  }
+
+  static Optional<NetworkInterface> findNic(AzureFacts facts, String nicIdOrIp) {
+    Optional<NetworkInterface> byId = facts.nic(nicIdOrIp);
+    if (byId.isPresent() || !IpPrefix.isAddress(nicIdOrIp)) {
+      return byId;
+    }
+    IpPrefix ip = IpPrefix.parse(nicIdOrIp);
+    return facts.networkInterfaces().stream()
+        .filter(n -> n.ipConfigurations().stream().anyMatch(c -> c.privateIp() != null && IpPrefix.isAddress(c.privateIp())
+            && IpPrefix.parse(c.privateIp()).equals(ip)))
+        .findFirst();
+  }
+
+  static NicIpConfiguration ipConfiguration(NetworkInterface nic, String nicIdOrIp) {
+    if (IpPrefix.isAddress(nicIdOrIp)) {
+      IpPrefix ip = IpPrefix.parse(nicIdOrIp);
+      for (NicIpConfiguration c : nic.ipConfigurations()) {
+        if (c.privateIp() != null && IpPrefix.isAddress(c.privateIp()) && IpPrefix.parse(c.privateIp()).equals(ip)) {
+          return c;
+        }
+      }
+    }
+    return nic.ipConfigurations().stream().filter(NicIpConfiguration::primary).findFirst()
+        .orElse(nic.ipConfigurations().isEmpty() ? null : nic.ipConfigurations().get(0));
+  }
+
+  private static String missingReason(AzureFacts facts, String reference) {
+    return facts.missing().stream()
+        .filter(m -> ArmId.same(m.reference(), reference))
+        .map(MissingFact::reason)
+        .findFirst()
+        .map(r -> " (" + r + ")")
+        .orElse("");
+  }
+
+  private static String fromFile(dev.lbtriage.rules.facts.Origin o) {
+    return o == null || o.file() == null ? "" : " (from " + o.file() + ")";
+  }
+}
