@@ -99,5 +99,52 @@ def metrics(lb_id):
         series([("FrontendIPAddress", "137.135.106.120"), ("FrontendPort", "80")], [100.0, 100.0, 100.0, 100.0, 100.0])]))
 
 
+VMSS = "vmss/azure-libraries-for-java.azure-mgmt-compute.canCreateZoneRedundantVirtualMachineScaleSetWithZoneResilientLoadBalancer.session-record.json"
+
+
+def vmss_record(i):
+    r = json.load(open(os.path.join(FIX, VMSS)))["networkCallRecords"][i]
+    return json.loads(r["Response"]["Body"])
+
+
+def vmss():
+    """Zone-redundant scale set behind a Standard public LB; instance VMs and NICs hand-made (none recorded)."""
+    out = "engine/src/test/resources/arm-stub/vmss"
+    def put(name, doc):
+        os.makedirs(out, exist_ok=True)
+        with open(os.path.join(out, name), "w", encoding="utf-8") as f:
+            json.dump(doc, f, indent=2)
+            f.write("\n")
+    lb = vmss_record(16)
+    scale_set = vmss_record(13)
+    put("lb-" + lb["name"] + ".json", lb)
+    put("vmss-" + scale_set["name"] + ".json", scale_set)
+    put("vnet-" + vmss_record(17)["name"] + ".json", vmss_record(17))
+    put("pip-" + vmss_record(6)["name"] + ".json", vmss_record(6))
+    nic_cfg = scale_set["properties"]["virtualMachineProfile"]["networkProfile"]["networkInterfaceConfigurations"][0]
+    ip_cfg = nic_cfg["properties"]["ipConfigurations"][0]
+    for i in range(4):
+        vm_id = scale_set["id"] + "/virtualMachines/%d" % i
+        nic_id = vm_id + "/networkInterfaces/" + nic_cfg["name"]
+        put("nic-%s-%d-nic-%s.json" % (scale_set["name"], i, nic_cfg["name"]), {
+            "name": nic_cfg["name"], "id": nic_id, "type": "Microsoft.Network/networkInterfaces",
+            "location": scale_set["location"],
+            "properties": {"provisioningState": "Succeeded", "primary": True, "enableIPForwarding": False,
+                           "virtualMachine": {"id": vm_id},
+                           "ipConfigurations": [{"name": ip_cfg["name"], "id": nic_id + "/ipConfigurations/" + ip_cfg["name"],
+                                                 "properties": {"privateIPAddress": "10.0.1.%d" % (4 + i), "primary": True,
+                                                                "subnet": ip_cfg["properties"]["subnet"],
+                                                                "loadBalancerBackendAddressPools": ip_cfg["properties"]["loadBalancerBackendAddressPools"]}}]}})
+        power = "deallocated" if i == 3 else "running"
+        put("vm-%s-%d.json" % (scale_set["name"], i), {
+            "name": scale_set["name"] + "_%d" % i, "id": vm_id, "instanceId": str(i),
+            "type": "Microsoft.Compute/virtualMachineScaleSets/virtualMachines", "location": scale_set["location"],
+            "zones": [str(1 + i % 3)],
+            "properties": {"provisioningState": "Succeeded",
+                           "networkProfile": {"networkInterfaces": [{"id": nic_id}]},
+                           "instanceView": instance_view(power)}})
+
+
 if __name__ == "__main__":
     main()
+    vmss()
