@@ -8,7 +8,8 @@ import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.util.Context;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,18 +18,24 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Nothing but GET and the documented read-style POSTs leaves the process, through the very pipeline the source uses. */
 class ReadOnlyPolicyTest {
 
-  private StubArm stub;
-  private final TestCredential credential = new TestCredential();
-  private HttpPipeline pipeline;
+  private static StubArm stub;
+  private static final TestCredential credential = new TestCredential();
+  private static HttpPipeline pipeline;
 
-  @BeforeEach
-  void start() throws Exception {
+  @BeforeAll
+  static void start() throws Exception {
     stub = new StubArm(Stubs.natrules());
     pipeline = ArmClient.pipeline(Stubs.cloud(stub), credential, Stubs.options());
   }
 
-  @AfterEach
-  void stop() {
+  @BeforeEach
+  void forget() {
+    stub.requests.clear();
+    credential.scopes.clear();
+  }
+
+  @AfterAll
+  static void stop() {
     stub.close();
   }
 

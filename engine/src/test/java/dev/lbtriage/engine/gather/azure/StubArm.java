@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -45,12 +46,17 @@ final class StubArm implements AutoCloseable {
   private final AtomicInteger operationIds = new AtomicInteger();
   private final List<JsonNode> loadBalancers = new ArrayList<>();
   private final HttpsServer server;
+  private final ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
+    Thread t = new Thread(r, "stub-arm");
+    t.setDaemon(true);
+    return t;
+  });
 
   StubArm(Path scenario) throws Exception {
     load(scenario);
     server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(SelfSignedTls.context()));
-    server.setExecutor(Executors.newFixedThreadPool(8));
+    server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
   }
@@ -110,6 +116,9 @@ final class StubArm implements AutoCloseable {
     String query = ex.getRequestURI().getRawQuery() == null ? "" : ex.getRequestURI().getRawQuery();
     requests.add(method + " " + path);
     queries.add(method + " " + path + "?" + query);
+    if (System.getProperty("stub.trace") != null) {
+      System.err.println(System.currentTimeMillis() % 100000 + " " + method + " " + path);
+    }
     String auth = ex.getRequestHeaders().getFirst("Authorization");
     authorizations.add(String.valueOf(auth));
     ex.getRequestBody().readAllBytes();
@@ -192,6 +201,10 @@ final class StubArm implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    // HttpsServer.stop can wait seconds on idle TLS keep-alive connections; nothing waits for the port
+    Thread stopper = new Thread(() -> server.stop(0), "stub-arm-stop");
+    stopper.setDaemon(true);
+    stopper.start();
+    executor.shutdownNow();
   }
 }
