@@ -1,6 +1,7 @@
 package dev.lbtriage.engine.gather.azure;
 
 import com.azure.core.credential.TokenCredential;
+import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
@@ -39,7 +40,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Raw ARM reads over the SDK pipeline: read-only guard first, then user agent, request id, the
+ * Raw ARM reads over the SDK pipeline: read-only guard first, then a guard that only the Resource
+ * Manager endpoint is addressed (so no token leaves for another host), then user agent, request id, the
  * SDK's retry policy, date, ARM bearer-token authentication, and the SDK's logging (which redacts
  * headers). Our own log lines name only method and path, never headers.
  */
@@ -61,7 +63,8 @@ final class ArmClient {
   static HttpPipeline pipeline(AzureCloudConfig cloud, TokenCredential credential, AzureReadOptions options) {
     HttpClient client = options.httpClient() != null ? options.httpClient() : new JdkHttpClientBuilder().build();
     return new HttpPipelineBuilder()
-        .policies(new ReadOnlyPolicy(), new UserAgentPolicy("lb-triage"), new RequestIdPolicy(),
+        .policies(new ReadOnlyPolicy(), new EndpointOnlyPolicy(cloud.resourceManagerEndpoint()),
+            new UserAgentPolicy("lb-triage"), new RequestIdPolicy(),
             new RetryPolicy(options.retry()), new AddDatePolicy(),
             new ArmChallengeAuthenticationPolicy(credential, cloud.scope()),
             new HttpLoggingPolicy(new HttpLogOptions()))
@@ -139,6 +142,8 @@ final class ArmClient {
       return body(response);
     } catch (ArmReadException | ReadOnlyViolationException e) {
       throw e;
+    } catch (ClientAuthenticationException e) {
+      throw new ArmReadException(401, null, "could not get an access token (" + describe(e) + ")", e);
     } catch (RuntimeException e) {
       throw new ArmReadException(0, null, "no response (" + describe(e) + ")", e);
     }

@@ -87,6 +87,17 @@ class AzureFactSourceTest {
   }
 
   @Test
+  void aCredentialThatCannotGetATokenFailsTheLoadBalancerReadClearly() throws Exception {
+    com.azure.core.credential.TokenCredential none = request -> reactor.core.publisher.Mono.error(
+        new com.azure.identity.CredentialUnavailableException("no credential in this environment"));
+    AzureFactSource source = new AzureFactSource(Stubs.cloud(stub), none, Stubs.options());
+
+    assertThatThrownBy(() -> source.gather(Stubs.LB, Progress.none())).isInstanceOf(ArmReadException.class)
+        .hasMessageContaining("could not get an access token (CredentialUnavailableException: no credential");
+    assertThat(stub.requests).isEmpty();
+  }
+
+  @Test
   void sendsTheBearerTokenToArmButNeverPutsItInFactsOrFailures() throws Exception {
     stub.failAlways(Stubs.NSG, StubFault.status(403, "AuthorizationFailed"));
     AzureFacts facts = Stubs.source(stub, credential).gather(Stubs.LB, Progress.none());

@@ -83,6 +83,18 @@ class ReadOnlyPolicyTest {
   }
 
   @Test
+  void neverAddressesAnotherHostSoTheTokenCannotLeak() {
+    String port = stub.endpoint().replaceAll(".*:(\\d+)/$", "$1");
+    for (String url : new String[] {"https://elsewhere.invalid/subscriptions?api-version=1",
+        "https://127.0.0.1:1" + port + "/subscriptions", "http://127.0.0.1:" + port + "/subscriptions"}) {
+      assertThatThrownBy(() -> pipeline.sendSync(new HttpRequest(HttpMethod.GET, url), Context.NONE))
+          .as(url).isInstanceOf(IllegalStateException.class).hasMessageContaining("lb-triage only talks to");
+    }
+    assertThat(stub.requests).isEmpty();
+    assertThat(credential.scopes).isEmpty();
+  }
+
+  @Test
   void allowedIsDecidedOnThePathWithoutTheQuery() {
     assertThat(ReadOnlyPolicy.allowed(HttpMethod.GET, "/anything")).isTrue();
     assertThat(ReadOnlyPolicy.allowed(HttpMethod.POST, Stubs.NIC1 + "/EFFECTIVEROUTETABLE/")).isTrue();
