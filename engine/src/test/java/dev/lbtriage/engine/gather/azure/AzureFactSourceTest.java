@@ -87,6 +87,17 @@ class AzureFactSourceTest {
   }
 
   @Test
+  void readsConcurrentlyButNeverMoreThanTheParallelismAtOnce() throws Exception {
+    stub.delayEveryMillis = 60;
+    AzureFactSource source = new AzureFactSource(Stubs.cloud(stub), credential, Stubs.options().withParallelism(3));
+
+    AzureFacts facts = source.gather(Stubs.LB, Progress.none());
+
+    assertThat(facts.missing()).isEmpty();
+    assertThat(stub.maxInFlight.get()).isEqualTo(3);
+  }
+
+  @Test
   void aCredentialThatCannotGetATokenFailsTheLoadBalancerReadClearly() throws Exception {
     com.azure.core.credential.TokenCredential none = request -> reactor.core.publisher.Mono.error(
         new com.azure.identity.CredentialUnavailableException("no credential in this environment"));

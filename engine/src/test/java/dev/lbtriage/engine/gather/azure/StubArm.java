@@ -8,10 +8,8 @@ import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * A stub Azure Resource Manager on 127.0.0.1 over HTTPS serving a scenario folder: each document
@@ -37,14 +34,17 @@ final class StubArm implements AutoCloseable {
   final List<String> requests = new CopyOnWriteArrayList<>();
   final List<String> queries = new CopyOnWriteArrayList<>();
   final List<String> authorizations = new CopyOnWriteArrayList<>();
-  private final Map<String, JsonNode> gets = new ConcurrentHashMap<>();
-  private final Map<String, JsonNode> actions = new ConcurrentHashMap<>();
   private final Map<String, Deque<StubFault>> once = new ConcurrentHashMap<>();
   private final Map<String, StubFault> always = new ConcurrentHashMap<>();
   private final Map<String, Integer> polls = new ConcurrentHashMap<>();
   private final Map<String, JsonNode> operations = new ConcurrentHashMap<>();
   private final AtomicInteger operationIds = new AtomicInteger();
-  private final List<JsonNode> loadBalancers = new ArrayList<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  final AtomicInteger maxInFlight = new AtomicInteger();
+  volatile long delayEveryMillis;
+  private final Map<String, JsonNode> gets;
+  private final Map<String, JsonNode> actions;
+  private final List<JsonNode> loadBalancers;
   private final HttpsServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
     Thread t = new Thread(r, "stub-arm");
@@ -53,7 +53,10 @@ final class StubArm implements AutoCloseable {
   });
 
   StubArm(Path scenario) throws Exception {
-    load(scenario);
+    StubDocuments docs = StubDocuments.load(scenario);
+    gets = docs.gets();
+    actions = docs.actions();
+    loadBalancers = docs.loadBalancers();
     server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(SelfSignedTls.context()));
     server.setExecutor(executor);
@@ -78,39 +81,17 @@ final class StubArm implements AutoCloseable {
     return requests.stream().filter(r -> r.equalsIgnoreCase(method + " " + path)).count();
   }
 
-  private void load(Path scenario) throws IOException {
-    List<Path> files;
-    try (Stream<Path> s = Files.list(scenario)) {
-      files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-    }
-    Map<String, String> nicIdsByName = new ConcurrentHashMap<>();
-    for (Path f : files) {
-      JsonNode doc = JSON.readTree(f.toFile());
-      String name = f.getFileName().toString();
-      if (name.startsWith("metrics-")) {
-        String id = doc.path("value").get(0).path("id").asText();
-        gets.put(key(id.substring(0, id.lastIndexOf('/'))) + "|" + key(id.substring(id.lastIndexOf('/') + 1)), doc);
-      } else if (!name.contains(".effective-")) {
-        gets.put(key(doc.path("id").asText()), doc);
-        if (doc.path("type").asText().equalsIgnoreCase("Microsoft.Network/networkInterfaces")) {
-          nicIdsByName.put(doc.path("name").asText(), doc.path("id").asText());
-        }
-        if (doc.path("type").asText().equalsIgnoreCase("Microsoft.Network/loadBalancers")) {
-          loadBalancers.add(doc);
-        }
-      }
-    }
-    for (Path f : files) {
-      String name = f.getFileName().toString();
-      int at = name.indexOf(".effective-");
-      if (at > 0) {
-        String action = name.endsWith("effective-nsg.json") ? "effectiveNetworkSecurityGroups" : "effectiveRouteTable";
-        actions.put(key(nicIdsByName.get(name.substring(0, at)) + "/" + action), JSON.readTree(f.toFile()));
-      }
+  private void handle(HttpExchange ex) throws IOException {
+    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    try {
+      sleep(delayEveryMillis);
+      serve(ex);
+    } finally {
+      inFlight.decrementAndGet();
     }
   }
 
-  private void handle(HttpExchange ex) throws IOException {
+  private void serve(HttpExchange ex) throws IOException {
     String method = ex.getRequestMethod();
     String path = ex.getRequestURI().getPath();
     String query = ex.getRequestURI().getRawQuery() == null ? "" : ex.getRequestURI().getRawQuery();
