@@ -3,6 +3,7 @@ package dev.lbtriage.engine.gather.azure;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
@@ -104,8 +105,19 @@ final class ArmClient {
    * with the SDK's management poller; the final result.
    */
   JsonNode action(String resourceId, String action, String apiVersion, Duration pollInterval, Duration timeout) {
+    return action(resourceId, action, apiVersion, null, pollInterval, timeout);
+  }
+
+  /** As above with a JSON request body (Network Watcher's {@code ipFlowVerify} parameters). */
+  JsonNode action(String resourceId, String action, String apiVersion, JsonNode body, Duration pollInterval,
+      Duration timeout) {
     HttpRequest post = new HttpRequest(HttpMethod.POST, url(resourceId + "/" + action, apiVersion, null));
-    post.setBody(BinaryData.fromBytes(new byte[0]));
+    if (body == null) {
+      post.setBody(BinaryData.fromBytes(new byte[0]));
+    } else {
+      post.setHeader(HttpHeaderName.CONTENT_TYPE, "application/json");
+      post.setBody(BinaryData.fromString(body.toString()));
+    }
     LOG.debug("POST {}", post.getUrl().getPath());
     Supplier<Response<BinaryData>> initial = () -> {
       try (HttpResponse r = pipeline.sendSync(post, Context.NONE)) {

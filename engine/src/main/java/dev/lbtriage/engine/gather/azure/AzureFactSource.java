@@ -64,6 +64,21 @@ public final class AzureFactSource implements FactSource {
     }
   }
 
+  /**
+   * Network Watcher's verdict on the health probe's flow (TCP from {@code 168.63.129.16}) to one
+   * backend. Optional, read-style; needs {@code Microsoft.Network/networkWatchers/ipFlowVerify/action}.
+   *
+   * @param vmId the backend VM (as in {@link dev.lbtriage.rules.facts.VirtualMachine#id()})
+   * @param location the VM's region, e.g. {@code eastus}
+   * @param localIp the backend NIC's private IP
+   * @param probePort the probe's port
+   * @throws ArmReadException when there is no watcher in the region or the action is refused
+   */
+  public FlowVerdict verifyProbeFlow(String vmId, String location, String localIp, int probePort) {
+    String subscription = Objects.requireNonNullElseGet(ArmId.subscription(vmId), this::subscription);
+    return new ProbeFlowVerifier(arm, options).verify(subscription, vmId, location, localIp, probePort);
+  }
+
   @Override
   public String describe() {
     return "Azure " + cloud.cloud() + " (" + cloud.resourceManagerEndpoint() + ")"

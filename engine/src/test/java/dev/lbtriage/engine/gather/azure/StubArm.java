@@ -33,6 +33,7 @@ final class StubArm implements AutoCloseable {
 
   final List<String> requests = new CopyOnWriteArrayList<>();
   final List<String> queries = new CopyOnWriteArrayList<>();
+  final Map<String, String> bodies = new ConcurrentHashMap<>();
   final List<String> authorizations = new CopyOnWriteArrayList<>();
   private final Map<String, Deque<StubFault>> once = new ConcurrentHashMap<>();
   private final Map<String, StubFault> always = new ConcurrentHashMap<>();
@@ -54,8 +55,8 @@ final class StubArm implements AutoCloseable {
 
   StubArm(Path scenario) throws Exception {
     StubDocuments docs = StubDocuments.load(scenario);
-    gets = docs.gets();
-    actions = docs.actions();
+    gets = new ConcurrentHashMap<>(docs.gets());
+    actions = new ConcurrentHashMap<>(docs.actions());
     loadBalancers = docs.loadBalancers();
     server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(SelfSignedTls.context()));
@@ -75,6 +76,15 @@ final class StubArm implements AutoCloseable {
 
   void failAlways(String path, StubFault fault) {
     always.put(key(path), fault);
+  }
+
+  /** Serve this document at GET path, and this result for POST action paths (as an LRO). */
+  void serve(String path, JsonNode doc) {
+    gets.put(key(path), doc);
+  }
+
+  void serveAction(String path, JsonNode result) {
+    actions.put(key(path), result);
   }
 
   long count(String method, String path) {
@@ -102,7 +112,7 @@ final class StubArm implements AutoCloseable {
     }
     String auth = ex.getRequestHeaders().getFirst("Authorization");
     authorizations.add(String.valueOf(auth));
-    ex.getRequestBody().readAllBytes();
+    bodies.put(key(path), new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     if (!("Bearer " + TestCredential.TOKEN).equals(auth)) {
       send(ex, 401, "{\"error\":{\"code\":\"AuthenticationFailed\"}}");
       return;
