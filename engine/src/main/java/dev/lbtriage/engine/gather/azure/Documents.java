@@ -17,17 +17,26 @@ final class Documents {
 
   private final Map<String, Doc> docs = new LinkedHashMap<>();
   private final List<MissingFact> failures = new ArrayList<>();
+  private final java.util.Set<String> failed = new java.util.HashSet<>();
 
   synchronized void add(String kind, String id, JsonNode json) {
     docs.putIfAbsent(kind + "|" + ArmId.normalize(id), new Doc(kind, id, json));
   }
 
   synchronized void fail(ReadTask task, String reason) {
-    failures.add(new MissingFact(task.kind(), task.id(), task.referencedBy(), reason));
+    if (failed.add(task.kind() + "|" + ArmId.normalize(task.id()))) {
+      failures.add(new MissingFact(task.kind(), task.id(), task.referencedBy(), reason));
+    }
   }
 
   synchronized boolean has(String kind, String id) {
     return docs.containsKey(kind + "|" + ArmId.normalize(id));
+  }
+
+  /** Read already, or tried and failed: either way not to be asked again. */
+  synchronized boolean tried(String kind, String id) {
+    String key = kind + "|" + ArmId.normalize(id);
+    return docs.containsKey(key) || failed.contains(key);
   }
 
   synchronized List<Doc> of(String kind) {

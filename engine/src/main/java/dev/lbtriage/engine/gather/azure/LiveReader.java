@@ -108,7 +108,7 @@ final class LiveReader {
   }
 
   private List<ReadTask> fresh(Map<String, ReadTask> tasks, Documents docs) {
-    return tasks.values().stream().filter(t -> !docs.has(t.kind(), t.id())).toList();
+    return tasks.values().stream().filter(t -> !docs.tried(t.kind(), t.id())).toList();
   }
 
   private static void put(Map<String, ReadTask> into, ReadTask task) {
