@@ -32,4 +32,22 @@ public final class Placeholders {
     String rest = PLACEHOLDER.matcher(text).replaceAll("");
     return rest.indexOf('{') >= 0 || rest.indexOf('}') >= 0;
   }
+
+  /**
+   * Fills in the placeholders of a text. A placeholder with no value is written {@code <name>}, so
+   * the reader sees what to put there and nothing is silently left empty.
+   */
+  public static String fill(String text, java.util.Map<String, String> values) {
+    if (text == null) {
+      return null;
+    }
+    Matcher m = PLACEHOLDER.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String value = values.get(m.group(1));
+      m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "<" + m.group(1) + ">" : value));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
 }

@@ -1,0 +1,27 @@
+package dev.lbtriage.engine.diagnosis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lbtriage.engine.gather.Progress;
+import dev.lbtriage.engine.gather.snapshot.SnapshotReader;
+import dev.lbtriage.kb.load.KnowledgeBaseLoader;
+import dev.lbtriage.rules.diagnosis.RuleEngine;
+import dev.lbtriage.rules.facts.AzureFacts;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DiagnoserSmokeTest {
+  static final Diagnoser DIAGNOSER = new Diagnoser(KnowledgeBaseLoader.loadBundled(), RuleEngine.fromClasspath());
+
+  @Test
+  void the_deallocated_vm_of_the_recorded_public_lb_confirms_vm_unhealthy_with_a_filled_in_fix() {
+    SnapshotReader reader = new SnapshotReader(Path.of("src/test/resources/snapshots/public-basic-natrules"));
+    String lb = reader.loadBalancers().get(0).name();
+    AzureFacts facts = reader.gather(lb, Progress.none());
+    Diagnosis d = DIAGNOSER.diagnose(facts, lb, "probe-down", null, List.of());
+    assertThat(d.confirmed()).extracting(Diagnosis.CauseFinding::cause).contains("vm-unhealthy");
+    assertThat(d.supportCase()).first().satisfies(s -> assertThat(s.how()).contains("10.0.0.5:25"));
+    assertThat(d.remediation()).anySatisfy(r -> assertThat(r.commands()).anyMatch(c -> c.contains("az vm start") && !c.contains("{")));
+  }
+}
