@@ -1,0 +1,106 @@
+package dev.lbtriage.engine.gather.azure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lbtriage.engine.gather.Progress;
+import dev.lbtriage.engine.gather.snapshot.SnapshotReader;
+import dev.lbtriage.rules.facts.ArmId;
+import dev.lbtriage.rules.facts.AzureFacts;
+import dev.lbtriage.rules.facts.MissingFact;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What one live gather read: the raw ARM documents under the snapshot file names {@link Capture}
+ * writes, and the reads that failed. {@link #facts()} runs the snapshot reader's parsers over these
+ * very documents, so a live read and its capture give the same facts.
+ */
+public final class LiveRead {
+
+  private final String loadBalancerId;
+  private final Map<String, JsonNode> files;
+  private final List<MissingFact> failures;
+
+  LiveRead(String loadBalancerId, Documents docs) {
+    this.loadBalancerId = loadBalancerId;
+    this.files = SnapshotNames.assign(docs.sorted());
+    this.failures = docs.failures();
+  }
+
+  /** The load balancer's ARM id as Azure spells it. */
+  public String loadBalancerId() {
+    return loadBalancerId;
+  }
+
+  /** Relative snapshot file name ({@code lb-web.json}, {@code nic-a.effective-nsg.json}...) to document, sorted. */
+  public Map<String, JsonNode> files() {
+    return files;
+  }
+
+  /** Reads that failed after retries, as missing facts with their reasons. */
+  public List<MissingFact> failures() {
+    return failures;
+  }
+
+  /**
+   * The facts, exactly as {@link SnapshotReader} gives them for a capture of this read (origins
+   * name the capture's file names); missing facts of failed reads carry the failure's reason.
+   */
+  public AzureFacts facts() {
+    Path tmp = null;
+    try {
+      tmp = Files.createTempDirectory("lb-triage-live-");
+      Capture.writeDocuments(this, tmp);
+      AzureFacts facts = new SnapshotReader(tmp).gather(loadBalancerId, Progress.none());
+      return new AzureFacts(facts.loadBalancers(), facts.networkInterfaces(), facts.virtualMachines(), facts.subnets(),
+          facts.virtualNetworks(), facts.networkSecurityGroups(), facts.effectiveSecurityRules(), facts.routeTables(),
+          facts.effectiveRoutes(), facts.vmScaleSets(), facts.metrics(), facts.publicIps(), missing(facts.missing()),
+          facts.problems());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot stage the documents read for parsing", e);
+    } finally {
+      delete(tmp);
+    }
+  }
+
+  /** Missing references get the reason of the read that failed; failures nothing referenced are added. */
+  private List<MissingFact> missing(List<MissingFact> resolved) {
+    List<MissingFact> out = new ArrayList<>();
+    List<MissingFact> unused = new ArrayList<>(failures);
+    for (MissingFact m : resolved) {
+      MissingFact cause = failures.stream().filter(f -> covers(f.reference(), m.reference())).findFirst().orElse(null);
+      if (cause == null) {
+        out.add(new MissingFact(m.kind(), m.reference(), m.referencedBy(), "not read from Azure"));
+      } else {
+        out.add(new MissingFact(m.kind(), m.reference(), m.referencedBy(), cause.reason()));
+        unused.remove(cause);
+      }
+    }
+    out.addAll(unused);
+    return out;
+  }
+
+  /** The failed read is the reference itself or its parent (a VNet for its subnet). */
+  private static boolean covers(String failed, String reference) {
+    String f = ArmId.normalize(failed);
+    String r = ArmId.normalize(reference);
+    return f != null && r != null && (r.equals(f) || r.startsWith(f + "/"));
+  }
+
+  private static void delete(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary folder left behind is harmless
+    }
+  }
+}

@@ -1,0 +1,201 @@
+package dev.lbtriage.engine.gather.azure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stub Azure Resource Manager on 127.0.0.1 over HTTPS serving a scenario folder: each document
+ * at its id, the load balancer list, metrics by metric name, and the effective-rules/routes POST
+ * actions as long-running operations (202 with {@code Azure-AsyncOperation} and {@code Location},
+ * one {@code InProgress} poll, then {@code Succeeded} and the result at {@code Location}).
+ * Requests without the test bearer token get 401. Faults can be queued per path.
+ */
+final class StubArm implements AutoCloseable {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  final List<String> requests = new CopyOnWriteArrayList<>();
+  final List<String> queries = new CopyOnWriteArrayList<>();
+  final Map<String, String> bodies = new ConcurrentHashMap<>();
+  final List<String> authorizations = new CopyOnWriteArrayList<>();
+  private final Map<String, Deque<StubFault>> once = new ConcurrentHashMap<>();
+  private final Map<String, StubFault> always = new ConcurrentHashMap<>();
+  private final Map<String, Integer> polls = new ConcurrentHashMap<>();
+  private final Map<String, JsonNode> operations = new ConcurrentHashMap<>();
+  private final AtomicInteger operationIds = new AtomicInteger();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  final AtomicInteger maxInFlight = new AtomicInteger();
+  volatile long delayEveryMillis;
+  private final Map<String, JsonNode> gets;
+  private final Map<String, JsonNode> actions;
+  private final List<JsonNode> loadBalancers;
+  private final HttpsServer server;
+  private final ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
+    Thread t = new Thread(r, "stub-arm");
+    t.setDaemon(true);
+    return t;
+  });
+
+  StubArm(Path scenario) throws Exception {
+    StubDocuments docs = StubDocuments.load(scenario);
+    gets = new ConcurrentHashMap<>(docs.gets());
+    actions = new ConcurrentHashMap<>(docs.actions());
+    loadBalancers = docs.loadBalancers();
+    server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setHttpsConfigurator(new HttpsConfigurator(SelfSignedTls.context()));
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  String endpoint() {
+    return "https://127.0.0.1:" + server.getAddress().getPort() + "/";
+  }
+
+  /** The next {@code faults.length} requests to this path (an ARM id, case-insensitive) get these faults. */
+  void failNext(String path, StubFault... faults) {
+    once.computeIfAbsent(key(path), k -> new ArrayDeque<>()).addAll(List.of(faults));
+  }
+
+  void failAlways(String path, StubFault fault) {
+    always.put(key(path), fault);
+  }
+
+  /** Serve this document at GET path, and this result for POST action paths (as an LRO). */
+  void serve(String path, JsonNode doc) {
+    gets.put(key(path), doc);
+  }
+
+  void serveAction(String path, JsonNode result) {
+    actions.put(key(path), result);
+  }
+
+  long count(String method, String path) {
+    return requests.stream().filter(r -> r.equalsIgnoreCase(method + " " + path)).count();
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    try {
+      sleep(delayEveryMillis);
+      serve(ex);
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private void serve(HttpExchange ex) throws IOException {
+    String method = ex.getRequestMethod();
+    String path = ex.getRequestURI().getPath();
+    String query = ex.getRequestURI().getRawQuery() == null ? "" : ex.getRequestURI().getRawQuery();
+    requests.add(method + " " + path);
+    queries.add(method + " " + path + "?" + query);
+    if (System.getProperty("stub.trace") != null) {
+      System.err.println(System.currentTimeMillis() % 100000 + " " + method + " " + path);
+    }
+    String auth = ex.getRequestHeaders().getFirst("Authorization");
+    authorizations.add(String.valueOf(auth));
+    bodies.put(key(path), new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    if (!("Bearer " + TestCredential.TOKEN).equals(auth)) {
+      send(ex, 401, "{\"error\":{\"code\":\"AuthenticationFailed\"}}");
+      return;
+    }
+    StubFault fault = always.get(key(path));
+    Deque<StubFault> queued = once.get(key(path));
+    if (fault == null && queued != null) {
+      synchronized (queued) {
+        fault = queued.poll();
+      }
+    }
+    if (fault != null) {
+      if (fault.drop()) {
+        throw new IOException("stub drops this connection");
+      }
+      sleep(fault.delayMillis());
+      if (fault.status() != 0) {
+        fault.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+        send(ex, fault.status(), fault.body());
+        return;
+      }
+    }
+    answer(ex, method, path, query);
+  }
+
+  private void answer(HttpExchange ex, String method, String path, String query) throws IOException {
+    String k = key(path);
+    if (method.equals("POST") && actions.containsKey(k)) {
+      String op = String.valueOf(operationIds.incrementAndGet());
+      operations.put(op, actions.get(k));
+      ex.getResponseHeaders().add("Azure-AsyncOperation", endpoint() + "operations/" + op + "/async?api-version=x");
+      ex.getResponseHeaders().add("Location", endpoint() + "operations/" + op + "/result?api-version=x");
+      send(ex, 202, "");
+    } else if (method.equals("GET") && k.startsWith("/operations/")) {
+      String[] parts = path.split("/");
+      int n = polls.merge(parts[2], 1, Integer::sum);
+      if (parts[3].equals("async")) {
+        send(ex, 200, n < 2 ? "{\"status\":\"InProgress\"}" : "{\"status\":\"Succeeded\"}");
+      } else {
+        send(ex, 200, JSON.writeValueAsString(operations.get(parts[2])));
+      }
+    } else if (method.equals("GET") && k.endsWith("/providers/microsoft.network/loadbalancers")) {
+      send(ex, 200, JSON.writeValueAsString(Map.of("value", loadBalancers)));
+    } else if (method.equals("GET") && k.endsWith("/providers/microsoft.insights/metrics")) {
+      String metric = query.replaceAll(".*metricnames=([^&]*).*", "$1");
+      JsonNode doc = gets.get(k + "|" + key(metric));
+      send(ex, doc == null ? 404 : 200, doc == null ? "{\"error\":{\"code\":\"NotFound\"}}" : doc.toString());
+    } else if (method.equals("GET") && gets.containsKey(k)) {
+      send(ex, 200, gets.get(k).toString());
+    } else {
+      send(ex, 404, "{\"error\":{\"code\":\"ResourceNotFound\",\"message\":\"no " + path + "\"}}");
+    }
+  }
+
+  private static void send(HttpExchange ex, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().add("Content-Type", "application/json");
+    ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    if (bytes.length > 0) {
+      ex.getResponseBody().write(bytes);
+    }
+    ex.close();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static String key(String path) {
+    String p = path.toLowerCase(Locale.ROOT);
+    return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+  }
+
+  @Override
+  public void close() {
+    // HttpsServer.stop can wait seconds on idle TLS keep-alive connections; nothing waits for the port
+    Thread stopper = new Thread(() -> server.stop(0), "stub-arm-stop");
+    stopper.setDaemon(true);
+    stopper.start();
+    executor.shutdownNow();
+  }
+}
