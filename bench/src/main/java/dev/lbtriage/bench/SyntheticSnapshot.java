@@ -20,6 +20,7 @@ public final class SyntheticSnapshot {
   static final String LB_NAME = "lb";
   private static final String TEMPLATE = "/dev/lbtriage/bench/template/";
   private static final String NIC_ID = "/subscriptions/subid/resourceGroups/rg1/providers/Microsoft.Network/networkInterfaces/";
+  private static final String VM_ID = "/subscriptions/subid/resourceGroups/rg1/providers/Microsoft.Compute/virtualMachines/";
   private static final String NSG_ID = "/subscriptions/subid/resourceGroups/rg1/providers/Microsoft.Network/networkSecurityGroups/testnsg";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -65,6 +66,7 @@ public final class SyntheticSnapshot {
         nic.put("id", NIC_ID + name);
         ObjectNode props = (ObjectNode) nic.path("properties");
         props.putObject("networkSecurityGroup").put("id", NSG_ID);
+        props.putObject("virtualMachine").put("id", VM_ID + String.format("vm-%04d", i + 1));
         ObjectNode ipc = (ObjectNode) props.path("ipConfigurations").get(0);
         String ipcId = NIC_ID + name + "/ipConfigurations/ipconfig1";
         ipc.put("id", ipcId);

@@ -19,6 +19,7 @@ class SyntheticSnapshotTest {
     AzureFacts facts = new SnapshotReader(dir).gather(SyntheticSnapshot.LB_NAME, Progress.none());
 
     assertThat(facts.problems()).isEmpty();
+    assertThat(facts.missing()).hasSize(300).allSatisfy(m -> assertThat(m.kind()).isEqualTo("virtual-machine"));
     assertThat(facts.networkInterfaces()).hasSize(300);
     assertThat(facts.loadBalancers().get(0).pools().get(0).members())
         .hasSize(300)
