@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
 /** {@code lb-triage flow}: an offline IP flow verify against the NSGs in a snapshot. */
 @Command(
     name = "flow",
+    header = "Offline IP flow verify: allowed or denied by the NSGs, and by which rule.",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
       "Check offline whether the NSGs in a snapshot let a flow through to (or out of) a NIC, like Azure's IP flow "
@@ -40,10 +42,13 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  lb-triage flow --snapshot ./incident-42 --to 10.0.0.4 --port 80",
-      "  lb-triage flow --snapshot ./incident-42 --to web-nic --port 8080 --from AzureLoadBalancer",
-      "  lb-triage flow --snapshot ./incident-42 --from 10.0.0.4 --to 168.63.129.16 --port 53 --protocol Udp --direction outbound",
+      "  lb-triage flow --snapshot ./incident-42 --to web-nic --port 8080 \\",
+      "      --from AzureLoadBalancer",
+      "  lb-triage flow --snapshot ./incident-42 --direction outbound \\",
+      "      --from 10.0.0.4 --to 1.2.3.4 --port 443",
       "",
-      "Exit codes: 0 evaluated (whatever the verdict), 2 bad input (a one-line reason on stderr), 1 unexpected failure."
+      "Exit codes: 0 evaluated (whatever the verdict); 2 bad input, with a",
+      "one-line reason on stderr; 1 unexpected failure."
     })
 final class FlowCommand implements Callable<Integer> {
 

@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
 /** {@code lb-triage show}: the load balancer as lb-triage sees it, with NSG verdicts per member. */
 @Command(
     name = "show",
+    header = "Show a load balancer, its members, and whether NSGs let probes and traffic in.",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
       "Show a load balancer as lb-triage sees it: SKU, frontends, rules, probes, NAT rules, pools and their members "
@@ -48,9 +50,11 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  lb-triage show --snapshot ./incident-42",
-      "  lb-triage show --snapshot ./incident-42 --lb web-lb --format json > web-lb.json",
+      "  lb-triage show --snapshot ./incident-42 --lb web-lb",
+      "  lb-triage show --snapshot ./incident-42 --lb web-lb --format json",
       "",
-      "Exit codes: 0 shown (or listed), 2 bad input (a one-line reason on stderr), 1 unexpected failure."
+      "Exit codes: 0 shown (or listed); 2 bad input, with a one-line reason",
+      "on stderr; 1 unexpected failure."
     })
 final class ShowCommand implements Callable<Integer> {
 
@@ -196,6 +200,9 @@ final class ShowCommand implements Callable<Integer> {
       List<LoadBalancingRule> rules = LoadBalancerView.rulesOf(lb, p.pool());
       out.println("  " + p.pool().name() + ": " + p.members().size() + (p.members().size() == 1 ? " member" : " members")
           + (rules.isEmpty() ? ", no rule sends to it" : ", rules " + rules.stream().map(LoadBalancingRule::name).collect(Collectors.joining(", "))));
+      if (!p.members().isEmpty()) {
+        out.println("    probe flows: " + tally(p.members(), true) + "; data flows: " + tally(p.members(), false));
+      }
       for (MemberView m : p.members()) {
         member(m, out);
       }
@@ -254,6 +261,27 @@ final class ShowCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  /** E.g. {@code 998 allowed, 2 denied}, over every member's probe (or data) flows. */
+  private static String tally(List<MemberView> members, boolean probes) {
+    java.util.Map<dev.lbtriage.rules.network.Verdict, Long> counts = new java.util.EnumMap<>(dev.lbtriage.rules.network.Verdict.class);
+    long unevaluated = 0;
+    for (MemberView m : members) {
+      List<Check> checks = probes ? m.probeChecks() : m.dataChecks();
+      if (checks.isEmpty()) {
+        unevaluated++;
+      }
+      for (Check c : checks) {
+        counts.merge(c.verdict().verdict(), 1L, Long::sum);
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    counts.forEach((v, n) -> parts.add(n + " " + Verdicts.word(v).toLowerCase(Locale.ROOT)));
+    if (unevaluated > 0) {
+      parts.add(unevaluated + (unevaluated == 1 ? " member" : " members") + " without any");
+    }
+    return parts.isEmpty() ? "none" : String.join(", ", parts);
   }
 
   private static <T> List<T> concat(List<T> a, List<T> b) {
