@@ -428,9 +428,9 @@ final class ShowCommand implements Callable<Integer> {
     o.set("probeFlows", checksJson(m.probeChecks()));
     o.set("dataFlows", checksJson(m.dataChecks()));
     if (m.route() == null) {
-      o.putNull("routeTo168_63_129_16");
+      o.putNull("routeToProbeSource");
     } else {
-      o.set("routeTo168_63_129_16", Verdicts.routeJson(m.route()));
+      o.set("routeToProbeSource", Verdicts.routeJson(m.route()));
     }
     o.set("notes", JsonOutput.strings(m.notes()));
     return o;

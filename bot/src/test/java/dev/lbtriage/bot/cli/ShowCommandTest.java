@@ -118,7 +118,7 @@ class ShowCommandTest {
     JsonNode decision = data.path("decisions").get(0);
     assertThat(decision.path("rule").path("label").asText()).isEqualTo("nsg164701/defaultSecurityRules/DenyAllInBound@65500");
     assertThat(decision.path("file").asText()).isEqualTo("nic28110592805.effective-nsg.json");
-    assertThat(running.path("routeTo168_63_129_16").path("nextHopType").asText()).isEqualTo("Internet");
+    assertThat(running.path("routeToProbeSource").path("nextHopType").asText()).isEqualTo("Internet");
     assertThat(members.get(0).path("powerState").asText()).isEqualTo("deallocated");
     assertThat(j.path("missing").isArray()).isTrue();
     assertThat(j.path("problems").isArray()).isTrue();
