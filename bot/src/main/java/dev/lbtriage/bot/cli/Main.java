@@ -1,5 +1,6 @@
 package dev.lbtriage.bot.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Triage an Azure Load Balancer incident: from a symptom to a diagnosis, the fix and a support-case bundle.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {ShowCommand.class, FlowCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   public static final int EXIT_OK = 0;
@@ -31,8 +32,22 @@ public final class Main implements Runnable {
     return newCommandLine().execute(args);
   }
 
+  /** Runs the command line with its output and error streams redirected; used by tests. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = newCommandLine();
+    cli.setOut(out);
+    cli.setErr(err);
+    try {
+      return cli.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
   static CommandLine newCommandLine() {
     CommandLine cli = new CommandLine(new Main());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler(new BadInputHandler());
     cli.setExecutionExceptionHandler(new FailureHandler());
     return cli;
