@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Triage an Azure Load Balancer incident: from a symptom to a diagnosis, the fix and a support-case bundle.",
-    subcommands = {ShowCommand.class, FlowCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {MatchCommand.class, DiagnoseCommand.class, ShowCommand.class, FlowCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   public static final int EXIT_OK = 0;

@@ -1,0 +1,147 @@
+package dev.lbtriage.bot.cli;
+
+import dev.lbtriage.engine.diagnosis.AnswerParser;
+import dev.lbtriage.engine.diagnosis.Diagnoser;
+import dev.lbtriage.engine.diagnosis.Diagnosis;
+import dev.lbtriage.engine.gather.FactSource;
+import dev.lbtriage.engine.gather.LoadBalancerSummary;
+import dev.lbtriage.kb.load.KnowledgeBaseLoader;
+import dev.lbtriage.kb.match.MatchResult;
+import dev.lbtriage.kb.match.SymptomMatch;
+import dev.lbtriage.kb.match.SymptomMatcher;
+import dev.lbtriage.kb.model.KnowledgeBase;
+import dev.lbtriage.kb.model.Question;
+import dev.lbtriage.kb.model.Symptom;
+import dev.lbtriage.rules.diagnosis.Answer;
+import dev.lbtriage.rules.diagnosis.RuleEngine;
+import dev.lbtriage.rules.facts.AzureFacts;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lb-triage diagnose}: one diagnosis of one load balancer, with evidence, fixes and open questions. */
+@Command(
+    name = "diagnose",
+    mixinStandardHelpOptions = true,
+    description = {"Diagnose a load balancer for a symptom: each cause confirmed, suspected or ruled out with its evidence,",
+        "the questions still open, and the fix with az commands filled in."},
+    footer = {"", "Examples:",
+        "  lb-triage diagnose --snapshot examples/nsg-deny-all-nic --symptom \"backends unhealthy in the probe status\"",
+        "  lb-triage diagnose --snapshot DIR --lb lb-web --symptom-id probe-down --answer probe-port-listening=no",
+        "  lb-triage diagnose --azure --lb my-rg/my-lb --symptom-id data-port-down --answer client-ip=203.0.113.7 --format json",
+        "", "Exit codes: 0 a diagnosis, 2 bad input (one line on stderr), 1 an unexpected failure."})
+final class DiagnoseCommand implements Callable<Integer> {
+  @Mixin FactSourceOptions source;
+
+  @Option(names = "--lb", paramLabel = "NAME", description = "Load balancer name or ARM id (needed when the source has several).")
+  String lb;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  SymptomChoice symptom;
+
+  static final class SymptomChoice {
+    @Option(names = "--symptom", paramLabel = "TEXT", description = "What you see, in your own words.")
+    String text;
+
+    @Option(names = "--symptom-id", paramLabel = "ID", description = "probe-down, data-port-down, vmss-backend-port-locked or residual-traffic.")
+    String id;
+  }
+
+  @Option(names = "--answer", paramLabel = "QUESTION=VALUE", description = "An answer to a question, e.g. probe-port-listening=no or client-ip=10.0.1.5 (repeatable).")
+  List<String> answers = new ArrayList<>();
+
+  @Mixin FormatOption format;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    KnowledgeBase kb = KnowledgeBaseLoader.loadBundled();
+    Chosen chosen = chooseSymptom(kb, err);
+    List<Answer> parsed = parseAnswers(kb);
+    FactSource facts = source.open();
+    String lbName = chooseLoadBalancer(facts);
+    AzureFacts gathered;
+    try {
+      gathered = facts.gather(lbName, FactSourceOptions.progressTo(err));
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage(), e);
+    }
+    if (!format.json()) {
+      ProblemReport.warn(err, gathered.problems());
+    }
+    Diagnosis d = new Diagnoser(kb, RuleEngine.fromClasspath()).diagnose(gathered, lbName, chosen.id(), chosen.score(), parsed);
+    if (format.json()) {
+      JsonOutput.print(out, d);
+    } else {
+      DiagnosisText.print(out, d);
+    }
+    return Main.EXIT_OK;
+  }
+
+  private record Chosen(String id, Double score) {}
+
+  private Chosen chooseSymptom(KnowledgeBase kb, PrintWriter err) {
+    if (symptom.id != null) {
+      if (kb.symptom(symptom.id).isEmpty()) {
+        throw new BadInputException("unknown --symptom-id '" + symptom.id + "'; known: "
+            + kb.symptoms().stream().map(Symptom::id).collect(Collectors.joining(", ")));
+      }
+      return new Chosen(symptom.id, null);
+    }
+    MatchResult r = new SymptomMatcher(kb).assess(symptom.text);
+    SymptomMatch best = r.best().filter(m -> !r.nothingMatched()).orElseThrow(() -> new BadInputException(
+        "--symptom matched nothing lb-triage knows; rephrase it, or pick one with --symptom-id ("
+            + kb.symptoms().stream().map(Symptom::id).collect(Collectors.joining(", ")) + ")"));
+    if (!r.confident()) {
+      err.println("lb-triage: note: not sure which symptom this is; diagnosing the closest, " + best.symptomId()
+          + " (score " + MatchCommand.round(best.score()) + "); others: "
+          + r.matches().stream().skip(1).map(m -> m.symptomId() + " " + MatchCommand.round(m.score())).collect(Collectors.joining(", "))
+          + ". Use --symptom-id to choose.");
+    }
+    return new Chosen(best.symptomId(), MatchCommand.round(best.score()));
+  }
+
+  private List<Answer> parseAnswers(KnowledgeBase kb) {
+    Map<String, Answer> byQuestion = new LinkedHashMap<>();
+    for (String a : answers) {
+      int eq = a.indexOf('=');
+      if (eq <= 0) {
+        throw new BadInputException("--answer '" + a + "' is not QUESTION=VALUE (e.g. probe-port-listening=no)");
+      }
+      String id = a.substring(0, eq).trim();
+      Question q = kb.question(id).orElseThrow(() -> new BadInputException("--answer: unknown question '" + id + "'; known: "
+          + kb.questions().map(Question::id).collect(Collectors.joining(", "))));
+      AnswerParser.Result r = AnswerParser.parse(q, a.substring(eq + 1));
+      if (r instanceof AnswerParser.Refused refused) {
+        throw new BadInputException("--answer " + id + ": " + refused.reason());
+      }
+      byQuestion.put(id, ((AnswerParser.Accepted) r).answer());
+    }
+    return List.copyOf(byQuestion.values());
+  }
+
+  private String chooseLoadBalancer(FactSource facts) {
+    if (lb != null) {
+      return lb;
+    }
+    List<LoadBalancerSummary> all = facts.loadBalancers();
+    if (all.size() == 1) {
+      return all.get(0).id();
+    }
+    throw new BadInputException(all.isEmpty() ? "no load balancer in " + facts.describe()
+        : "several load balancers in " + facts.describe() + "; pick one with --lb: "
+            + all.stream().map(LoadBalancerSummary::name).collect(Collectors.joining(", ")));
+  }
+}

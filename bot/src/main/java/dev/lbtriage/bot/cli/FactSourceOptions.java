@@ -1,0 +1,88 @@
+package dev.lbtriage.bot.cli;
+
+import dev.lbtriage.engine.gather.FactSource;
+import dev.lbtriage.engine.gather.Progress;
+import dev.lbtriage.engine.gather.azure.AzureCloudConfig;
+import dev.lbtriage.engine.gather.azure.AzureFactSource;
+import dev.lbtriage.engine.gather.azure.AzureReadOptions;
+import dev.lbtriage.engine.gather.snapshot.SnapshotFolderException;
+import dev.lbtriage.engine.gather.snapshot.SnapshotReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the facts come from: {@code --snapshot DIR} or {@code --azure} (with the cloud, subscription
+ * and credentials the Azure SDK finds, see engine/AZURE.md).
+ */
+public final class FactSourceOptions {
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Choice choice;
+
+  static final class Choice {
+    @Option(names = "--snapshot", paramLabel = "DIR", description = "Snapshot folder of az/ARM JSON (engine/SNAPSHOT-FORMAT.md).")
+    Path snapshot;
+
+    @Option(names = "--azure", description = "Read the load balancer live from Azure (read-only; az login or another Azure credential).")
+    boolean azure;
+  }
+
+  @Option(names = "--subscription", paramLabel = "ID", description = "Azure subscription (default: AZURE_SUBSCRIPTION_ID, or the only one you see).")
+  String subscription;
+
+  @Option(names = "--resource-group", paramLabel = "RG", description = "Look for load balancers only in this resource group.")
+  String resourceGroup;
+
+  @Option(names = "--cloud", paramLabel = "NAME", description = "AzureCloud (default), AzureChinaCloud or AzureUSGovernment.")
+  String cloud;
+
+  @Option(names = "--arm-endpoint", paramLabel = "URL", description = "Custom Resource Manager endpoint (Azure Stack Hub).")
+  String armEndpoint;
+
+  @Option(names = "--authority-host", paramLabel = "URL", description = "Custom authority host (default: AZURE_AUTHORITY_HOST or the cloud's).")
+  String authorityHost;
+
+  @Option(names = "--tenant", paramLabel = "ID", description = "Entra ID tenant (default: AZURE_TENANT_ID).")
+  String tenant;
+
+  public boolean azure() {
+    return choice.azure;
+  }
+
+  /** Opens the source; an unusable snapshot folder or Azure setting is bad input with a one-line reason. */
+  public FactSource open() {
+    if (!choice.azure) {
+      try {
+        return new SnapshotReader(choice.snapshot);
+      } catch (SnapshotFolderException e) {
+        throw new BadInputException("cannot use --snapshot: " + e.getMessage()
+            + "; point --snapshot at a folder of az/ARM JSON files (how to capture one: engine/SNAPSHOT-FORMAT.md)", e);
+      }
+    }
+    try {
+      AzureCloudConfig config = AzureCloudConfig.fromFlags(cloud, armEndpoint, authorityHost, null, subscription, tenant,
+          resourceGroup, System.getenv());
+      return AzureFactSource.withDefaultCredential(config, AzureReadOptions.defaults());
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new BadInputException("cannot use --azure: " + e.getMessage(), e);
+    }
+  }
+
+  /** Progress on stderr, one line per step and a final count, so stdout stays clean for JSON. */
+  static Progress progressTo(PrintWriter err) {
+    return new Progress() {
+      private String lastStep;
+
+      @Override
+      public void update(String step, int done, int total) {
+        if (!step.equals(lastStep) || done == total) {
+          err.printf(Locale.ROOT, "lb-triage: %s %d/%d%n", step, done, total);
+          err.flush();
+          lastStep = done == total ? null : step;
+        }
+      }
+    };
+  }
+}

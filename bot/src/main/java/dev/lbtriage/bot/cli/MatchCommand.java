@@ -1,0 +1,74 @@
+package dev.lbtriage.bot.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lbtriage.kb.load.KnowledgeBaseLoader;
+import dev.lbtriage.kb.match.MatchResult;
+import dev.lbtriage.kb.match.SymptomMatch;
+import dev.lbtriage.kb.match.SymptomMatcher;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code lb-triage match "TEXT"}: the entry points a person's report points to, best first. */
+@Command(
+    name = "match",
+    mixinStandardHelpOptions = true,
+    description = "Rank the symptoms lb-triage knows against a free-text report.",
+    footer = {"", "Example:", "  lb-triage match \"the backend VMs show unhealthy in the health probe status\"",
+        "  lb-triage match --format json \"nsg blocks 168.63.129.16\""})
+final class MatchCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The report, in your own words (quote it, or pass several words).")
+  List<String> words;
+
+  @Mixin FormatOption format;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    String text = String.join(" ", words);
+    MatchResult result = new SymptomMatcher(KnowledgeBaseLoader.loadBundled()).assess(text);
+    PrintWriter out = spec.commandLine().getOut();
+    if (format.json()) {
+      ObjectNode root = JsonOutput.object();
+      ArrayNode matches = root.putArray("matches");
+      for (SymptomMatch m : result.matches()) {
+        ObjectNode o = matches.addObject();
+        o.put("symptom", m.symptomId());
+        o.put("score", round(m.score()));
+        o.put("title", m.title());
+      }
+      root.put("verdict", verdict(result));
+      root.set("outOfScope", JsonOutput.strings(result.outOfScopeHits().stream().sorted().toList()));
+      JsonOutput.print(out, root);
+      return Main.EXIT_OK;
+    }
+    if (result.nothingMatched()) {
+      out.println("Nothing matched: this does not look like a symptom lb-triage knows"
+          + (result.outOfScopeHits().isEmpty() ? "" : " (it mentions " + String.join(", ", result.outOfScopeHits()) + ")") + ".");
+      out.println("lb-triage covers: health probes failing, healthy backends not answering on the data port,"
+          + " a locked backend port with a VM scale set, and traffic left after removing VMs from a pool.");
+    } else {
+      out.println(result.confident() ? "Best match:" : "Not sure; the closest matches:");
+    }
+    for (SymptomMatch m : result.matches()) {
+      out.printf(Locale.ROOT, "  %.2f  %-26s %s%n", m.score(), m.symptomId(), m.title());
+    }
+    out.flush();
+    return Main.EXIT_OK;
+  }
+
+  static String verdict(MatchResult r) {
+    return r.nothingMatched() ? "nothing-matched" : r.confident() ? "confident" : "ambiguous";
+  }
+
+  static double round(double score) {
+    return Math.round(score * 1000.0) / 1000.0;
+  }
+}
