@@ -24,6 +24,7 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    LogSetup.apply(System.getenv());
     System.exit(run(args));
   }
 
