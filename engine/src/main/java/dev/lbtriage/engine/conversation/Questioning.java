@@ -128,6 +128,7 @@ final class Questioning {
       c.state = c.state.withStage(Stage.ASKING, questionId);
       c.say(Prompts.question(open.get()));
     } else {
+      c.say(questionId + " is not needed any more: the facts and the other answers already decide.");
       advance(c);
     }
   }
