@@ -138,7 +138,7 @@ public final class SlackRenderer {
   private void findings(List<LayoutBlock> blocks, Reply.FindingsTable f) {
     blocks.add(HeaderBlock.builder().text(plain(truncate(f.title(), 150))).build());
     for (Reply.FindingsTable.Row row : f.rows()) {
-      StringBuilder raw = new StringBuilder(row.title()).append(" (").append(row.status()).append(")");
+      StringBuilder raw = new StringBuilder(row.title()).append(" (").append(String.valueOf(row.status()).replace('-', ' ')).append(")");
       for (String evidence : row.evidence()) {
         raw.append("\n• ").append(evidence);
       }
