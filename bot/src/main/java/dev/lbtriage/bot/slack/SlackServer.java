@@ -1,7 +1,6 @@
 package dev.lbtriage.bot.slack;
 
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,7 +34,7 @@ public final class SlackServer implements AutoCloseable {
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
-    context.addServlet(new ServletHolder(new SlackAppServlet(app)), EVENTS_PATH);
+    context.addServlet(new ServletHolder(new GuardedSlackAppServlet(app)), EVENTS_PATH);
     context.addServlet(new ServletHolder(new Health()), HEALTH_PATH);
     server.setHandler(context);
     server.setStopAtShutdown(true);

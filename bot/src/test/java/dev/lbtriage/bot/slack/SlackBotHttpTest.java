@@ -105,6 +105,9 @@ class SlackBotHttpTest {
     assertThat(slack.send("application/json", tampered, now, null,
         Map.of("X-Slack-Request-Timestamp", Long.toString(now), "X-Slack-Signature", SignedSlack.sign(SignedSlack.SECRET, now, body))).statusCode())
         .isEqualTo(401);
+    HttpResponse<String> garbage = slack.send("application/json", "{\"type\":\"event_callback\"}", now, null, Map.of());
+    assertThat(garbage.statusCode()).isIn(400, 401);
+    assertThat(garbage.body()).doesNotContain("Exception");
     assertThat(slack.form(SignedSlack.command("C1", "U1", "x")).statusCode()).isEqualTo(200); // a valid one after, to flush
     eventually(WAIT, () -> assertThat(conversations.turns()).hasSize(1));
     assertThat(conversations.turns()).extracting(Turn::text).containsExactly("x");
