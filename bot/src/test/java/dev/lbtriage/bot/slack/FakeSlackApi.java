@@ -48,6 +48,7 @@ final class FakeSlackApi implements AutoCloseable {
   private final Map<String, AtomicInteger> rateLimits = new ConcurrentHashMap<>();
   private final AtomicInteger ts = new AtomicInteger();
   private final AtomicInteger fileIds = new AtomicInteger();
+  private volatile String socketModeUrl = "ws://127.0.0.1:1/none";
 
   FakeSlackApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -63,6 +64,11 @@ final class FakeSlackApi implements AutoCloseable {
 
   private String base() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** What {@code apps.connections.open} answers: the Socket Mode WebSocket URL. */
+  void socketModeUrl(String url) {
+    socketModeUrl = url;
   }
 
   void rateLimitNext(String method, int times) {
@@ -114,6 +120,7 @@ final class FakeSlackApi implements AutoCloseable {
         String id = "F" + fileIds.incrementAndGet();
         yield "{\"ok\":true,\"upload_url\":\"" + base() + "/upload/" + id + "\",\"file_id\":\"" + id + "\"}";
       }
+      case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketModeUrl + "\"}";
       case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F1\",\"title\":\"t\"}]}";
       default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
     };
