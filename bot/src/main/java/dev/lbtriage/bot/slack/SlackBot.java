@@ -8,8 +8,10 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.model.Message;
+import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +23,12 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code app_mention}: starts a conversation in the mention's thread (or continues one the bot owns);
- *   <li>{@code message} in a thread the bot owns, not from a bot, not a mention: the next line of that conversation;
+ *   <li>{@code message} in a thread the bot owns, or any direct message, not from a bot, not a mention: the next
+ *       line of that conversation (a top-level direct message starts one in its thread);
  *   <li>{@code /lb-triage <description>}: an ephemeral "starting", then a new channel message whose thread is the conversation;
  *   <li>message shortcut {@value #SHORTCUT}: starts a conversation in the thread of the chosen (alert) message;
- *   <li>buttons: the choice's value (or {@code why?}) as the clicking user's line.
+ *   <li>buttons: the choice's value (or {@code why?}) as the clicking user's line; an answered prompt loses its
+ *       buttons and shows who answered what.
  * </ul>
  */
 public final class SlackBot implements AutoCloseable {
@@ -79,11 +83,11 @@ public final class SlackBot implements AutoCloseable {
     });
     app.event(MessageEvent.class, (payload, ctx) -> {
       MessageEvent e = payload.getEvent();
-      boolean plainHumanReply =
-          e.getThreadTs() != null && e.getBotId() == null && e.getUser() != null && !e.getUser().equals(ctx.getBotUserId())
-              && (e.getText() == null || ctx.getBotUserId() == null || !e.getText().contains("<@" + ctx.getBotUserId()));
-      ThreadKey thread = plainHumanReply ? ThreadKey.of(e.getChannel(), e.getThreadTs(), e.getTs()) : null;
-      if (thread != null && turns.owns(thread) && firstSighting(payload.getEventId(), ctx.getRetryNum())) {
+      boolean human = e.getBotId() == null && e.getUser() != null && !e.getUser().equals(ctx.getBotUserId());
+      boolean mention = e.getText() != null && ctx.getBotUserId() != null && e.getText().contains("<@" + ctx.getBotUserId());
+      ThreadKey thread = ThreadKey.of(e.getChannel(), e.getThreadTs(), e.getTs());
+      boolean ours = "im".equals(e.getChannelType()) || (e.getThreadTs() != null && turns.owns(thread));
+      if (human && !mention && ours && firstSighting(payload.getEventId(), ctx.getRetryNum())) {
         turns.submit(thread, e.getText() == null ? "" : e.getText(), e.getUser());
       }
       return ctx.ack();
@@ -109,10 +113,25 @@ public final class SlackBot implements AutoCloseable {
       String channel = p.getChannel() != null ? p.getChannel().getId() : p.getContainer().getChannelId();
       String threadTs = p.getMessage() != null ? p.getMessage().getThreadTs() : p.getContainer().getThreadTs();
       String ts = p.getMessage() != null ? p.getMessage().getTs() : p.getContainer().getMessageTs();
-      String answer = SlackRenderer.WHY_ACTION.equals(action.getActionId()) ? SlackRenderer.WHY_TEXT : action.getValue();
-      turns.submit(ThreadKey.of(channel, threadTs, ts), answer, p.getUser().getId());
+      boolean why = SlackRenderer.WHY_ACTION.equals(action.getActionId());
+      ThreadKey thread = ThreadKey.of(channel, threadTs, ts);
+      if (!why && p.getMessage() != null && p.getMessage().getBlocks() != null) {
+        String label = action.getText() != null ? action.getText().getText() : action.getValue();
+        List<LayoutBlock> answered = AnsweredPrompt.blocks(p.getMessage().getBlocks(), p.getUser().getId(), label);
+        String text = p.getMessage().getText();
+        turns.background(thread.conversationKey(), () -> markAnswered(channel, ts, text, answered));
+      }
+      turns.submit(thread, why ? SlackRenderer.WHY_TEXT : action.getValue(), p.getUser().getId());
       return ctx.ack();
     });
+  }
+
+  private void markAnswered(String channel, String ts, String text, List<LayoutBlock> blocks) {
+    try {
+      turns.poster().update(channel, ts, text, blocks);
+    } catch (SlackCallException e) {
+      LOG.warn("Could not mark the prompt {} answered: {}", ts, e.getMessage());
+    }
   }
 
   private void startFromCommand(String channel, String userId, String text) {

@@ -95,13 +95,22 @@ final class SignedSlack {
         + "\",\"ts\":\"" + ts + "\",\"thread_ts\":\"" + threadTs + "\",\"channel\":\"" + channel + "\",\"event_ts\":\"" + ts + "\"}}";
   }
 
+  /** A direct message to the bot; {@code threadTs} null for a top-level one. */
+  static String directMessage(String eventId, String channel, String ts, String threadTs, String user, String text) {
+    String json = threadMessage(eventId, channel, ts, threadTs == null ? "" : threadTs, user, text).replace("\"channel_type\":\"channel\"", "\"channel_type\":\"im\"");
+    return threadTs == null ? json.replace(",\"thread_ts\":\"\"", "") : json;
+  }
+
   static String buttonClick(String channel, String messageTs, String threadTs, String user, String actionId, String value) {
     return "{\"type\":\"block_actions\",\"api_app_id\":\"A1\",\"team\":{\"id\":\"T1\",\"domain\":\"t\"},\"user\":{\"id\":\"" + user
         + "\",\"team_id\":\"T1\"},\"trigger_id\":\"1.2.3\",\"container\":{\"type\":\"message\",\"message_ts\":\"" + messageTs
         + "\",\"channel_id\":\"" + channel + "\",\"is_ephemeral\":false,\"thread_ts\":\"" + threadTs + "\"},\"channel\":{\"id\":\""
         + channel + "\",\"name\":\"incidents\"},\"message\":{\"type\":\"message\",\"user\":\"UBOT\",\"ts\":\"" + messageTs
-        + "\",\"thread_ts\":\"" + threadTs + "\",\"text\":\"q\"},\"actions\":[{\"type\":\"button\",\"action_id\":\"" + actionId
-        + "\",\"block_id\":\"lbt_prompt:symptom:0\",\"value\":\"" + value + "\",\"action_ts\":\"1800000001.1\"}]}";
+        + "\",\"thread_ts\":\"" + threadTs + "\",\"text\":\"q\",\"blocks\":[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"*q*\"}},"
+        + "{\"type\":\"actions\",\"block_id\":\"lbt_prompt:symptom:0\",\"elements\":[{\"type\":\"button\",\"action_id\":\"lbt_answer_0\","
+        + "\"text\":{\"type\":\"plain_text\",\"text\":\"Yes\"},\"value\":\"yes\"}]}]},\"actions\":[{\"type\":\"button\",\"action_id\":\"" + actionId
+        + "\",\"block_id\":\"lbt_prompt:symptom:0\",\"text\":{\"type\":\"plain_text\",\"text\":\"" + (value.equals("yes") ? "Yes" : value)
+        + "\"},\"value\":\"" + value + "\",\"action_ts\":\"1800000001.1\"}]}";
   }
 
   static String shortcut(String channel, String messageTs, String user, String text) {

@@ -66,6 +66,8 @@ class SlackBotHttpTest {
     assertThat(slack.interactive(SignedSlack.buttonClick("C1", prompt.param("_ts"), T1, "U2", "lbt_answer_0", "yes")).statusCode()).isEqualTo(200);
     eventually(WAIT, () -> assertThat(texts(T1)).anyMatch(t -> t.contains("NSG blocks the probe")));
     assertThat(conversations.turns("C1:" + T1)).extracting(Turn::text, Turn::user).last().isEqualTo(org.assertj.core.groups.Tuple.tuple("yes", "U2"));
+    Call answered = api.calls("chat.update").stream().filter(u -> u.param("ts").equals(prompt.param("_ts"))).findFirst().orElseThrow();
+    assertThat(answered.blocks().toString()).contains("<@U2> answered *Yes*").doesNotContain("\"actions\"");
 
     slack.interactive(SignedSlack.buttonClick("C1", prompt.param("_ts"), T1, "U3", SlackRenderer.WHY_ACTION, "why?"));
     eventually(WAIT, () -> assertThat(conversations.turns()).contains(new Turn("C1:" + T1, "why?", "U3")));
@@ -92,6 +94,15 @@ class SlackBotHttpTest {
     assertThat(texts(a)).noneMatch(t -> t.contains("b-") || t.contains("thread B"));
     assertThat(api.inThread("chat.postMessage", b)).allMatch(c -> c.param("channel").equals("C2"));
     assertThat(conversations.turns()).extracting(Turn::text).doesNotContain("not our thread", "from a bot");
+  }
+
+  @Test
+  void aDirectMessageStartsAConversationInItsThread() {
+    String dm = "1700000000.000500";
+    slack.event(SignedSlack.directMessage("EvD1", "D1", dm, null, "U1", "probes fail"));
+    eventually(WAIT, () -> assertThat(promptIn(dm)).isNotNull());
+    slack.event(SignedSlack.directMessage("EvD2", "D1", "1700000000.000501", dm, "U1", "more detail"));
+    eventually(WAIT, () -> assertThat(conversations.turns("D1:" + dm)).extracting(Turn::text).containsExactly("probes fail", "more detail"));
   }
 
   @Test
