@@ -1,0 +1,91 @@
+package dev.lbtriage.bot.slack;
+
+import dev.lbtriage.bot.cli.BadInputException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lb-triage slack}: runs the Slack bot, in Socket Mode by default or as an HTTP endpoint with
+ * {@code --http}. Register it with {@code new SlackCommand(snapshot -> conversations)} once the engine is behind
+ * {@link TriageConversations}; the no-argument constructor answers that the engine is not connected.
+ */
+@Command(
+    name = "slack",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the Slack bot: mention it, use /lb-triage or the message shortcut, answer in the thread.",
+      "Tokens come from SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET (HTTP mode) and SLACK_APP_TOKEN (Socket Mode), or --token-file.",
+      "SLACK_API_URL overrides the Web API base URL (default https://slack.com/api/)."
+    })
+public final class SlackCommand implements Callable<Integer> {
+
+  @Option(names = "--http", description = "Serve Slack's HTTP requests on /slack/events instead of Socket Mode.")
+  boolean http;
+
+  @Option(names = "--port", defaultValue = "3000", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--bind", defaultValue = "127.0.0.1", description = "HTTP address to listen on (default: ${DEFAULT-VALUE}).")
+  String bind;
+
+  @Option(names = "--token-file", paramLabel = "FILE", description = "NAME=value lines with the tokens; must be chmod 600.")
+  Path tokenFile;
+
+  @Option(names = "--snapshot", paramLabel = "DIR", description = "Answer from a captured snapshot folder instead of live Azure.")
+  Path snapshot;
+
+  private final Function<Path, TriageConversations> conversations;
+  private final Map<String, String> env;
+
+  public SlackCommand() {
+    this(snapshot -> new UnwiredConversations());
+  }
+
+  /** @param conversations makes the conversations, given the {@code --snapshot} folder or null */
+  public SlackCommand(Function<Path, TriageConversations> conversations) {
+    this(conversations, System.getenv());
+  }
+
+  SlackCommand(Function<Path, TriageConversations> conversations, Map<String, String> env) {
+    this.conversations = conversations;
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    SlackTokens tokens;
+    try {
+      tokens = tokenFile != null ? SlackTokens.fromFile(tokenFile, env) : SlackTokens.fromEnvironment(env);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage(), e);
+    }
+    String missing = tokens.missing(!http);
+    if (!missing.isEmpty()) {
+      throw new BadInputException("missing " + missing + " (set in the environment or in --token-file); see bot/SLACK.md");
+    }
+    if (snapshot != null && !snapshot.toFile().isDirectory()) {
+      throw new BadInputException("--snapshot " + snapshot + " is not a folder");
+    }
+    SlackSettings settings =
+        SlackSettings.of(tokens.botToken(), tokens.signingSecret() == null ? "" : tokens.signingSecret(), tokens.appToken())
+            .withApiUrl(env.get("SLACK_API_URL"));
+    try (SlackBot bot = new SlackBot(settings, conversations.apply(snapshot))) {
+      if (http) {
+        try (SlackServer server = new SlackServer(bot.app(), bind, port).start()) {
+          System.err.println("lb-triage slack: listening on " + server.eventsUri());
+          server.join();
+        }
+      } else {
+        try (SocketModeRunner runner = new SocketModeRunner(bot.app(), tokens.appToken())) {
+          System.err.println("lb-triage slack: connecting to Slack in Socket Mode");
+          runner.run();
+        }
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,29 @@
+package dev.lbtriage.bot.slack;
+
+import java.time.Duration;
+
+/** Waits for an assertion to pass, polling, up to a bound: no fixed sleeps in tests. */
+final class Eventually {
+
+  private Eventually() {}
+
+  static void eventually(Duration timeout, Runnable assertion) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        assertion.run();
+        return;
+      } catch (AssertionError e) {
+        if (System.nanoTime() - deadline > 0) {
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
+    }
+  }
+}
