@@ -70,6 +70,16 @@ public final class FactSourceOptions {
     }
   }
 
+  /** Live Azure with everything from the environment (AZURE_SUBSCRIPTION_ID, AZURE_TENANT_ID, ...). */
+  public static FactSource azureFromEnvironment() {
+    try {
+      return AzureFactSource.withDefaultCredential(
+          AzureCloudConfig.fromFlags(null, null, null, null, null, null, null, System.getenv()), AzureReadOptions.defaults());
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new BadInputException("cannot use --azure: " + e.getMessage(), e);
+    }
+  }
+
   /** Progress on stderr, one line per step and a final count, so stdout stays clean for JSON. */
   static Progress progressTo(PrintWriter err) {
     return new Progress() {

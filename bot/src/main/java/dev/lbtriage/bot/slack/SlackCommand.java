@@ -35,22 +35,34 @@ public final class SlackCommand implements Callable<Integer> {
   @Option(names = "--token-file", paramLabel = "FILE", description = "NAME=value lines with the tokens; must be chmod 600.")
   Path tokenFile;
 
-  @Option(names = "--snapshot", paramLabel = "DIR", description = "Answer from a captured snapshot folder instead of live Azure.")
+  @Option(names = "--snapshot", paramLabel = "DIR", description = "Answer from a captured snapshot folder.")
   Path snapshot;
 
-  private final Function<Path, TriageConversations> conversations;
+  @Option(names = "--azure", description = "Answer from live Azure (read-only; the credential DefaultAzureCredential finds, "
+      + "AZURE_SUBSCRIPTION_ID). Without --snapshot or --azure the bot answers from a bundled example scenario.")
+  boolean azure;
+
+  private final Function<Source, TriageConversations> conversations;
+
+  /**
+   * Where the bot's facts come from, as the command line said.
+   *
+   * @param snapshot the {@code --snapshot} folder, or null
+   * @param azure {@code --azure}
+   */
+  public record Source(Path snapshot, boolean azure) {}
   private final Map<String, String> env;
 
   public SlackCommand() {
     this(snapshot -> new UnwiredConversations());
   }
 
-  /** @param conversations makes the conversations, given the {@code --snapshot} folder or null */
-  public SlackCommand(Function<Path, TriageConversations> conversations) {
+  /** @param conversations makes the conversations, given where the facts come from */
+  public SlackCommand(Function<Source, TriageConversations> conversations) {
     this(conversations, System.getenv());
   }
 
-  SlackCommand(Function<Path, TriageConversations> conversations, Map<String, String> env) {
+  SlackCommand(Function<Source, TriageConversations> conversations, Map<String, String> env) {
     this.conversations = conversations;
     this.env = env;
   }
@@ -67,13 +79,16 @@ public final class SlackCommand implements Callable<Integer> {
     if (!missing.isEmpty()) {
       throw new BadInputException("missing " + missing + " (set in the environment or in --token-file); see bot/SLACK.md");
     }
+    if (snapshot != null && azure) {
+      throw new BadInputException("--snapshot and --azure exclude each other: pick one");
+    }
     if (snapshot != null && !snapshot.toFile().isDirectory()) {
       throw new BadInputException("--snapshot " + snapshot + " is not a folder");
     }
     SlackSettings settings =
         SlackSettings.of(tokens.botToken(), tokens.signingSecret() == null ? "" : tokens.signingSecret(), tokens.appToken())
             .withApiUrl(env.get("SLACK_API_URL"));
-    try (SlackBot bot = new SlackBot(settings, conversations.apply(snapshot))) {
+    try (SlackBot bot = new SlackBot(settings, conversations.apply(new Source(snapshot, azure)))) {
       if (http) {
         try (SlackServer server = new SlackServer(bot.app(), bind, port).start()) {
           System.err.println("lb-triage slack: listening on " + server.eventsUri());

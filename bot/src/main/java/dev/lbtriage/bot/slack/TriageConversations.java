@@ -23,4 +23,12 @@ package dev.lbtriage.bot.slack;
 public interface TriageConversations {
 
   void handle(String conversationKey, String text, String userId, ReplySink sink);
+
+  /**
+   * Whether a conversation with this key already exists (saved by an earlier run of the bot), so a
+   * reply typed in its thread after a restart continues it. The default knows only this run's threads.
+   */
+  default boolean knows(String conversationKey) {
+    return false;
+  }
 }

@@ -26,7 +26,14 @@ final class Turns implements AutoCloseable {
   }
 
   boolean owns(ThreadKey thread) {
-    return ownedThreads.contains(thread.conversationKey());
+    if (ownedThreads.contains(thread.conversationKey())) {
+      return true;
+    }
+    boolean known = conversations.knows(thread.conversationKey());
+    if (known) {
+      ownedThreads.add(thread.conversationKey());
+    }
+    return known;
   }
 
   /** Queues a turn in the thread and marks the thread as the bot's. */
