@@ -4,7 +4,6 @@ import dev.lbtriage.engine.diagnosis.AnswerParser;
 import dev.lbtriage.engine.diagnosis.Diagnoser;
 import dev.lbtriage.engine.diagnosis.Diagnosis;
 import dev.lbtriage.engine.gather.FactSource;
-import dev.lbtriage.engine.gather.LoadBalancerSummary;
 import dev.lbtriage.kb.load.KnowledgeBaseLoader;
 import dev.lbtriage.kb.match.MatchResult;
 import dev.lbtriage.kb.match.SymptomMatch;
@@ -71,7 +70,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     Chosen chosen = chooseSymptom(kb, err);
     List<Answer> parsed = parseAnswers(kb);
     FactSource facts = source.open();
-    String lbName = chooseLoadBalancer(facts);
+    String lbName = LoadBalancerChoice.choose(facts, lb);
     AzureFacts gathered;
     try {
       gathered = facts.gather(lbName, FactSourceOptions.progressTo(err));
@@ -130,18 +129,5 @@ final class DiagnoseCommand implements Callable<Integer> {
       byQuestion.put(id, ((AnswerParser.Accepted) r).answer());
     }
     return List.copyOf(byQuestion.values());
-  }
-
-  private String chooseLoadBalancer(FactSource facts) {
-    if (lb != null) {
-      return lb;
-    }
-    List<LoadBalancerSummary> all = facts.loadBalancers();
-    if (all.size() == 1) {
-      return all.get(0).id();
-    }
-    throw new BadInputException(all.isEmpty() ? "no load balancer in " + facts.describe()
-        : "several load balancers in " + facts.describe() + "; pick one with --lb: "
-            + all.stream().map(LoadBalancerSummary::name).collect(Collectors.joining(", ")));
   }
 }

@@ -2,15 +2,13 @@ package dev.lbtriage.bot.cli;
 
 import dev.lbtriage.engine.gather.FactSource;
 import dev.lbtriage.engine.gather.Progress;
-import dev.lbtriage.engine.gather.azure.AzureCloudConfig;
-import dev.lbtriage.engine.gather.azure.AzureFactSource;
-import dev.lbtriage.engine.gather.azure.AzureReadOptions;
 import dev.lbtriage.engine.gather.snapshot.SnapshotFolderException;
 import dev.lbtriage.engine.gather.snapshot.SnapshotReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,23 +27,7 @@ public final class FactSourceOptions {
     boolean azure;
   }
 
-  @Option(names = "--subscription", paramLabel = "ID", description = "Azure subscription (default: AZURE_SUBSCRIPTION_ID, or the only one you see).")
-  String subscription;
-
-  @Option(names = "--resource-group", paramLabel = "RG", description = "Look for load balancers only in this resource group.")
-  String resourceGroup;
-
-  @Option(names = "--cloud", paramLabel = "NAME", description = "AzureCloud (default), AzureChinaCloud or AzureUSGovernment.")
-  String cloud;
-
-  @Option(names = "--arm-endpoint", paramLabel = "URL", description = "Custom Resource Manager endpoint (Azure Stack Hub).")
-  String armEndpoint;
-
-  @Option(names = "--authority-host", paramLabel = "URL", description = "Custom authority host (default: AZURE_AUTHORITY_HOST or the cloud's).")
-  String authorityHost;
-
-  @Option(names = "--tenant", paramLabel = "ID", description = "Entra ID tenant (default: AZURE_TENANT_ID).")
-  String tenant;
+  @Mixin AzureOptions azureOptions;
 
   public boolean azure() {
     return choice.azure;
@@ -61,23 +43,12 @@ public final class FactSourceOptions {
             + "; point --snapshot at a folder of az/ARM JSON files (how to capture one: engine/SNAPSHOT-FORMAT.md)", e);
       }
     }
-    try {
-      AzureCloudConfig config = AzureCloudConfig.fromFlags(cloud, armEndpoint, authorityHost, null, subscription, tenant,
-          resourceGroup, System.getenv());
-      return AzureFactSource.withDefaultCredential(config, AzureReadOptions.defaults());
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new BadInputException("cannot use --azure: " + e.getMessage(), e);
-    }
+    return azureOptions.open();
   }
 
   /** Live Azure with everything from the environment (AZURE_SUBSCRIPTION_ID, AZURE_TENANT_ID, ...). */
   public static FactSource azureFromEnvironment() {
-    try {
-      return AzureFactSource.withDefaultCredential(
-          AzureCloudConfig.fromFlags(null, null, null, null, null, null, null, System.getenv()), AzureReadOptions.defaults());
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new BadInputException("cannot use --azure: " + e.getMessage(), e);
-    }
+    return new AzureOptions().open();
   }
 
   /** Progress on stderr, one line per step and a final count, so stdout stays clean for JSON. */

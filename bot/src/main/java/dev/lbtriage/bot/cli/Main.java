@@ -7,14 +7,16 @@ import picocli.CommandLine.Command;
 /**
  * The {@code lb-triage} command line. Sub-commands are registered here explicitly, not discovered.
  *
- * <p>Exit codes: 0 success, 2 bad input (a one-line reason on stderr), 1 an unexpected failure.
+ * <p>Exit codes: 0 success, 2 bad input (a one-line reason on stderr), 1 an unexpected failure;
+ * {@code check} exits 3 when attempts were lost.
  */
 @Command(
     name = "lb-triage",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Triage an Azure Load Balancer incident: from a symptom to a diagnosis, the fix and a support-case bundle.",
-    subcommands = {MatchCommand.class, DiagnoseCommand.class, ShowCommand.class, FlowCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {MatchCommand.class, DiagnoseCommand.class, ShowCommand.class, FlowCommand.class, CaptureCommand.class,
+        CheckCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   public static final int EXIT_OK = 0;
