@@ -24,7 +24,7 @@ public record MatchResult(List<SymptomMatch> matches, Set<String> outOfScopeHits
   public static final double MIN_SCORE = 0.20;
 
   /** The best match must reach this to be acted on without asking. */
-  public static final double CONFIDENT = 0.45;
+  public static final double CONFIDENT = 0.55;
 
   /** ...and the runner-up must score at most this fraction of the best. */
   public static final double MAX_RUNNER_UP_RATIO = 0.75;
