@@ -1,0 +1,25 @@
+package dev.lbtriage.engine.conversation;
+
+/** What a user line asks for, read before it is taken as an answer. See {@link CommandParser}. */
+sealed interface Command {
+  record Help() implements Command {}
+
+  record Why() implements Command {}
+
+  record Summary() implements Command {}
+
+  record Back() implements Command {}
+
+  /**
+   * @param target an answer's number (1-based, as the summary lists them) or a question id
+   * @param value the new answer, null to be asked the question again
+   */
+  record Change(String target, String value) implements Command {}
+
+  record Restart() implements Command {}
+
+  record Quit() implements Command {}
+
+  /** Anything else: an answer, a choice or a report, depending on the stage. */
+  record Input(String text) implements Command {}
+}

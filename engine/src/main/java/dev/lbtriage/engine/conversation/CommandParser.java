@@ -1,0 +1,61 @@
+package dev.lbtriage.engine.conversation;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the command grammar (documented in {@code engine/CONVERSATION.md} and the {@code help}
+ * reply). A command is the whole line, case-insensitive, optionally with a leading {@code /}:
+ *
+ * <pre>
+ * help | commands                       the commands
+ * why | why?                            the evidence so far and the answers given
+ * summary | status                      what is established: report, symptom, LB, answers (numbered)
+ * back | undo                           take back the last answer (or the last choice)
+ * change N [to] ANSWER                  replace answer number N (as the summary numbers them)
+ * change QUESTION-ID [to] ANSWER        replace the answer to that question, or answer it early
+ * change N | change QUESTION-ID         forget that answer and be asked again
+ * restart | start over                  drop everything and describe the problem again
+ * quit | exit | bye                     end the conversation (restart still works)
+ * </pre>
+ *
+ * Anything else is input for the current stage.
+ */
+final class CommandParser {
+  private static final Pattern CHANGE = Pattern.compile("change\\s+(\\S+)(?:\\s+(?:to\\s+)?(.+))?", Pattern.DOTALL);
+
+  private CommandParser() {}
+
+  static Command parse(String line) {
+    String text = line.strip();
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("/")) {
+      lower = lower.substring(1);
+      text = text.substring(1);
+    }
+    String bare = lower.replaceAll("[.!]+$", "").strip();
+    switch (bare) {
+      case "help", "commands", "what can i say", "what can i say?":
+        return new Command.Help();
+      case "why", "why?":
+        return new Command.Why();
+      case "summary", "status":
+        return new Command.Summary();
+      case "back", "undo", "go back":
+        return new Command.Back();
+      case "restart", "start over", "start again":
+        return new Command.Restart();
+      case "quit", "exit", "bye", "stop":
+        return new Command.Quit();
+      default:
+        break;
+    }
+    Matcher m = CHANGE.matcher(text);
+    if (m.matches()) {
+      String value = m.group(2) == null ? null : m.group(2).strip();
+      return new Command.Change(m.group(1).toLowerCase(Locale.ROOT), value == null || value.isEmpty() ? null : value);
+    }
+    return new Command.Input(line.strip());
+  }
+}

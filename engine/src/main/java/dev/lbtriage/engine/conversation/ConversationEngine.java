@@ -1,0 +1,187 @@
+package dev.lbtriage.engine.conversation;
+
+import dev.lbtriage.engine.diagnosis.Diagnoser;
+import dev.lbtriage.engine.diagnosis.Diagnosis;
+import dev.lbtriage.engine.gather.FactSource;
+import dev.lbtriage.kb.match.SymptomMatcher;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The triage conversation as a state machine: a {@link ConversationState} and a user line in, the
+ * next state and the replies out ({@link Turn}). It saves nothing: the caller stores each
+ * {@link Turn#next()} (see {@code dev.lbtriage.engine.session}). The only side effects are reading
+ * facts from the {@link FactSource} (kept in memory per load balancer) and the progress sent to
+ * {@code live} meanwhile. Time comes from the {@link Clock}.
+ *
+ * <p>Never throws for any user line: bad input gets a {@link Reply.Notice} and the current prompt
+ * again, with the state unchanged but for the turn number. The command grammar is on {@link
+ * CommandParser} and in {@code engine/CONVERSATION.md}. Thread-safe: a state is a value, so two
+ * conversations may be handled at once.
+ */
+public final class ConversationEngine {
+  /** Longest user line read; longer ones are refused. */
+  public static final int MAX_LINE = InputGuard.MAX_LENGTH;
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConversationEngine.class);
+  private final Diagnoser diagnoser;
+  private final FactCache facts;
+  private final Clock clock;
+  private final Questioning questioning;
+  private final Opening opening;
+
+  public ConversationEngine(SymptomMatcher matcher, Diagnoser diagnoser, FactSource source, Clock clock) {
+    this.diagnoser = diagnoser;
+    this.facts = new FactCache(source);
+    this.clock = clock;
+    this.questioning = new Questioning(diagnoser, facts);
+    this.opening = new Opening(matcher, diagnoser.knowledgeBase(), facts, questioning);
+  }
+
+  /** A new conversation: a greeting and the prompt for a report. */
+  public Turn start(String id, String key) {
+    ConversationState s = ConversationState.fresh(id, key, clock.instant());
+    return new Turn(s, List.of(new Reply.Text("lb-triage: let's find out what is wrong with your Azure load balancer. "
+        + "Say \"help\" at any time for the commands."), Prompts.report()));
+  }
+
+  /** A new conversation that begins with a report (as {@code lb-triage chat "..."} or a Slack mention would). */
+  public Turn start(String id, String key, String report, String userName, Consumer<Reply> live) {
+    Turn first = start(id, key);
+    Turn second = handle(first.next(), report, userName, live);
+    return new Turn(second.next(), concat(first.replies().subList(0, 1), second.replies()));
+  }
+
+  /** Reads one user line. */
+  public Turn handle(ConversationState state, String userLine, String userName, Consumer<Reply> live) {
+    Ctx c = new Ctx(state.nextTurn(clock.instant()), userName, clock.instant(), live);
+    Optional<String> refusal = InputGuard.refusal(userLine);
+    try {
+      if (refusal.isPresent()) {
+        c.notice(Reply.Notice.Level.WARNING, refusal.get());
+        reprompt(c);
+      } else {
+        dispatch(c, CommandParser.parse(userLine));
+      }
+      return c.turn();
+    } catch (RuntimeException e) {
+      LOG.warn("turn {} of session {} failed", state.turn() + 1, state.id(), e);
+      Ctx safe = new Ctx(state.nextTurn(clock.instant()), userName, clock.instant(), live);
+      safe.notice(Reply.Notice.Level.ERROR, "Something went wrong on my side (" + e.getClass().getSimpleName() + ": "
+          + e.getMessage() + "). Nothing you said before is lost; try again, or say \"restart\".");
+      return safe.turn();
+    }
+  }
+
+  /**
+   * Picks up a saved conversation: gathers the facts again (progress to {@code live}), warns when
+   * they now come from another source than the one the session used, and repeats the current prompt.
+   */
+  public Turn resume(ConversationState state, Consumer<Reply> live) {
+    Ctx c = new Ctx(state, "user", clock.instant(), live);
+    c.say("Resuming session " + state.id() + " (" + state.answers().size() + " answer" + (state.answers().size() == 1 ? "" : "s")
+        + " so far).");
+    String now = facts.source().describe();
+    if (state.factSource() != null && !state.factSource().equals(now)) {
+      c.notice(Reply.Notice.Level.WARNING, "This session's facts came from the " + state.factSource() + "; they are now read from the "
+          + now + ". The findings may differ.");
+    }
+    try {
+      reprompt(c);
+    } catch (IllegalArgumentException e) {
+      c.notice(Reply.Notice.Level.ERROR, "The load balancer of this session cannot be read any more: " + e.getMessage());
+      c.state = c.state.withStage(Stage.CHOOSING_LOAD_BALANCER, Prompts.LOAD_BALANCER);
+      c.say(Prompts.loadBalancer(facts.source().loadBalancers()));
+    }
+    return c.turn();
+  }
+
+  private void dispatch(Ctx c, Command command) {
+    Stage stage = c.state.stage();
+    if (command instanceof Command.Help) {
+      c.say(Explain.help());
+      reprompt(c);
+    } else if (command instanceof Command.Why) {
+      Explain.why(c, diagnosis(c));
+      reprompt(c);
+    } else if (command instanceof Command.Summary) {
+      Explain.summary(c, diagnoser.knowledgeBase(), diagnosis(c));
+      reprompt(c);
+    } else if (command instanceof Command.Restart) {
+      ConversationState s = c.state;
+      c.state = new ConversationState(s.id(), s.key(), Stage.AWAITING_REPORT, null, null, null, List.of(), null, null, List.of(),
+          Prompts.REPORT, s.turn(), s.created(), s.updated());
+      c.say("Starting over.");
+      c.say(Prompts.report());
+    } else if (command instanceof Command.Quit) {
+      c.state = c.state.withStage(Stage.ENDED, null);
+      c.say("Ended. The session is saved; say \"restart\" to begin a new triage.");
+    } else if (command instanceof Command.Back) {
+      back(c, stage);
+    } else if (command instanceof Command.Change ch && (stage == Stage.ASKING || stage == Stage.CONCLUDED)) {
+      questioning.change(c, ch);
+    } else if (command instanceof Command.Change) {
+      c.notice(Reply.Notice.Level.INFO, "There are no answers to change yet.");
+      reprompt(c);
+    } else if (command instanceof Command.Input in) {
+      input(c, stage, in.text());
+    }
+  }
+
+  private void input(Ctx c, Stage stage, String text) {
+    switch (stage) {
+      case AWAITING_REPORT -> opening.report(c, text);
+      case CONFIRMING_SYMPTOM -> opening.symptomChoice(c, text);
+      case CHOOSING_LOAD_BALANCER -> opening.loadBalancerChoice(c, text);
+      case ASKING -> questioning.answer(c, text);
+      case CONCLUDED -> {
+        c.notice(Reply.Notice.Level.INFO, "The triage is already concluded; that message was not read as an answer.");
+        c.say(Explain.afterConclusion());
+      }
+      case ENDED -> c.notice(Reply.Notice.Level.INFO, "This conversation has ended. Say \"restart\" to begin a new triage.");
+    }
+  }
+
+  private void back(Ctx c, Stage stage) {
+    switch (stage) {
+      case CONFIRMING_SYMPTOM -> {
+        c.state = c.state.withStage(Stage.AWAITING_REPORT, Prompts.REPORT);
+        c.say(Prompts.report());
+      }
+      case CHOOSING_LOAD_BALANCER -> {
+        boolean confirm = c.state.candidates().size() > 1;
+        c.state = c.state.withSymptom(null, null).withStage(confirm ? Stage.CONFIRMING_SYMPTOM : Stage.AWAITING_REPORT,
+            confirm ? Prompts.SYMPTOM : Prompts.REPORT);
+        c.say(confirm ? Prompts.symptom(c.state.candidates()) : Prompts.report());
+      }
+      case ASKING, CONCLUDED -> questioning.back(c);
+      default -> {
+        c.notice(Reply.Notice.Level.INFO, "There is nothing to go back to.");
+        reprompt(c);
+      }
+    }
+  }
+
+  /** What is expected now, again. */
+  private void reprompt(Ctx c) {
+    switch (c.state.stage()) {
+      case AWAITING_REPORT -> c.say(Prompts.report());
+      case CONFIRMING_SYMPTOM -> c.say(Prompts.symptom(c.state.candidates()));
+      case CHOOSING_LOAD_BALANCER -> c.say(Prompts.loadBalancer(facts.source().loadBalancers()));
+      case ASKING, CONCLUDED -> questioning.reprompt(c);
+      case ENDED -> c.say("This conversation has ended. Say \"restart\" to begin a new triage.");
+    }
+  }
+
+  private Diagnosis diagnosis(Ctx c) {
+    return c.state.loadBalancer() == null || c.state.symptomId() == null ? null : questioning.diagnose(c);
+  }
+
+  private static List<Reply> concat(List<Reply> a, List<Reply> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+  }
+}

@@ -1,0 +1,98 @@
+package dev.lbtriage.engine.conversation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a conversation has established, immutable; it is what a session store saves (as
+ * JSON). Facts are not part of it: they are gathered again from {@link #factSource()} on resume.
+ *
+ * @param id the session id
+ * @param key the conversation key a face finds it by (e.g. {@code slack:C123:1712345.678}), may be null
+ * @param stage what the next line is read as
+ * @param report the user's description of the problem, null before it is given
+ * @param symptomId the KB symptom chosen, null before
+ * @param symptomScore how well the report matched it, null when the user picked it
+ * @param candidates the symptoms the report matched, best first
+ * @param loadBalancer the ARM id of the load balancer, null before it is chosen
+ * @param factSource the {@code describe()} of the source the facts came from, null before
+ * @param answers the answers given, in the order given (one per question)
+ * @param asking the id of the prompt waiting for an answer: a KB question id, {@code report},
+ *     {@code symptom} or {@code load-balancer}; null when nothing is asked
+ * @param turn how many user lines were handled
+ */
+public record ConversationState(
+    String id,
+    String key,
+    Stage stage,
+    String report,
+    String symptomId,
+    Double symptomScore,
+    List<Candidate> candidates,
+    String loadBalancer,
+    String factSource,
+    List<RecordedAnswer> answers,
+    String asking,
+    int turn,
+    Instant created,
+    Instant updated) {
+
+  public ConversationState {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(stage, "stage");
+    candidates = candidates == null ? List.of() : List.copyOf(candidates);
+    answers = answers == null ? List.of() : List.copyOf(answers);
+  }
+
+  /** A new conversation waiting for a report. */
+  public static ConversationState fresh(String id, String key, Instant now) {
+    return new ConversationState(id, key, Stage.AWAITING_REPORT, null, null, null, List.of(), null, null, List.of(),
+        Prompts.REPORT, 0, now, now);
+  }
+
+  public ConversationState withStage(Stage newStage, String newAsking) {
+    return new ConversationState(id, key, newStage, report, symptomId, symptomScore, candidates, loadBalancer, factSource,
+        answers, newAsking, turn, created, updated);
+  }
+
+  public ConversationState withReport(String newReport, List<Candidate> newCandidates) {
+    return new ConversationState(id, key, stage, newReport, null, null, newCandidates, null, null, List.of(), asking,
+        turn, created, updated);
+  }
+
+  public ConversationState withSymptom(String newSymptomId, Double score) {
+    return new ConversationState(id, key, stage, report, newSymptomId, score, candidates, loadBalancer, factSource,
+        answers, asking, turn, created, updated);
+  }
+
+  public ConversationState withLoadBalancer(String lbId, String source) {
+    return new ConversationState(id, key, stage, report, symptomId, symptomScore, candidates, lbId, source, answers,
+        asking, turn, created, updated);
+  }
+
+  public ConversationState withAnswers(List<RecordedAnswer> newAnswers) {
+    return new ConversationState(id, key, stage, report, symptomId, symptomScore, candidates, loadBalancer, factSource,
+        newAnswers, asking, turn, created, updated);
+  }
+
+  /** This state one user line later. */
+  public ConversationState nextTurn(Instant now) {
+    return new ConversationState(id, key, stage, report, symptomId, symptomScore, candidates, loadBalancer, factSource,
+        answers, asking, turn + 1, created, now);
+  }
+
+  /** The answers with {@code replacement} in place of the earlier answer to the same question, or appended. */
+  public List<RecordedAnswer> answersWith(RecordedAnswer replacement) {
+    List<RecordedAnswer> out = new ArrayList<>(answers);
+    for (int i = 0; i < out.size(); i++) {
+      if (out.get(i).question().equals(replacement.question())) {
+        out.set(i, replacement);
+        return out;
+      }
+    }
+    out.add(replacement);
+    return out;
+  }
+}

@@ -1,0 +1,94 @@
+package dev.lbtriage.engine.conversation;
+
+import dev.lbtriage.engine.diagnosis.Diagnosis;
+import dev.lbtriage.kb.model.KnowledgeBase;
+import dev.lbtriage.rules.facts.ArmId;
+import java.util.List;
+
+/** The replies to {@code help}, {@code why} and {@code summary}. */
+final class Explain {
+  static final String HELP = """
+      Answer the question in your own words ("yes", "nope", "it shows LISTENING", an IP address, a port), \
+      or pick a suggested answer. Say "I don't know" when you cannot check: the cause stays suspected and we move on.
+      Commands (the whole message, case does not matter):
+        why                        the evidence so far and the answers given
+        summary                    the report, symptom, load balancer and your answers, numbered
+        back                       take back your last answer (or your last choice)
+        change N to ANSWER         replace answer number N, e.g. "change 2 to yes"
+        change QUESTION to ANSWER  replace (or give early) the answer to a question, e.g. "change probe-port-listening to no"
+        change N                   forget answer N and be asked again
+        restart                    start over with a new description
+        quit                       end the conversation (it stays saved)
+        help                       this list""";
+
+  private Explain() {}
+
+  static Reply.Text help() {
+    return new Reply.Text(HELP);
+  }
+
+  static Reply.Text afterConclusion() {
+    return new Reply.Text("The triage is concluded. Say \"why\" for the evidence, \"change N to ANSWER\" to revise an answer, "
+        + "\"restart\" for a new triage or \"quit\".");
+  }
+
+  /** The evidence so far; {@code d} is null before a load balancer is chosen. */
+  static void why(Ctx c, Diagnosis d) {
+    if (d == null) {
+      c.say("Nothing is diagnosed yet: " + (c.state.symptomId() == null
+          ? "I need a description of the problem first." : "I need to know which load balancer it is."));
+      return;
+    }
+    c.say(Conclusion.findings("Evidence so far", d));
+    if (!d.symptomEvidence().isEmpty()) {
+      c.say("What shows the symptom:\n- " + String.join("\n- ", d.symptomEvidence()));
+    }
+    c.say(answers(c.state));
+  }
+
+  static void summary(Ctx c, KnowledgeBase kb, Diagnosis d) {
+    ConversationState s = c.state;
+    StringBuilder b = new StringBuilder("Summary of session ").append(s.id()).append(" (turn ").append(s.turn()).append(")\n");
+    b.append("Report: ").append(s.report() == null ? "(not given yet)" : shorten(s.report())).append('\n');
+    if (s.symptomId() != null) {
+      String title = kb.symptom(s.symptomId()).map(x -> x.title()).orElse(s.symptomId());
+      b.append("Symptom: ").append(title).append(" [").append(s.symptomId())
+          .append(s.symptomScore() == null ? ", chosen" : ", " + Prompts.percent(s.symptomScore())).append("]\n");
+    }
+    if (s.loadBalancer() != null) {
+      b.append("Load balancer: ").append(ArmId.name(s.loadBalancer())).append(" (facts from ").append(s.factSource()).append(")\n");
+    }
+    b.append(answers(s).text());
+    if (d != null) {
+      b.append("\nFindings: ").append(String.join(", ", d.findings().stream().map(f -> f.cause() + " " + f.status()).toList()));
+    }
+    b.append("\nNow: ").append(switch (s.stage()) {
+      case AWAITING_REPORT -> "waiting for a description of the problem";
+      case CONFIRMING_SYMPTOM -> "waiting for you to pick the situation";
+      case CHOOSING_LOAD_BALANCER -> "waiting for you to pick the load balancer";
+      case ASKING -> "waiting for your answer to " + s.asking();
+      case CONCLUDED -> "concluded";
+      case ENDED -> "ended";
+    });
+    c.say(b.toString());
+  }
+
+  static Reply.Text answers(ConversationState s) {
+    List<RecordedAnswer> answers = s.answers();
+    if (answers.isEmpty()) {
+      return new Reply.Text("No answers given yet.");
+    }
+    StringBuilder b = new StringBuilder("Answers given:");
+    for (int i = 0; i < answers.size(); i++) {
+      RecordedAnswer a = answers.get(i);
+      b.append('\n').append(i + 1).append(". ").append(a.question()).append(" = ")
+          .append("unknown".equals(a.value()) ? "I don't know" : a.value()).append(" (").append(a.by()).append(", ").append(a.at()).append(')');
+    }
+    return new Reply.Text(b.toString());
+  }
+
+  private static String shorten(String s) {
+    String one = s.strip().replaceAll("\\s+", " ");
+    return one.length() > 300 ? one.substring(0, 297) + "..." : one;
+  }
+}

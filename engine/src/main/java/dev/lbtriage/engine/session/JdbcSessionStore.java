@@ -1,0 +1,171 @@
+package dev.lbtriage.engine.session;
+
+import dev.lbtriage.engine.conversation.ConversationState;
+import dev.lbtriage.engine.conversation.Stage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@link SessionStore} over JDBC, made for H2 (file or memory). At open the schema migrations are
+ * applied ({@link Migrations}); each save is one transaction, committed before it returns, so with
+ * an H2 file URL ({@link DataLocation#h2File}) every saved turn survives a killed process. The
+ * state is stored as JSON ({@link StateJson}). One connection, used under a lock.
+ */
+public final class JdbcSessionStore implements SessionStore {
+  private static final String COLUMNS = "state";
+  private final Connection conn;
+  private final int schemaVersion;
+
+  /** Opens (creating if need be) the database at a JDBC URL and brings its schema up to date. */
+  public JdbcSessionStore(String jdbcUrl, Clock clock) {
+    try {
+      this.conn = DriverManager.getConnection(jdbcUrl);
+      conn.setAutoCommit(false);
+      this.schemaVersion = Migrations.apply(conn, clock.instant());
+    } catch (SQLException e) {
+      throw new SessionStoreException("cannot open the session store at " + redact(jdbcUrl) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The store of this user: {@code $LB_TRIAGE_DB}, or the H2 file in the user's data folder. */
+  public static JdbcSessionStore openDefault(Clock clock) {
+    String url = DataLocation.current();
+    if (url.startsWith("jdbc:h2:file:")) {
+      String path = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
+      try {
+        Files.createDirectories(Path.of(path).toAbsolutePath().getParent());
+      } catch (java.io.IOException e) {
+        throw new SessionStoreException("cannot create the folder of " + path, e);
+      }
+    }
+    return new JdbcSessionStore(url, clock);
+  }
+
+  /** The number of migrations applied. */
+  public int schemaVersion() {
+    return schemaVersion;
+  }
+
+  @Override
+  public synchronized void save(ConversationState s) {
+    String json = StateJson.write(s);
+    try {
+      if (s.key() != null) {
+        try (PreparedStatement ps = conn.prepareStatement("UPDATE sessions SET conv_key = NULL WHERE conv_key = ? AND id <> ?")) {
+          ps.setString(1, s.key());
+          ps.setString(2, s.id());
+          ps.executeUpdate();
+        }
+      }
+      try (PreparedStatement ps = conn.prepareStatement("MERGE INTO sessions (id, conv_key, stage, symptom_id, lb_id, report, turn, "
+          + "created_at, updated_at, saved_seq, state, fact_source) KEY (id) "
+          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NEXT VALUE FOR session_saves, ?, ?)")) {
+        ps.setString(1, s.id());
+        ps.setString(2, s.key());
+        ps.setString(3, s.stage().name());
+        ps.setString(4, s.symptomId());
+        ps.setString(5, s.loadBalancer());
+        ps.setString(6, s.report() == null ? null : s.report().length() > 300 ? s.report().substring(0, 300) : s.report());
+        ps.setInt(7, s.turn());
+        ps.setObject(8, OffsetDateTime.ofInstant(s.created(), ZoneOffset.UTC));
+        ps.setObject(9, OffsetDateTime.ofInstant(s.updated(), ZoneOffset.UTC));
+        ps.setString(10, json);
+        ps.setString(11, s.factSource());
+        ps.executeUpdate();
+      }
+      conn.commit();
+    } catch (SQLException e) {
+      rollback();
+      throw new SessionStoreException("cannot save session " + s.id() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<ConversationState> load(String id) {
+    return one("SELECT " + COLUMNS + " FROM sessions WHERE id = ?", id);
+  }
+
+  @Override
+  public Optional<ConversationState> latest() {
+    return one("SELECT " + COLUMNS + " FROM sessions ORDER BY saved_seq DESC LIMIT 1", null);
+  }
+
+  @Override
+  public Optional<ConversationState> byKey(String key) {
+    return key == null ? Optional.empty()
+        : one("SELECT " + COLUMNS + " FROM sessions WHERE conv_key = ? ORDER BY saved_seq DESC LIMIT 1", key);
+  }
+
+  @Override
+  public synchronized List<SessionSummary> list(int limit) {
+    List<SessionSummary> out = new ArrayList<>();
+    try (PreparedStatement ps = conn.prepareStatement("SELECT id, conv_key, stage, symptom_id, lb_id, turn, created_at, updated_at, "
+        + "report FROM sessions ORDER BY saved_seq DESC LIMIT ?")) {
+      ps.setInt(1, Math.max(0, Math.min(limit, 10_000)));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new SessionSummary(rs.getString(1), rs.getString(2), Stage.valueOf(rs.getString(3)), rs.getString(4),
+              rs.getString(5), rs.getInt(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
+              rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getString(9)));
+        }
+      }
+      conn.commit();
+    } catch (SQLException e) {
+      rollback();
+      throw new SessionStoreException("cannot list sessions: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  private synchronized Optional<ConversationState> one(String sql, String param) {
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      if (param != null) {
+        ps.setString(1, param);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        Optional<String> json = rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        conn.commit();
+        return json.map(StateJson::read);
+      }
+    } catch (SQLException e) {
+      rollback();
+      throw new SessionStoreException("cannot read sessions: " + e.getMessage(), e);
+    }
+  }
+
+  private void rollback() {
+    try {
+      conn.rollback();
+    } catch (SQLException ignored) {
+      // the connection is gone; the next call reports it
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      if (!conn.isClosed()) {
+        conn.createStatement().execute("SHUTDOWN");
+        conn.close();
+      }
+    } catch (SQLException e) {
+      throw new SessionStoreException("cannot close the session store: " + e.getMessage(), e);
+    }
+  }
+
+  /** A URL without its password, for messages. */
+  private static String redact(String url) {
+    return url == null ? null : url.replaceAll("(?i)(password=)[^;]*", "$1***");
+  }
+}

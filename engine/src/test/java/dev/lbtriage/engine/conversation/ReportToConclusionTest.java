@@ -1,0 +1,94 @@
+package dev.lbtriage.engine.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Whole conversations on the test snapshots: report, symptom, load balancer, questions, conclusion. */
+class ReportToConclusionTest {
+
+  @Test
+  void a_clear_report_picks_the_symptom_and_the_only_load_balancer_and_asks_the_first_question_with_why_and_how_per_os() {
+    Chat chat = Chat.on("internal-basic").say("my health probe shows all backends down");
+
+    assertThat(chat.state.symptomId()).isEqualTo("probe-down");
+    assertThat(chat.state.loadBalancer()).endsWith("/loadBalancers/lb");
+    assertThat(chat.state.stage()).isEqualTo(Stage.ASKING);
+    Reply.Prompt p = chat.prompt().orElseThrow();
+    assertThat(p.id()).isEqualTo("vm-responds");
+    assertThat(p.why()).isNotBlank();
+    assertThat(p.how()).extracting(Reply.How::label).containsExactly("Windows", "Linux", "Azure");
+    assertThat(p.choices()).extracting(Reply.Choice::label).containsExactly("Yes", "No", "I don't know");
+    assertThat(chat.text()).contains("This looks like").doesNotContain("{backendIp}");
+  }
+
+  @Test
+  void the_how_of_the_listening_question_holds_the_filled_in_commands_for_each_os() {
+    Chat chat = Chat.on("internal-basic").say("my health probe shows all backends down").say("yes");
+
+    Reply.Prompt p = chat.prompt().orElseThrow();
+    assertThat(p.id()).isEqualTo("probe-port-listening");
+    assertThat(p.how()).filteredOn(h -> h.label().equals("Windows")).singleElement()
+        .satisfies(h -> assertThat(h.commands()).contains("netstat -an | findstr :80"));
+    assertThat(p.how()).filteredOn(h -> h.label().equals("Linux")).singleElement()
+        .satisfies(h -> assertThat(h.commands()).contains("ss -ltn 'sport = :80'"));
+  }
+
+  @Test
+  void answering_the_questions_confirms_a_cause_and_concludes_with_filled_in_az_commands_and_support_captures() {
+    Chat chat = Chat.on("internal-basic").say("my health probe shows all backends down").say("yes").say("nope");
+
+    assertThat(chat.state.stage()).isEqualTo(Stage.CONCLUDED);
+    assertThat(chat.status("probe-port-not-listening")).isEqualTo("confirmed");
+    assertThat(chat.findings().rows()).filteredOn(r -> r.status().equals("confirmed")).singleElement()
+        .satisfies(r -> assertThat(r.evidence()).contains("answer probe-port-listening = no"));
+    assertThat(chat.lastOf(Reply.Code.class)).anySatisfy(c -> assertThat(c.code())
+        .contains("az network lb probe update -g rg1 --lb-name lb -n probe-lb --protocol Tcp --port 80").doesNotContain("{"));
+    assertThat(chat.text()).contains("psping 10.0.1.5:80");
+    assertThat(chat.state.answers()).extracting(RecordedAnswer::question, RecordedAnswer::value, RecordedAnswer::by)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("vm-responds", "yes", "alice"),
+            org.assertj.core.groups.Tuple.tuple("probe-port-listening", "no", "alice"));
+  }
+
+  @Test
+  void a_deallocated_vm_is_confirmed_from_the_facts_without_a_question() {
+    Chat chat = Chat.on("public-basic-natrules").say("the health probe marks my backend VMs as unhealthy");
+
+    assertThat(chat.state.stage()).isEqualTo(Stage.CONCLUDED);
+    assertThat(chat.status("vm-unhealthy")).isEqualTo("confirmed");
+    assertThat(chat.lastOf(Reply.Code.class)).anySatisfy(c -> assertThat(c.code()).contains("az vm start").doesNotContain("{"));
+    assertThat(chat.text()).contains("10.0.0.5:25");
+  }
+
+  @Test
+  void facts_are_gathered_with_progress_sent_live_and_missing_facts_are_a_warning() {
+    Chat chat = Chat.on("internal-basic").say("my health probe shows all backends down");
+
+    assertThat(chat.live).isNotEmpty().allSatisfy(r -> assertThat(r).isInstanceOf(Reply.ProgressUpdate.class));
+    assertThat(chat.lastOf(Reply.Notice.class)).anySatisfy(n -> {
+      assertThat(n.level()).isEqualTo(Reply.Notice.Level.WARNING);
+      assertThat(n.text()).contains("could not be read");
+    });
+  }
+
+  @Test
+  void the_load_balancer_named_in_the_report_is_chosen_among_several() {
+    Chat chat = Chat.on("broken").say("residual traffic still reaches lb-eighty backends after removing the vm from the pool");
+
+    assertThat(chat.state.loadBalancer()).endsWith("/lb-eighty");
+  }
+
+  @Test
+  void without_a_name_the_user_picks_the_load_balancer_from_a_list_by_number() {
+    Chat chat = Chat.on("broken").say("still getting traffic after removing vm from pool");
+
+    assertThat(chat.promptId()).isEqualTo("load-balancer");
+    assertThat(chat.prompt().orElseThrow().choices()).hasSize(3);
+    chat.say("which one?");
+    assertThat(chat.lastOf(Reply.Notice.class)).isNotEmpty();
+    assertThat(chat.promptId()).isEqualTo("load-balancer");
+    chat.say("2");
+    assertThat(chat.state.loadBalancer()).endsWith("/lb-eighty");
+    assertThat(chat.promptId()).isEqualTo("residual-traffic-is-platform");
+  }
+}
