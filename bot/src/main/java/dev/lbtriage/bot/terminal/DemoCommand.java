@@ -95,7 +95,7 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private static void type(ChatLoop loop, PrintWriter out, String line) {
-    out.println(ChatLoop.YOU + line);
+    out.println(ChatLoop.YOU + String.join("\n     ", Wrap.wrap(line, Wrap.WIDTH - ChatLoop.YOU.length())));
     out.flush();
     loop.turn(line);
   }

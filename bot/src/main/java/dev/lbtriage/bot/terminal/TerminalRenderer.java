@@ -35,7 +35,8 @@ public final class TerminalRenderer {
     }
     String body;
     if (reply instanceof Reply.Text t) {
-      body = t.emphasis() ? "\n" + style.bold("== " + t.text().strip() + " ==") + "\n" : Wrap.lines(t.text(), "", width);
+      body = t.emphasis() ? "\n" + style.bold(Wrap.lines("== " + t.text().strip(), "", width).stripTrailing()) + "\n"
+          : Wrap.lines(t.text(), "", width);
     } else if (reply instanceof Reply.Prompt p) {
       body = prompt(p);
     } else if (reply instanceof Reply.FindingsTable f) {
@@ -79,7 +80,7 @@ public final class TerminalRenderer {
 
   private String prompt(Reply.Prompt p) {
     StringBuilder b = new StringBuilder("\n");
-    b.append(Wrap.lines(style.bold("? ") + style.bold(p.text()), "", width));
+    b.append(style.bold(Wrap.lines("? " + p.text(), "", width).stripTrailing())).append('\n');
     if (p.why() != null && !p.why().isBlank()) {
       b.append(style.dim(Wrap.lines("why: " + p.why(), "  ", width).stripTrailing())).append('\n');
     }
@@ -109,9 +110,9 @@ public final class TerminalRenderer {
       b.append("  (no causes apply)\n");
     }
     for (Reply.FindingsTable.Row r : f.rows()) {
-      String tag = String.format("%-10s", r.status().toUpperCase(java.util.Locale.ROOT));
-      b.append("  ").append(style.status(r.status())).append(tag.substring(r.status().length())).append(' ')
-          .append(r.title()).append(style.dim(" (" + r.cause() + ")")).append('\n');
+      String tag = r.status().toUpperCase(java.util.Locale.ROOT);
+      String row = Wrap.lines(String.format("%-10s", tag) + " " + r.title() + " (" + r.cause() + ")", "  ", width);
+      b.append(row.replaceFirst(java.util.regex.Pattern.quote(tag), java.util.regex.Matcher.quoteReplacement(style.status(r.status()))));
       for (String e : r.evidence()) {
         b.append(Wrap.lines("- " + e, "      ", width));
       }
@@ -120,7 +121,7 @@ public final class TerminalRenderer {
   }
 
   private String code(Reply.Code c) {
-    StringBuilder b = new StringBuilder();
+    StringBuilder b = new StringBuilder("\n");
     if (c.caption() != null && !c.caption().isBlank()) {
       b.append(style.dim(c.caption().strip() + ":")).append('\n');
     }
@@ -129,12 +130,24 @@ public final class TerminalRenderer {
 
   private String notice(Reply.Notice n) {
     String tag = switch (n.level()) {
-      case INFO -> style.cyan("note:");
-      case WARNING -> style.yellow("warning:");
-      case ERROR -> style.red("error:");
+      case INFO -> "note:";
+      case WARNING -> "warning:";
+      case ERROR -> "error:";
     };
-    String text = Wrap.lines(n.text(), "  ", width).stripLeading();
-    return tag + " " + text;
+    String coloured = switch (n.level()) {
+      case INFO -> style.cyan(tag);
+      case WARNING -> style.yellow(tag);
+      case ERROR -> style.red(tag);
+    };
+    StringBuilder b = new StringBuilder();
+    String[] paragraphs = n.text().split("\n", -1);
+    for (int i = 0; i < paragraphs.length; i++) {
+      List<String> lines = Wrap.wrap((i == 0 ? tag + " " : "  ") + paragraphs[i], width);
+      for (int j = 0; j < lines.size(); j++) {
+        b.append(j == 0 && i == 0 ? "" : "  ").append(lines.get(j).strip()).append('\n');
+      }
+    }
+    return coloured + b.substring(tag.length());
   }
 
   private static String indent(String text, String indent) {

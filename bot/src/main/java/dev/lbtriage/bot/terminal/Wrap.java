@@ -50,7 +50,7 @@ final class Wrap {
   private static int hangingIndent(String line) {
     int lead = line.length() - line.stripLeading().length();
     String s = line.stripLeading();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(- |\\* |\\d{1,3}\\. )").matcher(s);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(- |\\* |\\? |== |\\d{1,3}\\. |[A-Z-]{9,10} +)").matcher(s);
     return lead + (m.find() ? m.end() : 0);
   }
 }
