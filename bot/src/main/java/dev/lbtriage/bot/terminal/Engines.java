@@ -5,18 +5,22 @@ import dev.lbtriage.engine.conversation.ConversationEngine;
 import dev.lbtriage.engine.diagnosis.Diagnoser;
 import dev.lbtriage.engine.gather.snapshot.SnapshotFolderException;
 import dev.lbtriage.engine.gather.snapshot.SnapshotReader;
+import dev.lbtriage.engine.session.DataLocation;
 import dev.lbtriage.engine.session.JdbcSessionStore;
 import dev.lbtriage.engine.session.SessionStoreException;
 import dev.lbtriage.kb.load.KnowledgeBaseLoader;
 import dev.lbtriage.kb.match.SymptomMatcher;
 import dev.lbtriage.kb.model.KnowledgeBase;
 import dev.lbtriage.rules.diagnosis.RuleEngine;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
 
 /** Builds what the terminal commands share: the engine over a snapshot folder, and the session store. */
 final class Engines {
+  private static final String H2_FILE = "jdbc:h2:file:";
   private Engines() {}
 
   /** The conversation engine over the bundled KB and rules, reading facts from a snapshot folder. */
@@ -35,13 +39,25 @@ final class Engines {
 
   /** The store at {@code --db}, or the default one ({@code $LB_TRIAGE_DB} or the user's data folder). */
   static JdbcSessionStore store(String db) {
+    String url = db == null || db.isBlank() ? DataLocation.current() : db.strip();
     try {
-      return db == null || db.isBlank() ? JdbcSessionStore.openDefault(Clock.systemUTC())
-          : new JdbcSessionStore(db.strip(), Clock.systemUTC());
-    } catch (SessionStoreException e) {
-      throw new BadInputException(e.getMessage()
-          + (db == null ? " (set LB_TRIAGE_DB or --db to use another database)" : ""), e);
+      if (url.startsWith(H2_FILE)) {
+        Path parent = Path.of(url.substring(H2_FILE.length()).split(";", 2)[0]).toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+      }
+      return new JdbcSessionStore(durable(url), Clock.systemUTC());
+    } catch (SessionStoreException | IOException e) {
+      throw new BadInputException(e.getMessage() + (db == null ? " (set LB_TRIAGE_DB or --db to use another database)" : ""), e);
     }
+  }
+
+  /**
+   * An H2 file URL that writes each commit through at once ({@code WRITE_DELAY=0}). Without it H2
+   * writes committed changes up to a second later, and a process killed meanwhile loses its last turn
+   * (shown by {@code ChatProcessTest}).
+   */
+  static String durable(String url) {
+    return url.startsWith(H2_FILE) && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY") ? url + ";WRITE_DELAY=0" : url;
   }
 
   /** A short new session id. */
