@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * Anything else is input for the current stage.
  */
 final class CommandParser {
-  private static final Pattern CHANGE = Pattern.compile("change\\s+(\\S+)(?:\\s+(?:to\\s+)?(.+))?", Pattern.DOTALL);
+  private static final Pattern CHANGE = Pattern.compile("change\\s+(\\S+)(?:\\s+(?:to\\s+)?(.+))?", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
   private CommandParser() {}
 

@@ -18,8 +18,9 @@ import java.util.Optional;
 
 /**
  * A {@link SessionStore} over JDBC, made for H2 (file or memory). At open the schema migrations are
- * applied ({@link Migrations}); each save is one transaction, committed before it returns, so with
- * an H2 file URL ({@link DataLocation#h2File}) every saved turn survives a killed process. The
+ * applied ({@link Migrations}); each save is one transaction, committed before it returns, and on H2
+ * written to the file at once ({@code SET WRITE_DELAY 0}, whatever the URL says), so every saved turn
+ * survives a killed process (see {@code KilledProcessTest}). The
  * state is stored as JSON ({@link StateJson}). One connection, used under a lock.
  */
 public final class JdbcSessionStore implements SessionStore {
@@ -32,6 +33,11 @@ public final class JdbcSessionStore implements SessionStore {
     try {
       this.conn = DriverManager.getConnection(jdbcUrl);
       conn.setAutoCommit(false);
+      if (jdbcUrl.startsWith("jdbc:h2:")) {
+        try (java.sql.Statement st = conn.createStatement()) {
+          st.execute("SET WRITE_DELAY 0");
+        }
+      }
       this.schemaVersion = Migrations.apply(conn, clock.instant());
     } catch (SQLException e) {
       throw new SessionStoreException("cannot open the session store at " + redact(jdbcUrl) + ": " + e.getMessage(), e);
