@@ -45,19 +45,10 @@ final class Engines {
         Path parent = Path.of(url.substring(H2_FILE.length()).split(";", 2)[0]).toAbsolutePath().getParent();
         Files.createDirectories(parent);
       }
-      return new JdbcSessionStore(durable(url), Clock.systemUTC());
+      return new JdbcSessionStore(url, Clock.systemUTC());
     } catch (SessionStoreException | IOException e) {
       throw new BadInputException(e.getMessage() + (db == null ? " (set LB_TRIAGE_DB or --db to use another database)" : ""), e);
     }
-  }
-
-  /**
-   * An H2 file URL that writes each commit through at once ({@code WRITE_DELAY=0}). Without it H2
-   * writes committed changes up to a second later, and a process killed meanwhile loses its last turn
-   * (shown by {@code ChatProcessTest}).
-   */
-  static String durable(String url) {
-    return url.startsWith(H2_FILE) && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY") ? url + ";WRITE_DELAY=0" : url;
   }
 
   /** A short new session id. */
