@@ -1,6 +1,12 @@
 package dev.lbtriage.bot.cli;
 
 import java.io.PrintWriter;
+import dev.lbtriage.bot.slack.SlackCommand;
+import dev.lbtriage.bot.slack.SlackWiring;
+import dev.lbtriage.bot.terminal.BundledExamples;
+import dev.lbtriage.bot.terminal.ChatCommand;
+import dev.lbtriage.bot.terminal.DemoCommand;
+import dev.lbtriage.bot.terminal.SessionsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,8 +21,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Triage an Azure Load Balancer incident: from a symptom to a diagnosis, the fix and a support-case bundle.",
-    subcommands = {MatchCommand.class, DiagnoseCommand.class, ShowCommand.class, FlowCommand.class, CaptureCommand.class,
-        CheckCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, ChatCommand.class, SessionsCommand.class, MatchCommand.class, DiagnoseCommand.class,
+        ShowCommand.class, FlowCommand.class, CaptureCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   public static final int EXIT_OK = 0;
@@ -50,6 +56,8 @@ public final class Main implements Runnable {
 
   static CommandLine newCommandLine() {
     CommandLine cli = new CommandLine(new Main());
+    cli.addSubcommand("slack", new SlackCommand(SlackWiring.conversations(
+        () -> BundledExamples.find(BundledExamples.DEFAULT).orElseThrow().folder())));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler(new BadInputHandler());
     cli.setExecutionExceptionHandler(new FailureHandler());

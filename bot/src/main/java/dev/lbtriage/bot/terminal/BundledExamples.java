@@ -1,0 +1,108 @@
+package dev.lbtriage.bot.terminal;
+
+import dev.lbtriage.engine.scenario.Scenario;
+import dev.lbtriage.engine.scenario.ScenarioReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * The example scenarios shipped in the jar ({@code examples/<name>/}: snapshot JSON and {@code
+ * scenario.yaml}). From a folder on the class path (running from source) they are read in place;
+ * from a jar they are extracted once per run to {@code <tmp>/lb-triage-<user>/examples}, a stable
+ * folder so a resumed session finds its facts at the same path.
+ */
+public final class BundledExamples {
+  /** The scenario {@code demo} plays when none is named. */
+  public static final String DEFAULT = "nsg-deny-all-nic";
+  private static final String MARKER = "examples/README.md";
+  private static volatile Path root;
+
+  private BundledExamples() {}
+
+  /** Every bundled scenario, sorted by name. */
+  public static List<Scenario> list() {
+    return ScenarioReader.readAll(root());
+  }
+
+  /** The scenario of that folder name. */
+  public static Optional<Scenario> find(String name) {
+    return list().stream().filter(s -> s.name().equalsIgnoreCase(name.strip())).findFirst();
+  }
+
+  /** The folder holding the examples on the default file system. */
+  public static Path root() {
+    Path r = root;
+    if (r == null) {
+      synchronized (BundledExamples.class) {
+        if (root == null) {
+          root = locate();
+        }
+        r = root;
+      }
+    }
+    return r;
+  }
+
+  private static Path locate() {
+    URL url = BundledExamples.class.getClassLoader().getResource(MARKER);
+    try {
+      if (url != null && "file".equals(url.getProtocol())) {
+        return Path.of(url.toURI()).getParent();
+      }
+      if (url != null && "jar".equals(url.getProtocol())) {
+        return extract((JarURLConnection) url.openConnection());
+      }
+    } catch (IOException | URISyntaxException e) {
+      throw new IllegalStateException("cannot read the bundled examples: " + e.getMessage(), e);
+    }
+    Path source = Path.of("examples");
+    if (Files.isRegularFile(source.resolve("README.md"))) {
+      return source.toAbsolutePath();
+    }
+    throw new IllegalStateException("this build has no bundled examples; use --snapshot DIR");
+  }
+
+  private static Path extract(JarURLConnection conn) throws IOException {
+    conn.setUseCaches(false);
+    Path target = Path.of(System.getProperty("java.io.tmpdir"), "lb-triage-" + user(), "examples");
+    Files.createDirectories(target);
+    try (JarFile jar = conn.getJarFile()) {
+      Enumeration<JarEntry> entries = jar.entries();
+      while (entries.hasMoreElements()) {
+        JarEntry e = entries.nextElement();
+        if (e.isDirectory() || !e.getName().startsWith("examples/")) {
+          continue;
+        }
+        Path out = target.resolve(e.getName().substring("examples/".length())).normalize();
+        if (!out.startsWith(target)) {
+          continue;
+        }
+        Files.createDirectories(out.getParent());
+        Path tmp = Files.createTempFile(out.getParent(), ".part", null);
+        try (InputStream in = jar.getInputStream(e)) {
+          Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return target;
+  }
+
+  private static String user() {
+    return System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
+  }
+}

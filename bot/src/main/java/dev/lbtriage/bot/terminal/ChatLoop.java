@@ -1,0 +1,127 @@
+package dev.lbtriage.bot.terminal;
+
+import dev.lbtriage.engine.conversation.ConversationEngine;
+import dev.lbtriage.engine.conversation.ConversationState;
+import dev.lbtriage.engine.conversation.Reply;
+import dev.lbtriage.engine.conversation.Stage;
+import dev.lbtriage.engine.conversation.Turn;
+import dev.lbtriage.engine.session.SessionStore;
+import java.io.PrintWriter;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * One terminal conversation: each line goes to the engine, the resulting state is saved to the
+ * store, and only then are the replies (ending with the next prompt) printed. So a killed process
+ * loses at most the turn in flight. A number typed at a numbered list picks that choice.
+ */
+public final class ChatLoop {
+  /** What the user's lines are prefixed with. */
+  public static final String YOU = "you> ";
+  private final ConversationEngine engine;
+  private final SessionStore store;
+  private final PrintWriter out;
+  private final TerminalRenderer renderer;
+  private final String user;
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "lb-triage-turn");
+    t.setDaemon(true);
+    return t;
+  });
+  private ConversationState state;
+  private Reply.Prompt lastPrompt;
+
+  public ChatLoop(ConversationEngine engine, SessionStore store, PrintWriter out, TerminalRenderer renderer, String user) {
+    this.engine = engine;
+    this.store = store;
+    this.out = out;
+    this.renderer = renderer;
+    this.user = user;
+  }
+
+  public ConversationState state() {
+    return state;
+  }
+
+  /** Saves the turn's state, then prints its replies. */
+  public void show(Turn turn) {
+    store.save(turn.next());
+    state = turn.next();
+    for (Reply r : turn.replies()) {
+      print(r);
+    }
+    out.print(renderer.closeProgress());
+    out.flush();
+  }
+
+  /** Prints a reply at once (progress while a turn runs, or a note of the face itself). */
+  public void print(Reply r) {
+    if (r instanceof Reply.Prompt p) {
+      lastPrompt = p;
+    }
+    out.print(renderer.render(r));
+    out.flush();
+  }
+
+  /** Handles one line as the user typed it (a number picks from the last numbered list). */
+  public void turn(String line) {
+    show(engine.handle(state, Choices.resolve(lastPrompt, line), user, this::print));
+  }
+
+  /** Reads lines until the end of input or the user quits; every turn is saved before the next prompt. */
+  public void run(LineSource in) {
+    while (true) {
+      String line;
+      try {
+        line = in.readLine(YOU);
+      } catch (LineSource.Cancelled c) {
+        continue;
+      }
+      if (line == null) {
+        out.println();
+        out.println("Bye. The session is saved; go on with: lb-triage chat --resume " + state.id());
+        out.flush();
+        return;
+      }
+      if (line.isBlank()) {
+        continue;
+      }
+      if (!in.interactive()) {
+        turn(line);
+      } else {
+        cancellableTurn(in, line);
+      }
+      if (state.stage() == Stage.ENDED) {
+        return;
+      }
+    }
+  }
+
+  /** On a terminal the turn runs on a worker so Ctrl-C can drop it; the state stays as it was. */
+  private void cancellableTurn(LineSource in, String line) {
+    String resolved = Choices.resolve(lastPrompt, line);
+    ConversationState before = state;
+    Future<Turn> f = worker.submit(() -> engine.handle(before, resolved, user, this::print));
+    try (AutoCloseable ignored = in.onInterrupt(() -> f.cancel(true))) {
+      show(f.get());
+    } catch (CancellationException | InterruptedException e) {
+      out.print(renderer.closeProgress());
+      print(new Reply.Notice(Reply.Notice.Level.INFO, "Cancelled; that line was not used."));
+      if (lastPrompt != null) {
+        print(lastPrompt);
+      }
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Ends the worker thread. */
+  public void close() {
+    worker.shutdownNow();
+  }
+}

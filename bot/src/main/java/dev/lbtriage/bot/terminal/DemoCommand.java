@@ -1,0 +1,115 @@
+package dev.lbtriage.bot.terminal;
+
+import dev.lbtriage.bot.cli.BadInputException;
+import dev.lbtriage.engine.conversation.ConversationEngine;
+import dev.lbtriage.engine.conversation.Stage;
+import dev.lbtriage.engine.scenario.Scenario;
+import dev.lbtriage.engine.session.JdbcSessionStore;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lb-triage demo}: the chat on a bundled example. The scenario's report is typed as the
+ * first line (echoed), then the user takes over; with {@code --auto} the scenario's answers are
+ * typed too and the demo ends at the conclusion, with no input needed.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {"Show a triage on a bundled example: its report is typed for you, then you go on (or --auto plays it all).",
+        "Ends at the first question with a hint when stdin is not a terminal and empty."})
+public final class DemoCommand implements Callable<Integer> {
+  private static final int MAX_AUTO_TURNS = 40;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--scenario", paramLabel = "NAME", defaultValue = BundledExamples.DEFAULT,
+      description = "The example to play (default: ${DEFAULT-VALUE}; see --list).")
+  String scenario;
+
+  @Option(names = "--list", description = "List the bundled examples and exit.")
+  boolean list;
+
+  @Option(names = "--auto", description = "Also type the scenario's answers and end at the conclusion (non-interactive).")
+  boolean auto;
+
+  @Option(names = "--db", paramLabel = "JDBC_URL",
+      description = "Session database (default: $LB_TRIAGE_DB, else the user's data folder; in memory if that cannot be opened).")
+  String db;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    return Guard.run("demo", out, err, () -> {
+      if (list) {
+        for (Scenario s : BundledExamples.list()) {
+          out.printf("%-36s %-26s %s%n", s.name(), s.symptom(), s.title());
+        }
+        return 0;
+      }
+      Scenario sc = BundledExamples.find(scenario).orElseThrow(() -> new BadInputException("there is no example \""
+          + scenario + "\"; the examples: " + String.join(", ", BundledExamples.list().stream().map(Scenario::name).toList())));
+      TerminalIo io = auto ? TerminalIo.output(out) : TerminalIo.open(System.in, out);
+      try (JdbcSessionStore store = store(err); LineSource in = io.in()) {
+        ConversationEngine engine = Engines.over(sc.folder());
+        ChatLoop loop = new ChatLoop(engine, store, out, io.renderer(), Engines.user());
+        try {
+          String id = Engines.newId();
+          out.println("Demo: " + sc.name() + " (" + sc.title() + ")");
+          loop.show(engine.start(id, SessionKey.ofExample(sc.name()).format(id)));
+          type(loop, out, sc.report());
+          if (auto) {
+            play(loop, out, sc);
+            out.println();
+            out.println("Demo finished. Session " + id + " is saved; go on with: lb-triage chat --resume " + id);
+          } else {
+            loop.run(in);
+          }
+        } finally {
+          loop.close();
+        }
+        return 0;
+      }
+    });
+  }
+
+  /** Types the scenario's answers until the conclusion (or a question it has no answer for: "I don't know"). */
+  private static void play(ChatLoop loop, PrintWriter out, Scenario sc) {
+    for (int i = 0; i < MAX_AUTO_TURNS; i++) {
+      Stage stage = loop.state().stage();
+      String line = switch (stage) {
+        case CONFIRMING_SYMPTOM -> sc.symptom();
+        case CHOOSING_LOAD_BALANCER -> sc.loadBalancer();
+        case ASKING -> sc.answers().getOrDefault(loop.state().asking(), "I don't know");
+        default -> null;
+      };
+      if (line == null) {
+        return;
+      }
+      type(loop, out, line);
+    }
+  }
+
+  private static void type(ChatLoop loop, PrintWriter out, String line) {
+    out.println(ChatLoop.YOU + String.join("\n     ", Wrap.wrap(line, Wrap.WIDTH - ChatLoop.YOU.length())));
+    out.flush();
+    loop.turn(line);
+  }
+
+  private JdbcSessionStore store(PrintWriter err) {
+    try {
+      return Engines.store(db);
+    } catch (BadInputException e) {
+      if (db != null) {
+        throw e;
+      }
+      err.println("lb-triage demo: note: the session is kept in memory only (" + e.getMessage() + ")");
+      err.flush();
+      return new JdbcSessionStore("jdbc:h2:mem:lb-triage-demo", Clock.systemUTC());
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.lbtriage.bot.terminal;
+
+import dev.lbtriage.bot.cli.BadInputException;
+import dev.lbtriage.engine.conversation.ConversationEngine;
+import dev.lbtriage.engine.diagnosis.Diagnoser;
+import dev.lbtriage.engine.gather.snapshot.SnapshotFolderException;
+import dev.lbtriage.engine.gather.snapshot.SnapshotReader;
+import dev.lbtriage.engine.session.DataLocation;
+import dev.lbtriage.engine.session.JdbcSessionStore;
+import dev.lbtriage.engine.session.SessionStoreException;
+import dev.lbtriage.kb.load.KnowledgeBaseLoader;
+import dev.lbtriage.kb.match.SymptomMatcher;
+import dev.lbtriage.kb.model.KnowledgeBase;
+import dev.lbtriage.rules.diagnosis.RuleEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.UUID;
+
+/** Builds what the terminal commands share: the engine over a snapshot folder, and the session store. */
+final class Engines {
+  private static final String H2_FILE = "jdbc:h2:file:";
+  private Engines() {}
+
+  /** The conversation engine over the bundled KB and rules, reading facts from a snapshot folder. */
+  static ConversationEngine over(Path snapshot) {
+    SnapshotReader reader;
+    try {
+      reader = new SnapshotReader(snapshot);
+    } catch (SnapshotFolderException e) {
+      throw new BadInputException("cannot use the snapshot " + snapshot + ": " + e.getMessage()
+          + "; point --snapshot at a folder of az/ARM JSON files (see engine/SNAPSHOT-FORMAT.md)", e);
+    }
+    return over(reader);
+  }
+
+  /** The conversation engine over any fact source (a snapshot, live Azure). */
+  static ConversationEngine over(dev.lbtriage.engine.gather.FactSource source) {
+    KnowledgeBase kb = KnowledgeBaseLoader.loadBundled();
+    return new ConversationEngine(new SymptomMatcher(kb), new Diagnoser(kb, RuleEngine.fromClasspath()), source,
+        Clock.systemUTC());
+  }
+
+  /** The store at {@code --db}, or the default one ({@code $LB_TRIAGE_DB} or the user's data folder). */
+  static JdbcSessionStore store(String db) {
+    String url = db == null || db.isBlank() ? DataLocation.current() : db.strip();
+    try {
+      if (url.startsWith(H2_FILE)) {
+        Path parent = Path.of(url.substring(H2_FILE.length()).split(";", 2)[0]).toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+      }
+      return new JdbcSessionStore(url, Clock.systemUTC());
+    } catch (SessionStoreException | IOException e) {
+      throw new BadInputException(e.getMessage() + (db == null ? " (set LB_TRIAGE_DB or --db to use another database)" : ""), e);
+    }
+  }
+
+  /** A short new session id. */
+  static String newId() {
+    return "t-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  static String user() {
+    return System.getProperty("user.name", "user");
+  }
+}

@@ -1,0 +1,22 @@
+package dev.lbtriage.bot.terminal;
+
+import dev.lbtriage.bot.cli.BadInputException;
+import dev.lbtriage.engine.conversation.ConversationState;
+import dev.lbtriage.engine.session.SessionStore;
+
+/** Finding a saved session for {@code --resume}. */
+final class Sessions {
+  /** {@code --resume} without an id. */
+  static final String LATEST = "latest";
+
+  private Sessions() {}
+
+  static ConversationState find(SessionStore store, String ref) {
+    if (ref == null || ref.isBlank() || LATEST.equals(ref)) {
+      return store.latest().orElseThrow(() -> new BadInputException(
+          "there is no saved session to resume; start one with: lb-triage chat (see: lb-triage sessions)"));
+    }
+    return store.load(ref.strip()).orElseThrow(() -> new BadInputException(
+        "there is no saved session " + ref.strip() + "; list them with: lb-triage sessions"));
+  }
+}

@@ -1,0 +1,160 @@
+package dev.lbtriage.bot.terminal;
+
+import dev.lbtriage.engine.conversation.Reply;
+import java.util.List;
+
+/**
+ * Turns the engine's {@link Reply}s into text for a terminal: short wrapped lines, colour only when
+ * {@link Style#color()}. Stateful only for progress: on a terminal ({@code inPlace}) a progress
+ * update rewrites one line with {@code \r}; otherwise each step is printed once, as a plain line.
+ * Not thread-safe: one renderer per output.
+ */
+public final class TerminalRenderer {
+  private static final int SHORT_CHOICE = 14;
+  private final Style style;
+  private final boolean inPlace;
+  private final int width;
+  private boolean progressOpen;
+  private String lastStep;
+
+  public TerminalRenderer(Style style, boolean inPlace, int width) {
+    this.style = style;
+    this.inPlace = inPlace;
+    this.width = width;
+  }
+
+  /** Plain text, no colour, progress as plain lines: for pipes, files and golden tests. */
+  public static TerminalRenderer plain() {
+    return new TerminalRenderer(Style.PLAIN, false, Wrap.WIDTH);
+  }
+
+  /** The text to write for a reply; every reply but an in-place progress line ends with a newline. */
+  public String render(Reply reply) {
+    if (reply instanceof Reply.ProgressUpdate p) {
+      return progress(p);
+    }
+    String body;
+    if (reply instanceof Reply.Text t) {
+      body = t.emphasis() ? "\n" + style.bold(Wrap.lines("== " + t.text().strip(), "", width).stripTrailing()) + "\n"
+          : Wrap.lines(t.text(), "", width);
+    } else if (reply instanceof Reply.Prompt p) {
+      body = prompt(p);
+    } else if (reply instanceof Reply.FindingsTable f) {
+      body = findings(f);
+    } else if (reply instanceof Reply.Code c) {
+      body = code(c);
+    } else {
+      body = notice((Reply.Notice) reply);
+    }
+    return closeProgress() + body;
+  }
+
+  /** Whether a prompt's choices are shown inline, as {@code [yes/no/I don't know]}, rather than numbered. */
+  public static boolean inline(List<Reply.Choice> choices) {
+    return choices.stream().allMatch(c -> c.value().length() <= SHORT_CHOICE && c.label().length() <= SHORT_CHOICE);
+  }
+
+  /** Ends an open in-place progress line (before other output, or at the end). */
+  public String closeProgress() {
+    lastStep = null;
+    if (progressOpen) {
+      progressOpen = false;
+      return "\n";
+    }
+    return "";
+  }
+
+  private String progress(Reply.ProgressUpdate p) {
+    String line = "... " + p.step() + (p.total() > 0 ? " (" + p.done() + "/" + p.total() + ")" : "");
+    if (inPlace) {
+      boolean last = p.total() > 0 && p.done() >= p.total();
+      progressOpen = !last;
+      return "\r" + style.dim(line) + "\u001b[K" + (last ? "\n" : "");
+    }
+    if (p.step().equals(lastStep)) {
+      return "";
+    }
+    lastStep = p.step();
+    return line + "\n";
+  }
+
+  private String prompt(Reply.Prompt p) {
+    StringBuilder b = new StringBuilder("\n");
+    b.append(style.bold(Wrap.lines("? " + p.text(), "", width).stripTrailing())).append('\n');
+    if (p.why() != null && !p.why().isBlank()) {
+      b.append(style.dim(Wrap.lines("why: " + p.why(), "  ", width).stripTrailing())).append('\n');
+    }
+    if (!p.how().isEmpty()) {
+      b.append("  how to check:\n");
+      for (Reply.How h : p.how()) {
+        b.append("    ").append(style.cyan(h.label())).append(":\n");
+        b.append(indent(h.commands(), "      "));
+      }
+    }
+    List<Reply.Choice> cs = p.choices();
+    if (cs.size() == 1) {
+      b.append("  (answer in your own words, or: ").append(cs.get(0).value()).append(")\n");
+    } else if (!cs.isEmpty() && inline(cs)) {
+      b.append("  [").append(String.join("/", cs.stream().map(Reply.Choice::value).toList())).append("]\n");
+    } else {
+      for (int i = 0; i < cs.size(); i++) {
+        b.append(Wrap.lines((i + 1) + ". " + cs.get(i).label(), "  ", width));
+      }
+    }
+    return b.toString();
+  }
+
+  private String findings(Reply.FindingsTable f) {
+    StringBuilder b = new StringBuilder(style.bold(f.title())).append('\n');
+    if (f.rows().isEmpty()) {
+      b.append("  (no causes apply)\n");
+    }
+    for (Reply.FindingsTable.Row r : f.rows()) {
+      String tag = r.status().toUpperCase(java.util.Locale.ROOT);
+      String row = Wrap.lines(String.format("%-10s", tag) + " " + r.title() + " (" + r.cause() + ")", "  ", width);
+      b.append(row.replaceFirst(java.util.regex.Pattern.quote(tag), java.util.regex.Matcher.quoteReplacement(style.status(r.status()))));
+      for (String e : r.evidence()) {
+        b.append(Wrap.lines("- " + e, "      ", width));
+      }
+    }
+    return b.toString();
+  }
+
+  private String code(Reply.Code c) {
+    StringBuilder b = new StringBuilder("\n");
+    if (c.caption() != null && !c.caption().isBlank()) {
+      b.append(style.dim(c.caption().strip() + ":")).append('\n');
+    }
+    return b.append(indent(c.code(), "    ")).toString();
+  }
+
+  private String notice(Reply.Notice n) {
+    String tag = switch (n.level()) {
+      case INFO -> "note:";
+      case WARNING -> "warning:";
+      case ERROR -> "error:";
+    };
+    String coloured = switch (n.level()) {
+      case INFO -> style.cyan(tag);
+      case WARNING -> style.yellow(tag);
+      case ERROR -> style.red(tag);
+    };
+    StringBuilder b = new StringBuilder();
+    String[] paragraphs = n.text().split("\n", -1);
+    for (int i = 0; i < paragraphs.length; i++) {
+      List<String> lines = Wrap.wrap((i == 0 ? tag + " " : "  ") + paragraphs[i], width);
+      for (int j = 0; j < lines.size(); j++) {
+        b.append(j == 0 && i == 0 ? "" : "  ").append(lines.get(j).strip()).append('\n');
+      }
+    }
+    return coloured + b.substring(tag.length());
+  }
+
+  private static String indent(String text, String indent) {
+    StringBuilder b = new StringBuilder();
+    for (String line : text.stripTrailing().split("\n", -1)) {
+      b.append(line.isBlank() ? "" : indent + line.stripTrailing()).append('\n');
+    }
+    return b.toString();
+  }
+}

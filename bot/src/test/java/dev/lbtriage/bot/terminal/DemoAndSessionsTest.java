@@ -1,0 +1,106 @@
+package dev.lbtriage.bot.terminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lbtriage.engine.scenario.Scenario;
+import dev.lbtriage.engine.session.DataLocation;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code demo} and {@code sessions}, in process (the commands' own CommandLine) and as a child process. */
+class DemoAndSessionsTest {
+  @TempDir Path tmp;
+
+  record Result(int exit, String out, String err) {}
+
+  @Test
+  void demoAutoIsACompleteTranscript() {
+    Result r = run("demo", "--auto", "--db", db());
+    assertThat(r.exit()).isZero();
+    assertThat(r.out())
+        .contains("you> lb-web stopped serving about 20 minutes after a security hardening change went out.")
+        .contains("Confirmed: A guest firewall or a network security group blocks the probe.")
+        .contains("CONFIRMED  A guest firewall or a network security group blocks the probe")
+        .contains("denied by nsg-web/DenyAll@100")
+        .contains("az network nsg rule create --resource-group rg-web --nsg-name nsg-web")
+        .contains("what to collect for a support case", "psping 10.0.0.4:25", "tcpdump")
+        .contains("Demo finished. Session t-")
+        .doesNotContain("\u001b[");
+    assertThat(r.err()).isEmpty();
+  }
+
+  static Iterable<String> scenarios() {
+    return BundledExamples.list().stream().map(Scenario::name).toList();
+  }
+
+  @ParameterizedTest
+  @MethodSource("scenarios")
+  void everyBundledScenarioPlaysToItsConclusion(String name) {
+    Scenario sc = BundledExamples.find(name).orElseThrow();
+    Result r = run("demo", "--auto", "--scenario", name, "--db", db());
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("== Conclusion:");
+    for (Scenario.Expectation e : sc.expect()) {
+      assertThat(r.out()).containsPattern("(?m)^  " + e.status().toUpperCase(java.util.Locale.ROOT) + " +.*\\n?.*\\("
+          + java.util.regex.Pattern.quote(e.cause()) + "\\)");
+    }
+  }
+
+  @Test
+  void demoListsTheExamplesAndRefusesAnUnknownOne() {
+    assertThat(run("demo", "--list").out()).contains("nsg-deny-all-nic", "vmss-probe-locks-port", "probe-down");
+    Result bad = run("demo", "--scenario", "nope", "--auto", "--db", db());
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err().strip()).startsWith("lb-triage demo: there is no example \"nope\"; the examples: healthy,")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void demoWithEmptyStdinEndsAtTheFirstQuestionWithAHint() throws Exception {
+    try (Child demo = Child.start(tmp, "demo", "--scenario", "probe-zero-vm-not-responding", "--db", db())) {
+      demo.endInput();
+      demo.await("Is the backend VM vm-shop-1 up");
+      demo.await("go on with: lb-triage chat --resume t-");
+      assertThat(demo.exit()).isZero();
+    }
+  }
+
+  @Test
+  void sessionsListsWhatWasSaved() throws Exception {
+    assertThat(run("sessions", "--db", db()).out()).contains("No saved sessions.");
+    run("demo", "--auto", "--db", db());
+    try (Child demo = Child.start(tmp, "demo", "--scenario", "probe-zero-vm-not-responding", "--db", db())) {
+      demo.endInput();
+      assertThat(demo.exit()).isZero();
+    }
+    Result text = run("sessions", "--db", db());
+    assertThat(text.out()).contains("ID", "STAGE", "LAST QUESTION", "asking", "vm-responds", "lb-shop", "concluded", "lb-web");
+    JsonNode json = new ObjectMapper().readTree(run("sessions", "--db", db(), "--format", "json").out());
+    assertThat(json).hasSize(2);
+    assertThat(json.get(0).path("stage").asText()).isEqualTo("ASKING");
+    assertThat(json.get(0).path("lastQuestion").asText()).isEqualTo("vm-responds");
+    assertThat(json.get(0).path("loadBalancer").asText()).endsWith("/lb-shop");
+    assertThat(json.get(1).path("symptom").asText()).isEqualTo("probe-down");
+  }
+
+  private String db() {
+    return DataLocation.h2File(tmp.resolve("sessions"));
+  }
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    picocli.CommandLine cli = TestMain.cli();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int exit = cli.execute(args);
+    return new Result(exit, out.toString(), err.toString());
+  }
+}
