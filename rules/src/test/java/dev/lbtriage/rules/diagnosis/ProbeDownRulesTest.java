@@ -61,4 +61,12 @@ class ProbeDownRulesTest {
       assertThat(after.asks()).extracting(Ask::question).contains("vm-responds");
     }
   }
+
+  @Test
+  void a_healthy_backend_does_not_rule_out_a_cause_for_the_failing_one() {
+    var facts = new TestFacts().vm("vm1", "10.0.0.4", PowerState.RUNNING).vm("vm2", "10.0.0.5", PowerState.RUNNING)
+        .dipAvailability("10.0.0.4", 100).dipAvailability("10.0.0.5", 0).build();
+    RuleOutcome out = ENGINE.diagnose(facts, PROBE_DOWN, List.of());
+    assertThat(out.findings()).noneMatch(f -> f.cause().equals("probe-misconfigured") && f.status() == Status.RULED_OUT);
+  }
 }
