@@ -1,15 +1,11 @@
 package dev.lbtriage.bot.slack;
 
 import dev.lbtriage.bot.cli.FactSourceOptions;
+import dev.lbtriage.bot.terminal.Engines;
 import dev.lbtriage.engine.conversation.ConversationEngine;
-import dev.lbtriage.engine.diagnosis.Diagnoser;
 import dev.lbtriage.engine.gather.FactSource;
 import dev.lbtriage.engine.gather.snapshot.SnapshotReader;
 import dev.lbtriage.engine.session.JdbcSessionStore;
-import dev.lbtriage.kb.load.KnowledgeBaseLoader;
-import dev.lbtriage.kb.match.SymptomMatcher;
-import dev.lbtriage.kb.model.KnowledgeBase;
-import dev.lbtriage.rules.diagnosis.RuleEngine;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Function;
@@ -24,10 +20,8 @@ public final class SlackWiring {
     return source -> {
       FactSource facts = source.azure() ? FactSourceOptions.azureFromEnvironment()
           : new SnapshotReader(source.snapshot() != null ? source.snapshot() : example.get());
-      KnowledgeBase kb = KnowledgeBaseLoader.loadBundled();
-      Clock clock = Clock.systemUTC();
-      ConversationEngine engine = new ConversationEngine(new SymptomMatcher(kb), new Diagnoser(kb, RuleEngine.fromClasspath()), facts, clock);
-      return new EngineConversations(engine, JdbcSessionStore.openDefault(clock));
+      ConversationEngine engine = Engines.over(facts);
+      return new EngineConversations(engine, JdbcSessionStore.openDefault(Clock.systemUTC()));
     };
   }
 }

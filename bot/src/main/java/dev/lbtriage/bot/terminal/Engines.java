@@ -19,7 +19,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 /** Builds what the terminal commands share: the engine over a snapshot folder, and the session store. */
-final class Engines {
+public final class Engines {
   private static final String H2_FILE = "jdbc:h2:file:";
   private Engines() {}
 
@@ -36,7 +36,7 @@ final class Engines {
   }
 
   /** The conversation engine over any fact source (a snapshot, live Azure). */
-  static ConversationEngine over(dev.lbtriage.engine.gather.FactSource source) {
+  public static ConversationEngine over(dev.lbtriage.engine.gather.FactSource source) {
     KnowledgeBase kb = KnowledgeBaseLoader.loadBundled();
     return new ConversationEngine(new SymptomMatcher(kb), new Diagnoser(kb, RuleEngine.fromClasspath()), source,
         Clock.systemUTC());
