@@ -19,8 +19,71 @@ public final class ArmId {
     return s.toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * True when both ids are non-null and {@link #normalize} makes them equal. Allocation-free for
+   * ASCII ids (all ARM ids in practice); other characters fall back to {@code normalize}, whose
+   * lower-casing may change the length.
+   */
   public static boolean same(String a, String b) {
-    return a != null && b != null && normalize(a).equals(normalize(b));
+    if (a == null || b == null) {
+      return false;
+    }
+    if (a == b) {
+      return true;
+    }
+    int sa = start(a);
+    int ea = end(a, sa);
+    int sb = start(b);
+    int eb = end(b, sb);
+    int n = ea - sa;
+    if (n != eb - sb) {
+      return !ascii(a, sa, ea) || !ascii(b, sb, eb) ? normalize(a).equals(normalize(b)) : false;
+    }
+    for (int i = 0; i < n; i++) {
+      char x = a.charAt(sa + i);
+      char y = b.charAt(sb + i);
+      if (x >= 0x80 || y >= 0x80) {
+        return normalize(a).equals(normalize(b));
+      }
+      if (x != y && lowerAscii(x) != lowerAscii(y)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Where {@link String#trim} starts. */
+  private static int start(String s) {
+    int i = 0;
+    while (i < s.length() && s.charAt(i) <= ' ') {
+      i++;
+    }
+    return i;
+  }
+
+  /** Where {@link #normalize} ends: after {@link String#trim}, then without trailing slashes. */
+  private static int end(String s, int start) {
+    int e = s.length();
+    while (e > start && s.charAt(e - 1) <= ' ') {
+      e--;
+    }
+    while (e > start && s.charAt(e - 1) == '/') {
+      e--;
+    }
+    return e;
+  }
+
+  private static boolean ascii(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char lowerAscii(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 
   /** The last segment of the id: the resource's own name. */

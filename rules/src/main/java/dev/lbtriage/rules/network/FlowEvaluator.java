@@ -13,7 +13,9 @@ import dev.lbtriage.rules.facts.Subnet;
 import dev.lbtriage.rules.facts.VirtualNetwork;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -111,11 +113,35 @@ public final class FlowEvaluator {
     if (byId.isPresent() || !IpPrefix.isAddress(nicIdOrIp)) {
       return byId;
     }
-    IpPrefix ip = IpPrefix.parse(nicIdOrIp);
-    return facts.networkInterfaces().stream()
-        .filter(n -> n.ipConfigurations().stream().anyMatch(c -> c.privateIp() != null && IpPrefix.isAddress(c.privateIp())
-            && IpPrefix.parse(c.privateIp()).equals(ip)))
-        .findFirst();
+    return Optional.ofNullable(facts.derived(NICS_BY_PRIVATE_IP, FlowEvaluator::nicsByPrivateIp)
+        .get(IpPrefix.parse(nicIdOrIp)));
+  }
+
+  private static final Object NICS_BY_PRIVATE_IP = new Object();
+  private static final Object MISSING_BY_REFERENCE = new Object();
+
+  /** Each private address of the NICs to the first NIC (in list order) with an IP configuration on it. */
+  private static Map<IpPrefix, NetworkInterface> nicsByPrivateIp(AzureFacts facts) {
+    Map<IpPrefix, NetworkInterface> byIp = new HashMap<>();
+    for (NetworkInterface n : facts.networkInterfaces()) {
+      for (NicIpConfiguration c : n.ipConfigurations()) {
+        if (c.privateIp() != null && IpPrefix.isAddress(c.privateIp())) {
+          byIp.putIfAbsent(IpPrefix.parse(c.privateIp()), n);
+        }
+      }
+    }
+    return byIp;
+  }
+
+  /** The missing facts by normalised reference, the first of each. */
+  private static Map<String, MissingFact> missingByReference(AzureFacts facts) {
+    Map<String, MissingFact> byReference = new HashMap<>();
+    for (MissingFact m : facts.missing()) {
+      if (m.reference() != null) {
+        byReference.putIfAbsent(ArmId.normalize(m.reference()), m);
+      }
+    }
+    return byReference;
   }
 
   static NicIpConfiguration ipConfiguration(NetworkInterface nic, String nicIdOrIp) {
@@ -132,12 +158,9 @@ public final class FlowEvaluator {
   }
 
   private static String missingReason(AzureFacts facts, String reference) {
-    return facts.missing().stream()
-        .filter(m -> ArmId.same(m.reference(), reference))
-        .map(MissingFact::reason)
-        .findFirst()
-        .map(r -> " (" + r + ")")
-        .orElse("");
+    MissingFact m = reference == null ? null
+        : facts.derived(MISSING_BY_REFERENCE, FlowEvaluator::missingByReference).get(ArmId.normalize(reference));
+    return Optional.ofNullable(m).map(MissingFact::reason).map(r -> " (" + r + ")").orElse("");
   }
 
   private static String fromFile(dev.lbtriage.rules.facts.Origin o) {

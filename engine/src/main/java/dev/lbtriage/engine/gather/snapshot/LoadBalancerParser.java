@@ -12,8 +12,10 @@ import dev.lbtriage.rules.facts.Origin;
 import dev.lbtriage.rules.facts.PoolMember;
 import dev.lbtriage.rules.facts.ProbeProtocol;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Reads {@code Microsoft.Network/loadBalancers} (ARM or az shape). A broken child (a probe without
@@ -94,14 +96,18 @@ final class LoadBalancerParser {
     String id = Children.id(c, lbId, "backendAddressPools");
     JsonCursor p = c.props();
     List<PoolMember> members = new ArrayList<>();
+    Set<String> listed = new HashSet<>();
     for (String ipc : p.refIds("backendIPConfigurations")) {
       members.add(PoolMembers.fromIpConfiguration(id, ipc, null));
+      if (ipc != null) {
+        listed.add(ArmId.normalize(ipc));
+      }
     }
     for (JsonCursor address : p.objects("loadBalancerBackendAddresses")) {
       JsonCursor ap = address.props();
       String ipc = ap.refId("networkInterfaceIPConfiguration");
       String ip = ap.text("ipAddress");
-      if (ipc != null && members.stream().anyMatch(m -> ArmId.same(m.ipConfigurationId(), ipc))) {
+      if (ipc != null && listed.contains(ArmId.normalize(ipc))) {
         continue;
       }
       if (ipc == null && ip == null) {
@@ -109,6 +115,9 @@ final class LoadBalancerParser {
         continue;
       }
       members.add(PoolMembers.fromIpConfiguration(id, ipc, ip));
+      if (ipc != null) {
+        listed.add(ArmId.normalize(ipc));
+      }
     }
     return new BackendPool(id, Children.name(c, id), lbId, members, new Origin(id, file));
   }

@@ -6,8 +6,10 @@ import dev.lbtriage.rules.facts.NetworkInterface;
 import dev.lbtriage.rules.facts.NicIpConfiguration;
 import dev.lbtriage.rules.facts.PoolMember;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Completes a backend pool's members: what the load balancer lists ({@code backendIPConfigurations},
@@ -24,11 +26,16 @@ final class PoolResolver {
 
   BackendPool resolve(BackendPool pool) {
     List<PoolMember> members = new ArrayList<>(pool.members());
+    Set<String> listed = new HashSet<>();
+    for (PoolMember m : members) {
+      if (m.ipConfigurationId() != null) {
+        listed.add(ArmId.normalize(m.ipConfigurationId()));
+      }
+    }
     for (NetworkInterface nic : index.nics.all()) {
       for (NicIpConfiguration ipc : nic.ipConfigurations()) {
         boolean joins = ipc.backendPoolIds().stream().anyMatch(p -> ArmId.same(p, pool.id()));
-        boolean listed = members.stream().anyMatch(m -> ArmId.same(m.ipConfigurationId(), ipc.id()));
-        if (joins && !listed) {
+        if (joins && (ipc.id() == null || listed.add(ArmId.normalize(ipc.id())))) {
           members.add(PoolMembers.fromIpConfiguration(pool.id(), ipc.id(), null));
         }
       }

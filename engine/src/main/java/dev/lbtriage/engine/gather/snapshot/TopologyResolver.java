@@ -14,10 +14,14 @@ import dev.lbtriage.rules.facts.NicIpConfiguration;
 import dev.lbtriage.rules.facts.PoolMember;
 import dev.lbtriage.rules.facts.PublicIp;
 import dev.lbtriage.rules.facts.Subnet;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Follows one load balancer through the snapshot: rules to probes and pools, pools to members,
@@ -30,8 +34,14 @@ final class TopologyResolver {
   private final MissingFacts missing = new MissingFacts();
   private final Related related = new Related();
 
+  private final ByNic<EffectiveSecurityRules> effectiveSecurityRules;
+  private final ByNic<EffectiveRoutes> effectiveRoutes;
+
   TopologyResolver(SnapshotIndex index) {
     this.index = index;
+    this.effectiveSecurityRules = new ByNic<>(index.effectiveSecurityRules, EffectiveSecurityRules::nicName,
+        EffectiveSecurityRules::nicId);
+    this.effectiveRoutes = new ByNic<>(index.effectiveRoutes, EffectiveRoutes::nicName, EffectiveRoutes::nicId);
   }
 
   AzureFacts resolve(LoadBalancer raw) {
@@ -117,15 +127,11 @@ final class TopologyResolver {
 
   /** Effective rules and routes belong to the NIC their file is named after (or whose id they name). */
   private void effective(NetworkInterface nic) {
-    for (EffectiveSecurityRules e : index.effectiveSecurityRules) {
-      if (nic.name().equalsIgnoreCase(e.nicName()) || ArmId.same(e.nicId(), nic.id())) {
-        related.effectiveSecurityRules.add(new EffectiveSecurityRules(nic.id(), nic.name(), e.groups(), e.origin()));
-      }
+    for (EffectiveSecurityRules e : effectiveSecurityRules.of(nic)) {
+      related.effectiveSecurityRules.add(new EffectiveSecurityRules(nic.id(), nic.name(), e.groups(), e.origin()));
     }
-    for (EffectiveRoutes e : index.effectiveRoutes) {
-      if (nic.name().equalsIgnoreCase(e.nicName()) || ArmId.same(e.nicId(), nic.id())) {
-        related.effectiveRoutes.add(new EffectiveRoutes(nic.id(), nic.name(), e.routes(), e.origin()));
-      }
+    for (EffectiveRoutes e : effectiveRoutes.of(nic)) {
+      related.effectiveRoutes.add(new EffectiveRoutes(nic.id(), nic.name(), e.routes(), e.origin()));
     }
   }
 
@@ -156,5 +162,99 @@ final class TopologyResolver {
 
   private static boolean probeOf(String probeId, LoadBalancer lb) {
     return probeId != null && lb.probes().stream().anyMatch(p -> ArmId.same(p.id(), probeId));
+  }
+
+  /**
+   * Effective rules or routes by the NIC they belong to: those whose NIC name equals the NIC's
+   * ignoring case, or whose NIC id is the NIC's, in list order. Indexed by case-folded name and
+   * normalised id (built on first use); each candidate is checked with the plain test, so the
+   * index only saves the scan.
+   */
+  static final class ByNic<T> {
+    private final List<T> all;
+    private final Function<T, String> nicName;
+    private final Function<T, String> nicId;
+    private Map<String, List<Integer>> byName;
+    private Map<String, List<Integer>> byId;
+    /** Entries whose name the fold does not cover (surrogates): checked for every NIC. */
+    private List<Integer> always;
+
+    ByNic(List<T> all, Function<T, String> nicName, Function<T, String> nicId) {
+      this.all = all;
+      this.nicName = nicName;
+      this.nicId = nicId;
+    }
+
+    List<T> of(NetworkInterface nic) {
+      if (all.isEmpty()) {
+        return List.of();
+      }
+      String name = nic.name();
+      if (name == null || hasSurrogate(name)) {
+        return all.stream().filter(e -> belongs(e, nic)).toList();
+      }
+      if (byName == null) {
+        index();
+      }
+      TreeSet<Integer> candidates = new TreeSet<>(always);
+      candidates.addAll(byName.getOrDefault(fold(name), List.of()));
+      if (nic.id() != null) {
+        candidates.addAll(byId.getOrDefault(ArmId.normalize(nic.id()), List.of()));
+      }
+      List<T> out = new ArrayList<>();
+      for (int i : candidates) {
+        T e = all.get(i);
+        if (belongs(e, nic)) {
+          out.add(e);
+        }
+      }
+      return out;
+    }
+
+    private boolean belongs(T e, NetworkInterface nic) {
+      return nic.name().equalsIgnoreCase(nicName.apply(e)) || ArmId.same(nicId.apply(e), nic.id());
+    }
+
+    private void index() {
+      Map<String, List<Integer>> names = new HashMap<>();
+      Map<String, List<Integer>> ids = new HashMap<>();
+      List<Integer> rest = new ArrayList<>();
+      for (int i = 0; i < all.size(); i++) {
+        String name = nicName.apply(all.get(i));
+        String id = nicId.apply(all.get(i));
+        if (name != null && hasSurrogate(name)) {
+          rest.add(i);
+        } else if (name != null) {
+          names.computeIfAbsent(fold(name), k -> new ArrayList<>()).add(i);
+        }
+        if (id != null) {
+          ids.computeIfAbsent(ArmId.normalize(id), k -> new ArrayList<>()).add(i);
+        }
+      }
+      byName = names;
+      byId = ids;
+      always = rest;
+    }
+
+    /**
+     * Equal for two strings without surrogates exactly when {@link String#equalsIgnoreCase} says
+     * so: it compares char by char, equal when upper-cased, or when upper- then lower-cased.
+     */
+    static String fold(String s) {
+      char[] out = new char[s.length()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = Character.toLowerCase(Character.toUpperCase(s.charAt(i)));
+      }
+      return new String(out);
+    }
+
+    private static boolean hasSurrogate(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        if (Character.isSurrogate(s.charAt(i))) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 }
