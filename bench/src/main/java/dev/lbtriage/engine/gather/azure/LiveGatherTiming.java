@@ -69,8 +69,9 @@ public final class LiveGatherTiming {
           }
           wall.computeIfAbsent(p, k -> new ArrayList<>()).add(secs);
           Shape s = Shape.of(stub.requests, client);
-          System.out.printf(Locale.ROOT, "rep %d parallelism %2d: %6.3f s  (%d requests, stub max in flight %d)%n",
-              rep + 1, p, secs, stub.requests.size(), stub.maxInFlight.get());
+          System.out.printf(Locale.ROOT, "rep %d parallelism %2d: %6.3f s  (%d requests, stub max in flight %d;"
+              + " per request %s)%n", rep + 1, p, secs, stub.requests.size(), stub.maxInFlight.get(), client.latency());
+          System.out.println("  " + client.pollWaits());
           if (shape == null) {
             shape = s;
             System.out.println("  progress steps: " + steps);
@@ -193,17 +194,46 @@ public final class LiveGatherTiming {
       return r;
     }
 
+    private final List<Long> latencies = new CopyOnWriteArrayList<>();
+    private final Map<String, Long> lastAnswerByOp = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<Long> pollWaits = new CopyOnWriteArrayList<>();
+    private final List<Long> resultWaits = new CopyOnWriteArrayList<>();
+
+    /** Client-side idle time between one answer of an operation's polling and its next request, median ms. */
+    String pollWaits() {
+      return "client idle InProgress -> next poll: " + stats(pollWaits) + "; Succeeded -> result GET: "
+          + stats(resultWaits);
+    }
+
+    private static String stats(List<Long> raw) {
+      List<Long> xs = raw.stream().sorted().toList();
+      return xs.isEmpty() ? "-" : String.format(Locale.ROOT, "median %.1f ms, max %.1f ms (%d)",
+          xs.get(xs.size() / 2) / 1e6, xs.get(xs.size() - 1) / 1e6, xs.size());
+    }
+
+    /** Median and 90th percentile of send-to-answer time, ms. */
+    String latency() {
+      List<Long> xs = latencies.stream().sorted().toList();
+      return xs.isEmpty() ? "-" : String.format(Locale.ROOT, "median %.1f ms, p90 %.1f ms, max %.1f ms",
+          xs.get(xs.size() / 2) / 1e6, xs.get(xs.size() * 9 / 10) / 1e6, xs.get(xs.size() - 1) / 1e6);
+    }
+
     private void note(HttpRequest request, HttpResponse r, long start) {
+      latencies.add(System.nanoTime() - start);
       String async = r.getHeaderValue("Azure-AsyncOperation");
       if (async != null) {
         postEndByOp.put(async.replaceAll(".*/operations/(\\d+)/.*", "$1"), System.nanoTime());
       }
       String path = request.getUrl().getPath();
-      if (path.matches("/operations/\\d+/async")) {
+      if (path.matches("/operations/\\d+/(async|result)")) {
         String op = path.split("/")[2];
         Long end = postEndByOp.get(op);
-        if (end != null) {
+        if (end != null && path.endsWith("/async")) {
           gapByOp.putIfAbsent(op, start - end);
+        }
+        Long previous = lastAnswerByOp.put(op, System.nanoTime());
+        if (previous != null) {
+          (path.endsWith("/async") ? pollWaits : resultWaits).add(start - previous);
         }
       }
     }
