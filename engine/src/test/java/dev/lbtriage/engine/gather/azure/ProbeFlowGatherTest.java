@@ -12,11 +12,13 @@ import dev.lbtriage.rules.facts.AzureFacts;
 import dev.lbtriage.rules.facts.MissingFact;
 import dev.lbtriage.rules.facts.SnapshotProblem;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A live read asks Network Watcher about each backend VM's probe flow (natrules: rule1 with
@@ -125,6 +127,33 @@ class ProbeFlowGatherTest {
     assertThat(notes(facts)).isEmpty();
     assertThat(facts.loadBalancers()).hasSize(1);
     assertThat(facts.effectiveSecurityRules()).hasSize(2);
+  }
+
+  @Test
+  void theCaptureListsTheNotesThoughAReplayCannotGiveThem(@TempDir Path tmp) throws Exception {
+    watcherInEastUs();
+    stub.serveAction(VERIFY, body("network-watcher-ipflowverify-deny.json"));
+    LiveRead read = Stubs.source(stub, new TestCredential()).read(Stubs.LB, Progress.none());
+
+    Capture.write(read, tmp.resolve("cap"));
+
+    assertThat(read.probeFlowNotes()).hasSize(2);
+    assertThat(Files.readString(tmp.resolve("cap/CAPTURE.md")))
+        .contains("Network Watcher probe flow verification", "Deny by securityRules/DenyAll");
+  }
+
+  @Test
+  void anOfflineUnknownThatAzureDecidesIsANoteToo() {
+    AzureFacts none = new AzureFacts(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    ProbeFlowCheck.Target t = new ProbeFlowCheck.Target(Stubs.VM1, Stubs.NIC1, Stubs.NIC1 + "/ipConfigurations/c", "10.0.0.4", 25);
+
+    var note = ProbeFlowCheck.compare(none, t,
+        new FlowVerdict(Stubs.VM1, "10.0.0.4", 25, "168.63.129.16", "Allow", "defaultSecurityRules/AllowAzureLoadBalancerInBound", "w"));
+
+    assertThat(note).get().satisfies(n -> assertThat(n.message()).contains(
+        "Azure Network Watcher says Allow by defaultSecurityRules/AllowAzureLoadBalancerInBound",
+        "could not decide (NIC '10.0.0.4' is not in the facts"));
   }
 
   @Test
