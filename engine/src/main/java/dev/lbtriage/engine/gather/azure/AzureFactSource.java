@@ -60,7 +60,12 @@ public final class AzureFactSource implements FactSource {
     progress.update("reading load balancer " + lbIdOrName, 1, 1);
     try (TaskRunner runner = new TaskRunner(options.parallelism())) {
       Documents docs = new LiveReader(arm, options, runner).read(lb, progress);
-      return new LiveRead(lb.path("id").asText(), docs);
+      LiveRead read = new LiveRead(lb.path("id").asText(), docs);
+      if (options.verifyProbeFlows()) {
+        read = read.withProbeFlows(new ProbeFlowCheck(arm, options, runner).run(read.facts(), read.loadBalancerId(),
+            progress));
+      }
+      return read;
     }
   }
 

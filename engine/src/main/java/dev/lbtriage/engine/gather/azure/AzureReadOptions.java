@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param metricsWindow how far back metrics are read
  * @param clock what "now" is for the metrics window
  * @param httpClient the HTTP client; null means the JDK one with default settings
+ * @param verifyProbeFlows ask Network Watcher's IP flow verify about each backend VM's probe flow and compare
+ *     with the offline NSG evaluation; only done when the subscription has a watcher in the load balancer's
+ *     region (none: skipped quietly); false never asks
  */
 public record AzureReadOptions(int parallelism, RetryOptions retry, Duration pollInterval, Duration lroTimeout,
-    Duration metricsWindow, Clock clock, HttpClient httpClient) {
+    Duration metricsWindow, Clock clock, HttpClient httpClient, boolean verifyProbeFlows) {
 
   public AzureReadOptions {
     if (parallelism < 1 || parallelism > 16) {
@@ -32,10 +35,13 @@ public record AzureReadOptions(int parallelism, RetryOptions retry, Duration pol
     Objects.requireNonNull(clock, "clock");
   }
 
-  /** 8 at once, 4 retries from 0.8 s up to 30 s, polls every 2 s for at most 2 min, last 30 min of metrics. */
+  /**
+   * 8 at once, 4 retries from 0.8 s up to 30 s, polls every 2 s for at most 2 min, last 30 min of metrics,
+   * probe flows verified where a Network Watcher is in the region.
+   */
   public static AzureReadOptions defaults() {
     return new AzureReadOptions(8, retries(4, Duration.ofMillis(800), Duration.ofSeconds(30)), Duration.ofSeconds(2),
-        Duration.ofMinutes(2), Duration.ofMinutes(30), Clock.systemUTC(), null);
+        Duration.ofMinutes(2), Duration.ofMinutes(30), Clock.systemUTC(), null, true);
   }
 
   /** Exponential back-off; a {@code Retry-After} from Azure takes precedence over these delays. */
@@ -44,22 +50,27 @@ public record AzureReadOptions(int parallelism, RetryOptions retry, Duration pol
   }
 
   public AzureReadOptions withRetry(RetryOptions r) {
-    return new AzureReadOptions(parallelism, r, pollInterval, lroTimeout, metricsWindow, clock, httpClient);
+    return new AzureReadOptions(parallelism, r, pollInterval, lroTimeout, metricsWindow, clock, httpClient, verifyProbeFlows);
   }
 
   public AzureReadOptions withPollInterval(Duration d) {
-    return new AzureReadOptions(parallelism, retry, d, lroTimeout, metricsWindow, clock, httpClient);
+    return new AzureReadOptions(parallelism, retry, d, lroTimeout, metricsWindow, clock, httpClient, verifyProbeFlows);
   }
 
   public AzureReadOptions withClock(Clock c) {
-    return new AzureReadOptions(parallelism, retry, pollInterval, lroTimeout, metricsWindow, c, httpClient);
+    return new AzureReadOptions(parallelism, retry, pollInterval, lroTimeout, metricsWindow, c, httpClient, verifyProbeFlows);
   }
 
   public AzureReadOptions withHttpClient(HttpClient c) {
-    return new AzureReadOptions(parallelism, retry, pollInterval, lroTimeout, metricsWindow, clock, c);
+    return new AzureReadOptions(parallelism, retry, pollInterval, lroTimeout, metricsWindow, clock, c, verifyProbeFlows);
   }
 
   public AzureReadOptions withParallelism(int p) {
-    return new AzureReadOptions(p, retry, pollInterval, lroTimeout, metricsWindow, clock, httpClient);
+    return new AzureReadOptions(p, retry, pollInterval, lroTimeout, metricsWindow, clock, httpClient, verifyProbeFlows);
+  }
+
+  /** False: never ask Network Watcher (true: ask where the region has a watcher). */
+  public AzureReadOptions withVerifyProbeFlows(boolean v) {
+    return new AzureReadOptions(parallelism, retry, pollInterval, lroTimeout, metricsWindow, clock, httpClient, v);
   }
 }

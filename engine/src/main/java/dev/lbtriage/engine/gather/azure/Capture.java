@@ -70,11 +70,19 @@ public final class Capture {
     StringBuilder b = new StringBuilder("# lb-triage capture\n\nLoad balancer: `").append(read.loadBalancerId())
         .append("`\n\n").append(read.files().size()).append(" documents read from Azure Resource Manager.\n");
     if (read.failures().isEmpty()) {
-      return b.append("\nEvery read succeeded.\n").toString();
+      b.append("\nEvery read succeeded.\n");
+    } else {
+      b.append("\n## Could not be read\n\n");
+      for (MissingFact f : read.failures()) {
+        b.append("- ").append(f.kind()).append(" `").append(f.reference()).append("`: ").append(f.reason()).append('\n');
+      }
     }
-    b.append("\n## Could not be read\n\n");
-    for (MissingFact f : read.failures()) {
-      b.append("- ").append(f.kind()).append(" `").append(f.reference()).append("`: ").append(f.reason()).append('\n');
+    if (!read.probeFlowNotes().isEmpty() || !read.probeFlowFailures().isEmpty()) {
+      b.append("\n## Network Watcher probe flow verification (not replayed from this folder)\n\n");
+      read.probeFlowNotes().forEach(n -> b.append("- ").append(n.message()).append('\n'));
+      for (MissingFact f : read.probeFlowFailures()) {
+        b.append("- ").append(f.kind()).append(" `").append(f.reference()).append("`: ").append(f.reason()).append('\n');
+      }
     }
     return b.toString();
   }

@@ -17,6 +17,7 @@ final class Kinds {
   static final String EFFECTIVE_NSG = "effective-security-rules";
   static final String EFFECTIVE_ROUTES = "effective-routes";
   static final String METRICS = "metrics";
+  static final String IP_FLOW_VERIFY = ProbeFlowCheck.KIND;
 
   /** Snapshot file name prefix of each resource kind. */
   static final Map<String, String> PREFIX = Map.of(LOAD_BALANCER, "lb", NIC, "nic", VM, "vm", SCALE_SET, "vmss",
@@ -24,7 +25,7 @@ final class Kinds {
 
   /** Kinds in the order progress lines name them. */
   static final List<String> ORDER = List.of(LOAD_BALANCER, NIC, SCALE_SET, VM, PUBLIC_IP, VNET, NSG, ROUTE_TABLE,
-      EFFECTIVE_NSG, EFFECTIVE_ROUTES, METRICS);
+      EFFECTIVE_NSG, EFFECTIVE_ROUTES, METRICS, IP_FLOW_VERIFY);
 
   private static final Map<String, String[]> LABEL = Map.ofEntries(
       Map.entry(LOAD_BALANCER, new String[] {"load balancer", "load balancers"}),
@@ -34,7 +35,8 @@ final class Kinds {
       Map.entry(NSG, new String[] {"NSG", "NSGs"}), Map.entry(ROUTE_TABLE, new String[] {"route table", "route tables"}),
       Map.entry(EFFECTIVE_NSG, new String[] {"effective security rules", "effective security rules"}),
       Map.entry(EFFECTIVE_ROUTES, new String[] {"effective routes", "effective routes"}),
-      Map.entry(METRICS, new String[] {"metric", "metrics"}));
+      Map.entry(METRICS, new String[] {"metric", "metrics"}),
+      Map.entry(IP_FLOW_VERIFY, new String[] {"probe flow verification", "probe flow verifications"}));
 
   /** {@code 1 NIC}, {@code 14 NICs}. */
   static String count(String kind, long n) {

@@ -6,6 +6,7 @@ import dev.lbtriage.engine.gather.snapshot.SnapshotReader;
 import dev.lbtriage.rules.facts.ArmId;
 import dev.lbtriage.rules.facts.AzureFacts;
 import dev.lbtriage.rules.facts.MissingFact;
+import dev.lbtriage.rules.facts.SnapshotProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,11 +27,37 @@ public final class LiveRead {
   private final String loadBalancerId;
   private final Map<String, JsonNode> files;
   private final List<MissingFact> failures;
+  private final ProbeFlowCheck.Report probeFlows;
 
   LiveRead(String loadBalancerId, Documents docs) {
+    this(loadBalancerId, SnapshotNames.assign(docs.sorted()), docs.failures(), ProbeFlowCheck.Report.EMPTY);
+  }
+
+  private LiveRead(String loadBalancerId, Map<String, JsonNode> files, List<MissingFact> failures,
+      ProbeFlowCheck.Report probeFlows) {
     this.loadBalancerId = loadBalancerId;
-    this.files = SnapshotNames.assign(docs.sorted());
-    this.failures = docs.failures();
+    this.files = files;
+    this.failures = failures;
+    this.probeFlows = probeFlows;
+  }
+
+  /** This read with the outcome of Network Watcher's probe flow verification added. */
+  LiveRead withProbeFlows(ProbeFlowCheck.Report report) {
+    return new LiveRead(loadBalancerId, files, failures, report);
+  }
+
+  /**
+   * Where Network Watcher's IP flow verify disagreed with the offline NSG evaluation on a probe
+   * flow: notes of file {@code azure:ipFlowVerify}, also in {@link #facts()}{@code .problems()}.
+   * Not part of a {@link Capture} (there is no snapshot file for them yet).
+   */
+  public List<SnapshotProblem> probeFlowNotes() {
+    return probeFlows.notes();
+  }
+
+  /** IP flow verify calls that failed, as missing facts of kind {@code ip-flow-verify}; also in {@link #facts()}. */
+  public List<MissingFact> probeFlowFailures() {
+    return probeFlows.missing();
   }
 
   /** The load balancer's ARM id as Azure spells it. */
@@ -50,7 +77,8 @@ public final class LiveRead {
 
   /**
    * The facts, exactly as {@link SnapshotReader} gives them for a capture of this read (origins
-   * name the capture's file names); missing facts of failed reads carry the failure's reason.
+   * name the capture's file names); missing facts of failed reads carry the failure's reason. The
+   * probe flow verification's notes and failures are added (they are not in a capture).
    */
   public AzureFacts facts() {
     Path tmp = null;
@@ -61,7 +89,7 @@ public final class LiveRead {
       return new AzureFacts(facts.loadBalancers(), facts.networkInterfaces(), facts.virtualMachines(), facts.subnets(),
           facts.virtualNetworks(), facts.networkSecurityGroups(), facts.effectiveSecurityRules(), facts.routeTables(),
           facts.effectiveRoutes(), facts.vmScaleSets(), facts.metrics(), facts.publicIps(), missing(facts.missing()),
-          facts.problems());
+          concat(facts.problems(), probeFlows.notes()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot stage the documents read for parsing", e);
     } finally {
@@ -83,6 +111,13 @@ public final class LiveRead {
       }
     }
     out.addAll(unused);
+    out.addAll(probeFlows.missing());
+    return out;
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> out = new ArrayList<>(a);
+    out.addAll(b);
     return out;
   }
 

@@ -3,6 +3,7 @@ package dev.lbtriage.engine.gather.azure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Asks Network Watcher ({@code POST .../networkWatchers/<w>/ipFlowVerify}, a read-style action)
@@ -24,13 +25,23 @@ final class ProbeFlowVerifier {
   }
 
   FlowVerdict verify(String subscription, String vmId, String location, String localIp, int port) {
-    String watcher = arm.list("/subscriptions/" + subscription + "/providers/Microsoft.Network/networkWatchers",
+    String watcher = watcher(subscription, location)
+        .orElseThrow(() -> new ArmReadException(404, null, "no Network Watcher in region " + location
+            + " of subscription " + subscription, null));
+    return verify(watcher, vmId, localIp, port);
+  }
+
+  /** The subscription's Network Watcher in this region, if any; throws {@link ArmReadException} when the list fails. */
+  Optional<String> watcher(String subscription, String location) {
+    return arm.list("/subscriptions/" + subscription + "/providers/Microsoft.Network/networkWatchers",
             ApiVersions.NETWORK).stream()
         .filter(w -> normalize(w.path("location").asText()).equals(normalize(location)))
         .map(w -> w.path("id").asText())
-        .findFirst()
-        .orElseThrow(() -> new ArmReadException(404, null, "no Network Watcher in region " + location
-            + " of subscription " + subscription, null));
+        .findFirst();
+  }
+
+  /** Asks this watcher about TCP from the probe address to {@code localIp:port} of the VM. */
+  FlowVerdict verify(String watcher, String vmId, String localIp, int port) {
     ObjectNode body = ArmClient.JSON.createObjectNode()
         .put("targetResourceId", vmId).put("direction", "Inbound").put("protocol", "TCP")
         .put("localPort", String.valueOf(port)).put("remotePort", "*")
@@ -42,7 +53,7 @@ final class ProbeFlowVerifier {
   }
 
   /** {@code East US} and {@code eastus} are the same region. */
-  private static String normalize(String location) {
+  static String normalize(String location) {
     return location.replace(" ", "").toLowerCase(Locale.ROOT);
   }
 }

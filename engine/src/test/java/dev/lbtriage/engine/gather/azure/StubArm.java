@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * at its id, the load balancer list, metrics by metric name, and the effective-rules/routes POST
  * actions as long-running operations (202 with {@code Azure-AsyncOperation} and {@code Location},
  * one {@code InProgress} poll, then {@code Succeeded} and the result at {@code Location}).
- * Requests without the test bearer token get 401. Faults can be queued per path.
+ * The Network Watcher list is empty unless served. Requests without the test bearer token get 401. Faults can be queued per path.
  */
 final class StubArm implements AutoCloseable {
 
@@ -34,6 +34,7 @@ final class StubArm implements AutoCloseable {
   final List<String> requests = new CopyOnWriteArrayList<>();
   final List<String> queries = new CopyOnWriteArrayList<>();
   final Map<String, String> bodies = new ConcurrentHashMap<>();
+  private final List<String[]> posts = new CopyOnWriteArrayList<>();
   final List<String> authorizations = new CopyOnWriteArrayList<>();
   private final Map<String, Deque<StubFault>> once = new ConcurrentHashMap<>();
   private final Map<String, StubFault> always = new ConcurrentHashMap<>();
@@ -87,6 +88,17 @@ final class StubArm implements AutoCloseable {
     actions.put(key(path), result);
   }
 
+  /** The bodies of every POST to this path, in arrival order. */
+  List<JsonNode> postBodies(String path) throws IOException {
+    List<JsonNode> out = new java.util.ArrayList<>();
+    for (String[] p : posts) {
+      if (p[0].equals(key(path))) {
+        out.add(JSON.readTree(p[1]));
+      }
+    }
+    return out;
+  }
+
   long count(String method, String path) {
     return requests.stream().filter(r -> r.equalsIgnoreCase(method + " " + path)).count();
   }
@@ -113,6 +125,9 @@ final class StubArm implements AutoCloseable {
     String auth = ex.getRequestHeaders().getFirst("Authorization");
     authorizations.add(String.valueOf(auth));
     bodies.put(key(path), new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    if (method.equals("POST")) {
+      posts.add(new String[] {key(path), bodies.get(key(path))});
+    }
     if (!("Bearer " + TestCredential.TOKEN).equals(auth)) {
       send(ex, 401, "{\"error\":{\"code\":\"AuthenticationFailed\"}}");
       return;
@@ -156,6 +171,8 @@ final class StubArm implements AutoCloseable {
       }
     } else if (method.equals("GET") && k.endsWith("/providers/microsoft.network/loadbalancers")) {
       send(ex, 200, JSON.writeValueAsString(Map.of("value", loadBalancers)));
+    } else if (method.equals("GET") && k.endsWith("/providers/microsoft.network/networkwatchers") && !gets.containsKey(k)) {
+      send(ex, 200, "{\"value\":[]}"); // no Network Watcher unless a test serves some
     } else if (method.equals("GET") && k.endsWith("/providers/microsoft.insights/metrics")) {
       String metric = query.replaceAll(".*metricnames=([^&]*).*", "$1");
       JsonNode doc = gets.get(k + "|" + key(metric));
