@@ -14,6 +14,7 @@ import dev.lbtriage.rules.diagnosis.BackendRoute;
 import dev.lbtriage.rules.diagnosis.DataFlow;
 import dev.lbtriage.rules.diagnosis.DiagnosisSession;
 import dev.lbtriage.rules.diagnosis.Finding;
+import dev.lbtriage.rules.diagnosis.LiveCheck;
 import dev.lbtriage.rules.diagnosis.ProbeFlow;
 import dev.lbtriage.rules.diagnosis.RuleEngine;
 import dev.lbtriage.rules.diagnosis.RuleOutcome;
@@ -56,6 +57,16 @@ public final class Diagnoser {
    * @throws IllegalArgumentException for an unknown symptom or load balancer
    */
   public Diagnosis diagnose(AzureFacts facts, String lbIdOrName, String symptomId, Double score, Collection<Answer> answers) {
+    return diagnose(facts, lbIdOrName, symptomId, score, answers, List.of());
+  }
+
+  /**
+   * As {@link #diagnose(AzureFacts, String, String, Double, Collection)}, with the results of live
+   * checks run for the user (see {@code dev.lbtriage.engine.check.LiveChecks}); a later check with
+   * the same host, port and kind replaces an earlier one.
+   */
+  public Diagnosis diagnose(AzureFacts facts, String lbIdOrName, String symptomId, Double score, Collection<Answer> answers,
+      Collection<LiveCheck> checks) {
     Symptom symptom = kb.symptom(symptomId)
         .orElseThrow(() -> new IllegalArgumentException("unknown symptom '" + symptomId + "'; known: "
             + kb.symptoms().stream().map(Symptom::id).toList()));
@@ -63,6 +74,7 @@ public final class Diagnoser {
         .orElseThrow(() -> new IllegalArgumentException("no load balancer '" + lbIdOrName + "' in the facts"));
     try (DiagnosisSession session = rules.open(facts, new Triage(symptom.id(), lb.id()))) {
       answers.forEach(session::answer);
+      checks.forEach(session::check);
       RuleOutcome out = session.run();
       Context ctx = new Context(facts, lb, session, answers);
       List<Diagnosis.CauseFinding> findings = symptom.causes().stream().map(c -> merge(c, out)).toList();

@@ -17,12 +17,13 @@ import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * One triage in the rule engine: the facts of one load balancer, the symptom, and the answers so
- * far. Answers can be given, changed and withdrawn; what followed from an old answer is retracted by
+ * far. Answers (and live check results) can be given, changed and withdrawn; what followed from an old answer is retracted by
  * the engine's truth maintenance ({@code insertLogical}). Not thread-safe; close it when done.
  */
 public final class DiagnosisSession implements AutoCloseable {
   private final KieSession session;
   private final Map<String, FactHandle> answers = new HashMap<>();
+  private final Map<String, FactHandle> checks = new HashMap<>();
   private final Set<String> fired = new LinkedHashSet<>();
 
   DiagnosisSession(KieSession session, AzureFacts facts, Triage triage) {
@@ -73,6 +74,20 @@ public final class DiagnosisSession implements AutoCloseable {
     FactHandle old = answers.remove(questionId);
     if (old != null) {
       session.delete(old);
+    }
+    return this;
+  }
+
+  /**
+   * Gives the result of a live check, or replaces the earlier result of the same check (same
+   * {@link LiveCheck#key() host:port:kind}); what followed from the earlier result is retracted.
+   */
+  public DiagnosisSession check(LiveCheck check) {
+    FactHandle old = checks.get(check.key());
+    if (old != null) {
+      session.update(old, check);
+    } else {
+      checks.put(check.key(), session.insert(check));
     }
     return this;
   }

@@ -16,6 +16,10 @@ public final class Evidence {
     return "answer " + a.question() + " = " + a.value();
   }
 
+  public static String liveCheck(LiveCheck c) {
+    return "live " + c.kind() + " check to " + c.host() + ":" + c.port() + ": " + c.summary();
+  }
+
   public static String othersRuledOut() {
     return "vm-unhealthy, probe-port-not-listening and probe-port-blocked are ruled out";
   }

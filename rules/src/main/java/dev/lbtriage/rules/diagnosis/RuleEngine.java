@@ -59,8 +59,14 @@ public final class RuleEngine {
 
   /** One-shot: open, answer, fire, collect, close. */
   public RuleOutcome diagnose(AzureFacts facts, Triage triage, List<Answer> answers) {
+    return diagnose(facts, triage, answers, List.of());
+  }
+
+  /** One-shot with live check results: open, answer, insert the checks, fire, collect, close. */
+  public RuleOutcome diagnose(AzureFacts facts, Triage triage, List<Answer> answers, List<LiveCheck> checks) {
     try (DiagnosisSession s = open(facts, triage)) {
       answers.forEach(s::answer);
+      checks.forEach(s::check);
       return s.run();
     }
   }
