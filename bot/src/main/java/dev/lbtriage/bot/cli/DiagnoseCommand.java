@@ -58,6 +58,10 @@ final class DiagnoseCommand implements Callable<Integer> {
   @Option(names = "--answer", paramLabel = "QUESTION=VALUE", description = "An answer to a question, e.g. probe-port-listening=no or client-ip=10.0.1.5 (repeatable).")
   List<String> answers = new ArrayList<>();
 
+  @Option(names = "--live-check", description = {"Also try a TCP connect (3 attempts, 2 s timeout) from this machine to each backend's",
+      "probe and backend ports, and let the rules use the results. Only this load balancer's backends; useful inside the VNet."})
+  boolean liveCheck;
+
   @Mixin FormatOption format;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -80,7 +84,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     if (!format.json()) {
       ProblemReport.warn(err, gathered.problems());
     }
-    Diagnosis d = new Diagnoser(kb, RuleEngine.fromClasspath()).diagnose(gathered, lbName, chosen.id(), chosen.score(), parsed);
+    List<dev.lbtriage.rules.diagnosis.LiveCheck> checks = liveCheck ? BackendChecks.run(gathered, lbName, err) : List.of();
+    Diagnosis d = new Diagnoser(kb, RuleEngine.fromClasspath()).diagnose(gathered, lbName, chosen.id(), chosen.score(), parsed, checks);
     if (format.json()) {
       JsonOutput.print(out, d);
     } else {
