@@ -34,11 +34,20 @@ public final class ConversationEngine {
   private final Questioning questioning;
   private final Opening opening;
 
+  /** An engine that runs no live checks. */
   public ConversationEngine(SymptomMatcher matcher, Diagnoser diagnoser, FactSource source, Clock clock) {
+    this(matcher, diagnoser, source, clock, LiveCheckRunner.none());
+  }
+
+  /**
+   * An engine that offers "Check from here" on the listening / responding questions and runs it
+   * with {@code runner}, against the backend IPs of the load balancer under triage only.
+   */
+  public ConversationEngine(SymptomMatcher matcher, Diagnoser diagnoser, FactSource source, Clock clock, LiveCheckRunner runner) {
     this.diagnoser = diagnoser;
     this.facts = new FactCache(source);
     this.clock = clock;
-    this.questioning = new Questioning(diagnoser, facts);
+    this.questioning = new Questioning(diagnoser, facts, runner);
     this.opening = new Opening(matcher, diagnoser.knowledgeBase(), facts, questioning);
   }
 
@@ -114,7 +123,7 @@ public final class ConversationEngine {
     } else if (command instanceof Command.Restart) {
       ConversationState s = c.state;
       c.state = new ConversationState(s.id(), s.key(), Stage.AWAITING_REPORT, null, null, null, List.of(), null, null, List.of(),
-          Prompts.REPORT, s.turn(), s.created(), s.updated());
+          Prompts.REPORT, s.turn(), s.created(), s.updated(), List.of());
       c.say("Starting over.");
       c.say(Prompts.report());
     } else if (command instanceof Command.Quit) {
@@ -137,7 +146,13 @@ public final class ConversationEngine {
       case AWAITING_REPORT -> opening.report(c, text);
       case CONFIRMING_SYMPTOM -> opening.symptomChoice(c, text);
       case CHOOSING_LOAD_BALANCER -> opening.loadBalancerChoice(c, text);
-      case ASKING -> questioning.answer(c, text);
+      case ASKING -> {
+        if (questioning.wantsCheck(c.state, text)) {
+          questioning.check(c);
+        } else {
+          questioning.answer(c, text);
+        }
+      }
       case CONCLUDED -> {
         c.notice(Reply.Notice.Level.INFO, "The triage is already concluded; that message was not read as an answer.");
         c.say(Explain.afterConclusion());

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param asking the id of the prompt waiting for an answer: a KB question id, {@code report},
  *     {@code symptom} or {@code load-balancer}; null when nothing is asked
  * @param turn how many user lines were handled
+ * @param checks the live checks run for the user ("check"), oldest first; empty in states saved
+ *     before checks existed
  */
 public record ConversationState(
     String id,
@@ -37,50 +39,64 @@ public record ConversationState(
     String asking,
     int turn,
     Instant created,
-    Instant updated) {
+    Instant updated,
+    List<RecordedCheck> checks) {
 
   public ConversationState {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(stage, "stage");
     candidates = candidates == null ? List.of() : List.copyOf(candidates);
     answers = answers == null ? List.of() : List.copyOf(answers);
+    checks = checks == null ? List.of() : List.copyOf(checks);
   }
 
   /** A new conversation waiting for a report. */
   public static ConversationState fresh(String id, String key, Instant now) {
     return new ConversationState(id, key, Stage.AWAITING_REPORT, null, null, null, List.of(), null, null, List.of(),
-        Prompts.REPORT, 0, now, now);
+        Prompts.REPORT, 0, now, now, List.of());
   }
 
   public ConversationState withStage(Stage newStage, String newAsking) {
     return new ConversationState(id, key, newStage, report, symptomId, symptomScore, candidates, loadBalancer, factSource,
-        answers, newAsking, turn, created, updated);
+        answers, newAsking, turn, created, updated, checks);
   }
 
   public ConversationState withReport(String newReport, List<Candidate> newCandidates) {
     return new ConversationState(id, key, stage, newReport, null, null, newCandidates, null, null, List.of(), asking,
-        turn, created, updated);
+        turn, created, updated, List.of());
   }
 
   public ConversationState withSymptom(String newSymptomId, Double score) {
     return new ConversationState(id, key, stage, report, newSymptomId, score, candidates, loadBalancer, factSource,
-        answers, asking, turn, created, updated);
+        answers, asking, turn, created, updated, checks);
   }
 
   public ConversationState withLoadBalancer(String lbId, String source) {
     return new ConversationState(id, key, stage, report, symptomId, symptomScore, candidates, lbId, source, answers,
-        asking, turn, created, updated);
+        asking, turn, created, updated, checks);
   }
 
   public ConversationState withAnswers(List<RecordedAnswer> newAnswers) {
     return new ConversationState(id, key, stage, report, symptomId, symptomScore, candidates, loadBalancer, factSource,
-        newAnswers, asking, turn, created, updated);
+        newAnswers, asking, turn, created, updated, checks);
+  }
+
+  public ConversationState withChecks(List<RecordedCheck> newChecks) {
+    return new ConversationState(id, key, stage, report, symptomId, symptomScore, candidates, loadBalancer, factSource,
+        answers, asking, turn, created, updated, newChecks);
+  }
+
+  /** The checks with {@code check} in place of an earlier one to the same host, port and kind, or appended. */
+  public List<RecordedCheck> checksWith(RecordedCheck check) {
+    List<RecordedCheck> out = new ArrayList<>(checks.stream().filter(c -> !c.key().equals(check.key())).toList());
+    out.add(check);
+    return out;
   }
 
   /** This state one user line later. */
   public ConversationState nextTurn(Instant now) {
     return new ConversationState(id, key, stage, report, symptomId, symptomScore, candidates, loadBalancer, factSource,
-        answers, asking, turn + 1, created, now);
+        answers, asking, turn + 1, created, now, checks);
   }
 
   /** The answers with {@code replacement} in place of the earlier answer to the same question, or appended. */

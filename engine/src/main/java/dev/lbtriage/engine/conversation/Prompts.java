@@ -14,6 +14,8 @@ final class Prompts {
   static final String SYMPTOM = "symptom";
   static final String LOAD_BALANCER = "load-balancer";
   static final String NONE = "none";
+  /** The value of the "Check from here" choice. */
+  static final String CHECK = "check";
   private static final List<String> LABELS = List.of("Windows", "Linux", "Azure");
 
   private Prompts() {}
@@ -40,9 +42,17 @@ final class Prompts {
   }
 
   static Reply.Prompt question(Diagnosis.OpenQuestion q) {
-    List<Reply.Choice> choices = "yes-no".equals(q.answerKind())
+    return question(q, false);
+  }
+
+  /** @param offerCheck whether to add the "Check from here" choice (value {@value #CHECK}) */
+  static Reply.Prompt question(Diagnosis.OpenQuestion q, boolean offerCheck) {
+    List<Reply.Choice> choices = new ArrayList<>("yes-no".equals(q.answerKind())
         ? List.of(new Reply.Choice("Yes", "yes"), new Reply.Choice("No", "no"), new Reply.Choice("I don't know", "I don't know"))
-        : List.of(new Reply.Choice("I don't know", "I don't know"));
+        : List.of(new Reply.Choice("I don't know", "I don't know")));
+    if (offerCheck) {
+      choices.add(new Reply.Choice("Check from here", CHECK));
+    }
     return new Reply.Prompt(q.id(), q.text(), q.why(), hows(q.how()), choices);
   }
 

@@ -5,6 +5,7 @@ import dev.lbtriage.engine.diagnosis.Diagnoser;
 import dev.lbtriage.engine.diagnosis.Diagnosis;
 import dev.lbtriage.kb.model.Question;
 import dev.lbtriage.rules.diagnosis.Answer;
+import dev.lbtriage.rules.diagnosis.LiveCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,26 +14,80 @@ import java.util.Optional;
 final class Questioning {
   private final Diagnoser diagnoser;
   private final FactCache facts;
+  private final LiveCheckRunner runner;
 
-  Questioning(Diagnoser diagnoser, FactCache facts) {
+  Questioning(Diagnoser diagnoser, FactCache facts, LiveCheckRunner runner) {
     this.diagnoser = diagnoser;
     this.facts = facts;
+    this.runner = runner == null ? LiveCheckRunner.none() : runner;
+  }
+
+  /** The prompt for a question, with "Check from here" when a live check can answer it. */
+  private Reply.Prompt prompt(Diagnosis.OpenQuestion q) {
+    return Prompts.question(q, runner.available() && CheckTargets.checkable(q.id()));
+  }
+
+  /** Whether the line asks for a live check of the current question. */
+  boolean wantsCheck(ConversationState s, String text) {
+    String t = text.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[.!]+$", "");
+    return runner.available() && s.stage() == Stage.ASKING && CheckTargets.checkable(s.asking())
+        && (t.equals(Prompts.CHECK) || t.equals("check from here"));
+  }
+
+  /** Runs the live checks for the current question, records them, re-diagnoses and asks what is needed next. */
+  void check(Ctx c) {
+    String questionId = c.state.asking();
+    Optional<Diagnosis.OpenQuestion> q = diagnose(c).questions().stream().filter(x -> x.id().equals(questionId)).findFirst();
+    if (q.isEmpty()) {
+      advance(c);
+      return;
+    }
+    List<CheckTargets.Target> targets = CheckTargets.of(facts.get(c.state.loadBalancer(), c.live), c.state.loadBalancer(), questionId,
+        q.get().subject());
+    if (targets.isEmpty()) {
+      c.notice(Reply.Notice.Level.INFO, "There is no backend address and port of this load balancer to check for " + questionId
+          + "; please answer yourself.");
+      c.say(prompt(q.get()));
+      return;
+    }
+    StringBuilder b = new StringBuilder("Live check from here (TCP connect):");
+    for (CheckTargets.Target t : targets) {
+      Optional<LiveCheck> result = runner.tcp(t.host(), t.port());
+      if (result.isPresent()) {
+        LiveCheck lc = result.get();
+        c.state = c.state.withChecks(c.state.checksWith(RecordedCheck.of(questionId, lc, c.user, c.now)));
+        b.append("\n- ").append(lc.summary()).append(lc.answered() ? " (answered)" : " (no answer)");
+      } else {
+        b.append("\n- ").append(t.host()).append(':').append(t.port()).append(": the check could not be run");
+      }
+    }
+    c.say(b.toString());
+    advance(c);
+  }
+
+  /** A question is settled by the checks when one answered and the diagnosis rules its cause out. */
+  private static boolean settledByCheck(ConversationState s, Diagnosis d, Diagnosis.OpenQuestion q) {
+    boolean answeredCheck = s.checks().stream().anyMatch(x -> x.question().equals(q.id()) && x.received() > 0);
+    return answeredCheck && d.findings().stream()
+        .anyMatch(f -> f.cause().equals(q.cause()) && f.status().equals(dev.lbtriage.rules.diagnosis.Status.RULED_OUT.id()));
   }
 
   /** The diagnosis for the state's symptom, load balancer and answers; facts gathered if not at hand. */
   Diagnosis diagnose(Ctx c) {
     ConversationState s = c.state;
     List<Answer> answers = s.answers().stream().map(a -> new Answer(a.question(), a.value())).toList();
-    return diagnoser.diagnose(facts.get(s.loadBalancer(), c.live), s.loadBalancer(), s.symptomId(), s.symptomScore(), answers);
+    List<LiveCheck> checks = s.checks().stream().map(RecordedCheck::toLiveCheck).toList();
+    return diagnoser.diagnose(facts.get(s.loadBalancer(), c.live), s.loadBalancer(), s.symptomId(), s.symptomScore(), answers, checks);
   }
 
   /** Asks the first open question not answered yet (KB order), or gives the conclusion. */
   void advance(Ctx c) {
     Diagnosis d = diagnose(c);
-    Optional<Diagnosis.OpenQuestion> next = d.questions().stream().filter(q -> !answered(c.state, q.id())).findFirst();
+    Optional<Diagnosis.OpenQuestion> next = d.questions().stream()
+        .filter(q -> !answered(c.state, q.id()) && !settledByCheck(c.state, d, q)).findFirst();
     if (next.isPresent()) {
       c.state = c.state.withStage(Stage.ASKING, next.get().id());
-      c.say(Prompts.question(next.get()));
+      c.say(prompt(next.get()));
     } else {
       c.state = c.state.withStage(Stage.CONCLUDED, null);
       Conclusion.render(d, c);
@@ -43,7 +98,7 @@ final class Questioning {
   void reask(Ctx c) {
     Optional<Diagnosis.OpenQuestion> q = diagnose(c).questions().stream().filter(x -> x.id().equals(c.state.asking())).findFirst();
     if (q.isPresent()) {
-      c.say(Prompts.question(q.get()));
+      c.say(prompt(q.get()));
     } else {
       advance(c);
     }
@@ -126,7 +181,7 @@ final class Questioning {
     Optional<Diagnosis.OpenQuestion> open = diagnose(c).questions().stream().filter(x -> x.id().equals(questionId)).findFirst();
     if (open.isPresent()) {
       c.state = c.state.withStage(Stage.ASKING, questionId);
-      c.say(Prompts.question(open.get()));
+      c.say(prompt(open.get()));
     } else {
       c.say(questionId + " is not needed any more: the facts and the other answers already decide.");
       advance(c);

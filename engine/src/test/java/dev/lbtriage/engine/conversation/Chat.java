@@ -30,7 +30,13 @@ final class Chat {
   final List<Reply> all = new ArrayList<>();
 
   Chat(FactSource source) {
-    this.engine = new ConversationEngine(MATCHER, DIAGNOSER, source, CLOCK);
+    this(source, null);
+  }
+
+  /** @param runner live checks, null for the engine without them */
+  Chat(FactSource source, LiveCheckRunner runner) {
+    this.engine = runner == null ? new ConversationEngine(MATCHER, DIAGNOSER, source, CLOCK)
+        : new ConversationEngine(MATCHER, DIAGNOSER, source, CLOCK, runner);
     Turn t = engine.start("s-1", "test:1");
     state = t.next();
     last = t.replies();
