@@ -35,11 +35,14 @@ public final class Engines {
     return over(reader);
   }
 
-  /** The conversation engine over any fact source (a snapshot, live Azure). */
+  /**
+   * The conversation engine over any fact source (a snapshot, live Azure). It offers "Check from here" at
+   * the listening questions: a TCP check, only to the load balancer's own backends, when the user asks.
+   */
   public static ConversationEngine over(dev.lbtriage.engine.gather.FactSource source) {
     KnowledgeBase kb = KnowledgeBaseLoader.loadBundled();
     return new ConversationEngine(new SymptomMatcher(kb), new Diagnoser(kb, RuleEngine.fromClasspath()), source,
-        Clock.systemUTC());
+        Clock.systemUTC(), new dev.lbtriage.engine.check.TcpLiveCheckRunner());
   }
 
   /** The store at {@code --db}, or the default one ({@code $LB_TRIAGE_DB} or the user's data folder). */
