@@ -1,17 +1,12 @@
 package dev.lbtriage.bot.cli;
 
+import dev.lbtriage.engine.check.BackendTargets;
 import dev.lbtriage.engine.check.CheckLimits;
 import dev.lbtriage.engine.check.CheckResult;
 import dev.lbtriage.engine.check.LiveChecks;
 import dev.lbtriage.engine.check.TcpCheck;
 import dev.lbtriage.rules.diagnosis.LiveCheck;
-import dev.lbtriage.rules.facts.ArmId;
 import dev.lbtriage.rules.facts.AzureFacts;
-import dev.lbtriage.rules.facts.BackendPool;
-import dev.lbtriage.rules.facts.HealthProbe;
-import dev.lbtriage.rules.facts.LoadBalancer;
-import dev.lbtriage.rules.facts.LoadBalancingRule;
-import dev.lbtriage.rules.facts.PoolMember;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,24 +26,9 @@ final class BackendChecks {
   private BackendChecks() {}
 
   static List<LiveCheck> run(AzureFacts facts, String lbIdOrName, PrintWriter err) {
-    LoadBalancer lb = facts.loadBalancer(lbIdOrName).orElseThrow();
     Set<String> targets = new LinkedHashSet<>();
-    for (LoadBalancingRule rule : lb.rules()) {
-      for (BackendPool pool : lb.pools()) {
-        if (rule.backendPoolIds().stream().noneMatch(p -> ArmId.same(p, pool.id()))) {
-          continue;
-        }
-        for (PoolMember m : pool.members()) {
-          if (m.ipAddress() == null) {
-            continue;
-          }
-          lb.probes().stream().filter(p -> ArmId.same(p.id(), rule.probeId())).map(HealthProbe::port)
-              .forEach(port -> targets.add(m.ipAddress() + ":" + port));
-          if (rule.backendPort() > 0) {
-            targets.add(m.ipAddress() + ":" + rule.backendPort());
-          }
-        }
-      }
+    for (boolean probePorts : new boolean[] {true, false}) {
+      BackendTargets.of(facts, lbIdOrName, probePorts, null).forEach(t -> targets.add(t.host() + ":" + t.port()));
     }
     List<LiveCheck> checks = new ArrayList<>();
     int done = 0;

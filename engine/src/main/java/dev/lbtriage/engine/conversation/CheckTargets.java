@@ -1,13 +1,8 @@
 package dev.lbtriage.engine.conversation;
 
-import dev.lbtriage.rules.facts.ArmId;
+import dev.lbtriage.engine.check.BackendTargets;
+
 import dev.lbtriage.rules.facts.AzureFacts;
-import dev.lbtriage.rules.facts.BackendPool;
-import dev.lbtriage.rules.facts.HealthProbe;
-import dev.lbtriage.rules.facts.LoadBalancer;
-import dev.lbtriage.rules.facts.LoadBalancingRule;
-import dev.lbtriage.rules.facts.PoolMember;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -36,31 +31,7 @@ final class CheckTargets {
     if (!checkable(questionId)) {
       return List.of();
     }
-    LoadBalancer lb = facts.loadBalancer(lbId).orElse(null);
-    if (lb == null) {
-      return List.of();
-    }
-    boolean probePort = !"data-port-listening".equals(questionId);
-    boolean all = subject == null || subject.isBlank() || "*".equals(subject);
-    Set<Target> targets = new LinkedHashSet<>();
-    for (LoadBalancingRule rule : lb.rules()) {
-      for (BackendPool pool : lb.pools()) {
-        if (rule.backendPoolIds().stream().noneMatch(p -> ArmId.same(p, pool.id()))) {
-          continue;
-        }
-        for (PoolMember m : pool.members()) {
-          if (m.ipAddress() == null || (!all && !m.ipAddress().equals(subject))) {
-            continue;
-          }
-          if (probePort) {
-            lb.probes().stream().filter(p -> rule.probeId() != null && ArmId.same(p.id(), rule.probeId())).map(HealthProbe::port)
-                .filter(port -> port > 0 && port <= 65535).forEach(port -> targets.add(new Target(m.ipAddress(), port)));
-          } else if (rule.backendPort() > 0 && rule.backendPort() <= 65535) {
-            targets.add(new Target(m.ipAddress(), rule.backendPort()));
-          }
-        }
-      }
-    }
-    return targets.stream().limit(MAX).toList();
+    return BackendTargets.of(facts, lbId, !"data-port-listening".equals(questionId), subject).stream()
+        .limit(MAX).map(t -> new Target(t.host(), t.port())).toList();
   }
 }

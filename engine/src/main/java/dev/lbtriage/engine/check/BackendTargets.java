@@ -1,0 +1,55 @@
+package dev.lbtriage.engine.check;
+
+import dev.lbtriage.rules.facts.ArmId;
+import dev.lbtriage.rules.facts.AzureFacts;
+import dev.lbtriage.rules.facts.BackendPool;
+import dev.lbtriage.rules.facts.HealthProbe;
+import dev.lbtriage.rules.facts.LoadBalancer;
+import dev.lbtriage.rules.facts.LoadBalancingRule;
+import dev.lbtriage.rules.facts.PoolMember;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The only addresses a live check may contact: the backend IPs of the load balancer under triage
+ * (members of pools its rules send to), on the probe ports and backend ports of those rules.
+ */
+public final class BackendTargets {
+  /** One address and port to check. */
+  public record Target(String host, int port) {}
+
+  private BackendTargets() {}
+
+  /**
+   * @param probePorts true for the rules' probe ports, false for their backend ports
+   * @param subject a backend IP to keep only that backend, or {@code *} / null for all
+   */
+  public static List<Target> of(AzureFacts facts, String lbIdOrName, boolean probePorts, String subject) {
+    LoadBalancer lb = facts.loadBalancer(lbIdOrName).orElse(null);
+    if (lb == null) {
+      return List.of();
+    }
+    boolean all = subject == null || subject.isBlank() || "*".equals(subject);
+    Set<Target> targets = new LinkedHashSet<>();
+    for (LoadBalancingRule rule : lb.rules()) {
+      for (BackendPool pool : lb.pools()) {
+        if (rule.backendPoolIds().stream().noneMatch(p -> ArmId.same(p, pool.id()))) {
+          continue;
+        }
+        for (PoolMember m : pool.members()) {
+          if (m.ipAddress() == null || (!all && !m.ipAddress().equals(subject))) {
+            continue;
+          }
+          if (probePorts) {
+            lb.probes().stream().filter(p -> rule.probeId() != null && ArmId.same(p.id(), rule.probeId())).map(HealthProbe::port)
+                .filter(port -> port > 0 && port <= 65535).forEach(port -> targets.add(new Target(m.ipAddress(), port)));
+          } else if (rule.backendPort() > 0 && rule.backendPort() <= 65535) {
+            targets.add(new Target(m.ipAddress(), rule.backendPort()));
+          }
+        }
+      }
+    }
+    return List.copyOf(targets);
+  }
+}
