@@ -33,6 +33,7 @@ public final class AzureFacts {
   private final List<PublicIp> publicIps;
   private final List<MissingFact> missing;
   private final List<SnapshotProblem> problems;
+  private final List<FlowVerification> flowVerifications;
 
   /** The id maps, built once on first use; racing threads may each build it, all equal. */
   private volatile Index index;
@@ -52,6 +53,28 @@ public final class AzureFacts {
       List<PublicIp> publicIps,
       List<MissingFact> missing,
       List<SnapshotProblem> problems) {
+    this(loadBalancers, networkInterfaces, virtualMachines, subnets, virtualNetworks, networkSecurityGroups,
+        effectiveSecurityRules, routeTables, effectiveRoutes, vmScaleSets, metrics, publicIps, missing, problems, List.of());
+  }
+
+  /** With Azure Network Watcher's IP flow verify answers ({@link FlowVerification}). */
+  public AzureFacts(
+      List<LoadBalancer> loadBalancers,
+      List<NetworkInterface> networkInterfaces,
+      List<VirtualMachine> virtualMachines,
+      List<Subnet> subnets,
+      List<VirtualNetwork> virtualNetworks,
+      List<NetworkSecurityGroup> networkSecurityGroups,
+      List<EffectiveSecurityRules> effectiveSecurityRules,
+      List<RouteTable> routeTables,
+      List<EffectiveRoutes> effectiveRoutes,
+      List<VmScaleSet> vmScaleSets,
+      List<MetricSeries> metrics,
+      List<PublicIp> publicIps,
+      List<MissingFact> missing,
+      List<SnapshotProblem> problems,
+      List<FlowVerification> flowVerifications) {
+    this.flowVerifications = List.copyOf(flowVerifications);
     this.loadBalancers = List.copyOf(loadBalancers);
     this.networkInterfaces = List.copyOf(networkInterfaces);
     this.virtualMachines = List.copyOf(virtualMachines);
@@ -124,6 +147,21 @@ public final class AzureFacts {
     return problems;
   }
 
+  /** Azure Network Watcher's IP flow verify answers, from a snapshot or a live read. */
+  public List<FlowVerification> flowVerifications() {
+    return flowVerifications;
+  }
+
+  /** These facts with {@code verifications} added to the flow verifications (and {@code notes} to the problems). */
+  public AzureFacts withFlowVerifications(List<FlowVerification> verifications, List<SnapshotProblem> notes) {
+    List<FlowVerification> v = new java.util.ArrayList<>(flowVerifications);
+    v.addAll(verifications);
+    List<SnapshotProblem> p = new java.util.ArrayList<>(problems);
+    p.addAll(notes);
+    return new AzureFacts(loadBalancers, networkInterfaces, virtualMachines, subnets, virtualNetworks, networkSecurityGroups,
+        effectiveSecurityRules, routeTables, effectiveRoutes, vmScaleSets, metrics, publicIps, missing, p, v);
+  }
+
   public Optional<NetworkInterface> nic(String id) {
     return find(index().nics, id);
   }
@@ -187,7 +225,7 @@ public final class AzureFacts {
   /** An empty set of facts, to build on. */
   public static AzureFacts empty() {
     return new AzureFacts(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-        List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
   }
 
   @Override
@@ -211,7 +249,8 @@ public final class AzureFacts {
         && metrics.equals(other.metrics)
         && publicIps.equals(other.publicIps)
         && missing.equals(other.missing)
-        && problems.equals(other.problems);
+        && problems.equals(other.problems)
+        && flowVerifications.equals(other.flowVerifications);
   }
 
   /** As a record's: {@code 31 * h + component.hashCode()} over the components, from 0. */
@@ -232,6 +271,9 @@ public final class AzureFacts {
     h = 31 * h + publicIps.hashCode();
     h = 31 * h + missing.hashCode();
     h = 31 * h + problems.hashCode();
+    if (!flowVerifications.isEmpty()) {
+      h = 31 * h + flowVerifications.hashCode();
+    }
     return h;
   }
 
@@ -253,6 +295,7 @@ public final class AzureFacts {
         + ", publicIps=" + publicIps
         + ", missing=" + missing
         + ", problems=" + problems
+        + (flowVerifications.isEmpty() ? "" : ", flowVerifications=" + flowVerifications)
         + "]";
   }
 
