@@ -57,6 +57,6 @@ final class Related {
     return new AzureFacts(List.of(lb), nics.list(), vms.list(), subnets.list(), vnets.list(), nsgs.list(),
         effectiveSecurityRules, routeTables.list(), effectiveRoutes, scaleSets.list(),
         index.metrics.stream().filter(m -> m.resourceId() == null || ArmId.same(m.resourceId(), lb.id())).toList(),
-        publicIps.list(), missing, index.problems);
+        publicIps.list(), missing, index.problems, index.flowVerifications);
   }
 }

@@ -63,4 +63,5 @@ final class SnapshotIndex {
   final List<EffectiveRoutes> effectiveRoutes = new ArrayList<>();
   final List<MetricSeries> metrics = new ArrayList<>();
   final List<SnapshotProblem> problems = new ArrayList<>();
+  final List<dev.lbtriage.rules.facts.FlowVerification> flowVerifications = new ArrayList<>();
 }
