@@ -147,7 +147,10 @@ public final class Classify {
     Verdict out = verdict(outside);
     Verdict every = in == out ? in : Verdict.UNKNOWN;
     String evidence;
-    if (every == Verdict.DENIED) {
+    if (every == Verdict.DENIED && decisions(outside).equals(decisions(inside))) {
+      evidence = what + "every client is denied, whatever its address (from the internet and from the virtual network): "
+          + protocol + " -> " + b.ip() + ":" + (port == Flow.ANY_PORT ? "*" : port) + ": " + decisions(outside);
+    } else if (every == Verdict.DENIED) {
       evidence = what + "every client is denied, whatever its address: " + oneLine(outside) + "; " + oneLine(inside);
     } else if (every == Verdict.ALLOWED) {
       evidence = what + "clients are allowed from the internet and from the virtual network: " + oneLine(outside) + "; " + oneLine(inside);
@@ -228,6 +231,13 @@ public final class Classify {
       case DENY -> Verdict.DENIED;
       case UNKNOWN -> Verdict.UNKNOWN;
     };
+  }
+
+  /** The NSG levels' decisions and notes of a verdict, one line, without the flow. */
+  private static String decisions(FlowVerdict v) {
+    String all = oneLine(v);
+    int cut = all.indexOf("; ");
+    return cut < 0 ? all : all.substring(cut + 2);
   }
 
   private static String oneLine(FlowVerdict v) {

@@ -96,7 +96,7 @@ public final class LiveRead {
       return new AzureFacts(facts.loadBalancers(), facts.networkInterfaces(), facts.virtualMachines(), facts.subnets(),
           facts.virtualNetworks(), facts.networkSecurityGroups(), facts.effectiveSecurityRules(), facts.routeTables(),
           facts.effectiveRoutes(), facts.vmScaleSets(), facts.metrics(), facts.publicIps(), missing(facts.missing()),
-          concat(facts.problems(), probeFlows.notes()));
+          concat(facts.problems(), probeFlows.notes()), facts.flowVerifications());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot stage the documents read for parsing", e);
     } finally {
