@@ -676,15 +676,14 @@ Not in the snapshot (missing facts, not errors): the public IPs `pip` and `test-
 """ % NSGREC)
     f.text("scenario.yaml", scenario(
         "Only a partner range may reach the data port; this client is outside it",
-        """Since the firewall clean-up, customers cannot open the site behind lb on port 80 any
-more, connections just time out, but the partner team says it still works for them.
-I am testing from 203.0.113.50 and the connection times out.""",
+        """Clients cannot connect to port 80 on lb any more but the partner team still can.
+Backends look healthy. I am testing from 203.0.113.50 and the connection times out.""",
         "data-port-down", "lb", {"client-ip": "203.0.113.50"}, [("data-port-blocked", "confirmed")]))
 
 
 def asg_rule_blocks_probe():
     names = dict(WEB, asg08083="asg-web")
-    f = Folder("asg-rule-blocks-probe", names)
+    f = Folder("nsg-asg-rule-blocks-probe", names)
     nic1, nic2, vm1, vm2, vnet = web_world(f)
     asg_id = SUB0 + "/resourceGroups/rg806524/providers/Microsoft.Network/applicationSecurityGroups/asg08083"
     # the shape of an IP configuration's ASG list, as the scale set recording shows it
@@ -710,7 +709,7 @@ def asg_rule_blocks_probe():
                        "destinationApplicationSecurityGroups": [{"id": asg_id}]}})
     f.write("nsg-web.json", nsg)
     added = "; `ipConfigurations[0].properties.applicationSecurityGroups` = [`asg-web`] **added** (the field's shape as `%s` record [10] shows it on a scale set IP configuration): this NIC is in the ASG" % VMSSASG
-    f.text("NOTES.md", web_notes("asg-rule-blocks-probe", """
+    f.text("NOTES.md", web_notes("nsg-asg-rule-blocks-probe", """
 The security team put `vm-web-1`'s NIC into the application security group `asg-web` and added a subnet NSG rule
 `DenyMgmtToWebTier` (priority 150) denying ports 22-25 **to the ASG**. The health probe `tcpProbe1` uses port 25, so
 for `vm-web-1` (10.0.0.4, in the ASG) the rule denies the probe before `AllowAzureLoadBalancerInBound` (65001), while

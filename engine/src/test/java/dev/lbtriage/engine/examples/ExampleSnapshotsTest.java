@@ -58,7 +58,7 @@ class ExampleSnapshotsTest {
   private static final Map<String, BiConsumer<AzureFacts, Scenario>> CHECKS = Map.ofEntries(
       Map.entry("standard-public-no-nsg", ExampleSnapshotsTest::standardPublicWithoutAnyNsg),
       Map.entry("some-sources-allowed", ExampleSnapshotsTest::onlyAPartnerRangeAdmitted),
-      Map.entry("asg-rule-blocks-probe", ExampleSnapshotsTest::asgRuleDeniesTheProbeToItsMemberOnly),
+      Map.entry("nsg-asg-rule-blocks-probe", ExampleSnapshotsTest::asgRuleDeniesTheProbeToItsMemberOnly),
       Map.entry("nsg-deny-all-nic", (f, s) -> probeDeniedByDenyAll(f, s, NsgLevel.NIC)),
       Map.entry("nsg-deny-all-subnet", (f, s) -> probeDeniedByDenyAll(f, s, NsgLevel.SUBNET)),
       Map.entry("vm-deallocated", ExampleSnapshotsTest::oneVmDeallocated),

@@ -134,7 +134,7 @@ class NetworkSecurityRulesTest {
 
   @Nested
   class ApplicationSecurityGroups {
-    final AzureFacts asg = example("asg-rule-blocks-probe", "lb-web");
+    final AzureFacts asg = example("nsg-asg-rule-blocks-probe", "lb-web");
 
     @Test
     void the_asg_rule_denies_the_probe_to_its_member_only_and_the_questions_go_to_the_other_backend() {
