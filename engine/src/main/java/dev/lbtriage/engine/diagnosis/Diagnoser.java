@@ -22,6 +22,7 @@ import dev.lbtriage.rules.diagnosis.RuleOutcome;
 import dev.lbtriage.rules.diagnosis.ScaleSetProbe;
 import dev.lbtriage.rules.diagnosis.Status;
 import dev.lbtriage.rules.diagnosis.Triage;
+import dev.lbtriage.rules.facts.ArmId;
 import dev.lbtriage.rules.facts.AzureFacts;
 import dev.lbtriage.rules.facts.LoadBalancer;
 import java.util.ArrayList;
@@ -222,17 +223,21 @@ public final class Diagnoser {
         v.put("clientIp", a.value());
         v.put("clientSource", a.value());
       });
-      Optional<Backend> backend = subjects.stream().flatMap(s -> session.objects(Backend.class).stream().filter(b -> b.ip().equals(s)))
-          .findFirst().or(() -> session.objects(Backend.class).stream().min(Comparator.comparing(Backend::ip)));
+      Comparator<Backend> byIp = Comparator.comparing(Backend::ip).thenComparing(b -> String.valueOf(b.poolId()))
+          .thenComparing(b -> String.valueOf(b.nicId()));
+      Optional<Backend> backend = subjects.stream().flatMap(s -> session.objects(Backend.class).stream().filter(b -> b.ip().equals(s))
+          .sorted(byIp)).findFirst().or(() -> session.objects(Backend.class).stream().min(byIp));
       backend.ifPresent(b -> v.backend(facts, lb, b));
       String ip = backend.map(Backend::ip).orElse(null);
       if ("probe-port-blocked".equals(causeId)) {
         session.objects(ProbeFlow.class).stream().filter(p -> p.deciding() != null && (ip == null || p.backendIp().equals(ip)))
-            .findFirst().ifPresent(p -> v.deciding(p.deciding()));
+            .min(Comparator.comparing((ProbeFlow p) -> p.backendIp()).thenComparing(p -> String.valueOf(p.probeId())))
+            .ifPresent(p -> v.deciding(p.deciding()));
       }
       if ("data-port-blocked".equals(causeId)) {
         session.objects(DataFlow.class).stream().filter(p -> p.deciding() != null && (ip == null || p.backendIp().equals(ip)))
-            .min(Comparator.comparing(p -> !p.specificClient())).ifPresent(p -> {
+            .min(Comparator.comparing((DataFlow p) -> !p.specificClient()).thenComparing(DataFlow::backendIp)
+                .thenComparing(p -> String.valueOf(p.ruleId()))).ifPresent(p -> {
               v.deciding(p.deciding());
               if (!v.has("clientSource")) {
                 v.put("clientSource", p.source());
@@ -241,9 +246,14 @@ public final class Diagnoser {
       }
       if ("probe-misconfigured".equals(causeId)) {
         session.objects(BackendRoute.class).stream().filter(r -> r.diverted() && (ip == null || r.backendIp().equals(ip)))
-            .findFirst().ifPresent(r -> v.route(facts, r, backend.flatMap(b -> subnetOf(b)).orElse(null)));
+            .min(Comparator.comparing(BackendRoute::backendIp).thenComparing(r -> String.valueOf(r.evidence())))
+            .ifPresent(r -> v.route(facts, r, backend.flatMap(b -> subnetOf(b)).orElse(null)));
       }
-      session.objects(ScaleSetProbe.class).stream().findFirst().ifPresent(v::scaleSet);
+      session.objects(ScaleSetProbe.class).stream()
+          .sorted(Comparator.comparing((ScaleSetProbe p) -> subjects.stream().noneMatch(s -> s.equals(p.ruleName())
+              || ArmId.same(s, p.ruleId()) || ArmId.same(s, p.vmssId()) || s.equals(ArmId.name(p.vmssId()))))
+              .thenComparing(ScaleSetProbe::ruleName).thenComparing(ScaleSetProbe::vmssId))
+          .findFirst().ifPresent(p -> v.scaleSet(lb, p));
       return v;
     }
 

@@ -192,7 +192,9 @@ final class PlaceholderValues {
     return subnetId != null && facts.subnet(subnetId).map(s -> ArmId.same(s.routeTableId(), t.id())).orElse(false);
   }
 
-  PlaceholderValues scaleSet(ScaleSetProbe p) {
+  PlaceholderValues scaleSet(LoadBalancer lb, ScaleSetProbe p) {
+    lb.rules().stream().filter(r -> ArmId.same(r.id(), p.ruleId())).findFirst().ifPresent(r -> rule(lb, r));
+    lb.probes().stream().filter(x -> ArmId.same(x.id(), p.probeId())).findFirst().ifPresent(this::probe);
     put("vmssName", ArmId.name(p.vmssId()));
     put("vmResourceGroup", ArmId.resourceGroup(p.vmssId()));
     put("ruleName", p.ruleName());
