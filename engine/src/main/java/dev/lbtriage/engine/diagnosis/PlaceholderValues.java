@@ -226,6 +226,9 @@ final class PlaceholderValues {
     all.add(probe ? Condition.HAS_PROBE : Condition.NO_PROBE);
     if (probe) {
       all.add("Tcp".equals(values.get("probeProtocol")) ? Condition.TCP_PROBE : Condition.HTTP_PROBE);
+      if (values.containsKey("backendPort") && !values.get("probePort").equals(values.get("backendPort"))) {
+        all.add(Condition.PROBE_PORT_DIFFERS);
+      }
     }
     return all;
   }

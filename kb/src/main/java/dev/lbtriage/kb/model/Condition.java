@@ -14,6 +14,7 @@ public enum Condition {
   PUBLIC_LB("public-lb", "the load balancer has a public frontend"),
   HAS_PROBE("has-probe", "the load-balancing rule concerned has a health probe"),
   NO_PROBE("no-probe", "the load-balancing rule concerned has no health probe"),
+  PROBE_PORT_DIFFERS("probe-port-differs", "the health probe's port is not the rule's backend port"),
   HTTP_PROBE("http-probe", "the health probe is HTTP or HTTPS"),
   TCP_PROBE("tcp-probe", "the health probe is TCP"),
   DEFAULT_DENY_RULE("default-deny-rule", "the rule that denies the flow is one of Azure's default rules (65000 and up)"),
