@@ -53,7 +53,13 @@ final class DiagnosisText {
     } else if (confirmed.isEmpty()) {
       out.println("NOTHING CONFIRMED");
       for (Diagnosis.CauseFinding f : d.findings()) {
-        if (f.status().equals("suspected")) {
+        if (f.pointedTo()) {
+          out.println("  SUSPECTED, the facts point to it: " + f.title() + " [" + f.cause() + "]");
+          out.println("    Evidence: " + oneLine(f));
+        }
+      }
+      for (Diagnosis.CauseFinding f : d.findings()) {
+        if (f.status().equals("suspected") && !f.pointedTo()) {
           out.println("  suspected: " + f.title() + " [" + f.cause() + "]");
         }
       }

@@ -12,9 +12,6 @@ import java.util.List;
  * command, suspected causes' fixes), {@code why} ({@link Explain#why}) and {@link #support}.
  */
 final class Conclusion {
-  private static final String NOT_DECIDED = "not decided";
-  private static final java.util.regex.Pattern OPEN_RULE = java.util.regex.Pattern.compile(
-      "does not know|not known|admits?\\b|unknown", java.util.regex.Pattern.CASE_INSENSITIVE);
 
   private Conclusion() {}
 
@@ -140,14 +137,8 @@ final class Conclusion {
     return f.evidence().get(0).replace('\n', ' ') + (more > 0 ? " (+" + more + " more: \"details\")" : "");
   }
 
-  /**
-   * Whether a suspected cause is one the facts point to, rather than one still open: a rule decided
-   * it, and not a rule that keeps it open for want of an answer ("does not know", "not known") or
-   * that found the path admitted.
-   */
   static boolean hasEvidence(Diagnosis.CauseFinding f) {
-    return f.rule() != null && !OPEN_RULE.matcher(f.rule()).find()
-        && !f.evidence().isEmpty() && f.evidence().stream().noneMatch(e -> e.startsWith(NOT_DECIDED));
+    return f.pointedTo();
   }
 
   private static Reply.Text numbered(List<String> lines) {

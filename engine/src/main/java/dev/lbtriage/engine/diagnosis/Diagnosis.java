@@ -49,9 +49,22 @@ public record Diagnosis(
    * @param subjects the backends (IPs) or rules it concerns, {@code *} for the whole load balancer
    */
   public record CauseFinding(String cause, String title, String status, List<String> evidence, String rule, List<String> subjects) {
+    private static final java.util.regex.Pattern OPEN_RULE = java.util.regex.Pattern.compile(
+        "does not know|not known|admits?\\b|unknown", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     public CauseFinding {
       evidence = List.copyOf(evidence);
       subjects = List.copyOf(subjects);
+    }
+
+    /**
+     * Whether a suspected cause is one the facts point to rather than one still open: a rule decided
+     * it, and not a rule that keeps it open for want of an answer ("does not know", "not known") or
+     * that found the path admitted.
+     */
+    public boolean pointedTo() {
+      return status.equals("suspected") && rule != null && !OPEN_RULE.matcher(rule).find() && !evidence.isEmpty()
+          && evidence.stream().noneMatch(e -> e.startsWith("not decided"));
     }
   }
 
