@@ -88,7 +88,9 @@ final class PlaceholderValues {
     put("probeName", p.name());
     put("probePort", String.valueOf(p.port()));
     put("probeProtocol", cap(p.protocol().name()));
-    put("probePath", p.protocol() == ProbeProtocol.TCP ? null : p.requestPath());
+    String path = p.protocol() == ProbeProtocol.TCP || p.requestPath() == null || p.requestPath().isBlank() ? null : p.requestPath().strip();
+    // Azure keeps a path as given ("healthcheck.aspx"); the probe requests it from the root, and a URL needs the slash
+    put("probePath", path == null || path.startsWith("/") ? path : "/" + path);
   }
 
   /** The backend a question or a fix is about. */
