@@ -125,7 +125,9 @@ public final class SlackRenderer {
       Reply.Choice choice = p.choices().get(i);
       buttons.add(button(ANSWER_ACTION_PREFIX + i, choice.label(), choice.value()));
     }
-    buttons.add(button(WHY_ACTION, "Why?", WHY_TEXT));
+    if (p.choices().stream().noneMatch(c -> c.value().strip().replaceAll("\\?$", "").equalsIgnoreCase("why"))) {
+      buttons.add(button(WHY_ACTION, "Why?", WHY_TEXT));
+    }
     for (int i = 0; i < buttons.size(); i += MAX_BUTTONS_PER_BLOCK) {
       blocks.add(
           ActionsBlock.builder()

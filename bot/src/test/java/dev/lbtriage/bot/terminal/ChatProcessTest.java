@@ -34,10 +34,15 @@ class ChatProcessTest {
       chat.await(ChatLoop.YOU);
       chat.type("lb-web fails its health probe since a security hardening change; both backends are down");
       chat.await("Confirmed: A guest firewall or a network security group blocks the probe.");
-      chat.await("CONFIRMED  A guest firewall or a network security group blocks the probe");
       chat.await("denied by nsg-web/DenyAll@100");
-      chat.await("az network nsg rule delete -g rg-web --nsg-name nsg-web -n DenyAll");
-      chat.await("what to collect for a support case");
+      chat.await("az network nsg rule create --resource-group rg-web --nsg-name nsg-web --name AllowAzureLoadBalancerProbe --priority 100");
+      chat.await(ChatLoop.YOU);
+      chat.type("details");
+      chat.await("CONFIRMED  A guest firewall or a network security group blocks the probe");
+      chat.await("az network nsg rule delete --resource-group rg-web --nsg-name nsg-web --name DenyAll");
+      chat.await(ChatLoop.YOU);
+      chat.type("support");
+      chat.await("What to collect for a support case");
       chat.await(ChatLoop.YOU);
       chat.type("quit");
       chat.await("Ended.");

@@ -8,6 +8,14 @@ sealed interface Command {
 
   record Summary() implements Command {}
 
+  /** {@code details} or {@code support}: the parts of the conclusion its first screen leaves out. */
+  record More(Part part) implements Command {
+    enum Part {
+      DETAILS,
+      SUPPORT
+    }
+  }
+
   record Back() implements Command {}
 
   /**

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  * <pre>
  * help | commands                       the commands
  * why | why?                            the evidence so far and the answers given
+ * details | more | fixes                every cause, its evidence and every fix step and command
+ * support | support case                what to collect for a support case
  * summary | status                      what is established: report, symptom, LB, answers (numbered)
  * back | undo                           take back the last answer (or the last choice)
  * change N [to] ANSWER                  replace answer number N (as the summary numbers them)
@@ -42,6 +44,10 @@ final class CommandParser {
         return new Command.Why();
       case "summary", "status":
         return new Command.Summary();
+      case "details", "detail", "more", "fixes", "show details", "all fixes":
+        return new Command.More(Command.More.Part.DETAILS);
+      case "support", "support case":
+        return new Command.More(Command.More.Part.SUPPORT);
       case "back", "undo", "go back":
         return new Command.Back();
       case "restart", "start over", "start again":

@@ -117,6 +117,9 @@ public final class ConversationEngine {
     } else if (command instanceof Command.Why) {
       Explain.why(c, diagnosis(c));
       reprompt(c);
+    } else if (command instanceof Command.More more) {
+      Explain.more(c, diagnosis(c), more.part());
+      reprompt(c);
     } else if (command instanceof Command.Summary) {
       Explain.summary(c, diagnoser.knowledgeBase(), diagnosis(c));
       reprompt(c);

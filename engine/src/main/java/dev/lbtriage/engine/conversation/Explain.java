@@ -7,11 +7,15 @@ import java.util.List;
 
 /** The replies to {@code help}, {@code why} and {@code summary}. */
 final class Explain {
+  /** The id of the prompt after the conclusion. */
+  static final String CONCLUDED_PROMPT = "concluded";
   static final String HELP = """
       Answer the question in your own words ("yes", "nope", "it shows LISTENING", an IP address, a port), \
       or pick a suggested answer. Say "I don't know" when you cannot check: the cause stays suspected and we move on.
       Commands (the whole message, case does not matter):
         why                        the evidence so far and the answers given
+        details                    every cause with its evidence, every fix step and command
+        support                    what to collect for a support case
         summary                    the report, symptom, load balancer and your answers, numbered
         back                       take back your last answer (or your last choice)
         change N to ANSWER         replace answer number N, e.g. "change 2 to yes"
@@ -27,9 +31,25 @@ final class Explain {
     return new Reply.Text(HELP);
   }
 
-  static Reply.Text afterConclusion() {
-    return new Reply.Text("The triage is concluded. Say \"why\" for the evidence, \"change N to ANSWER\" to revise an answer, "
-        + "\"restart\" for a new triage or \"quit\".");
+  /** The prompt after the conclusion: what else can be shown, as choices (buttons in chat faces). */
+  static Reply.Prompt afterConclusion() {
+    return new Reply.Prompt(CONCLUDED_PROMPT, "Concluded. More: \"details\" (every cause, its evidence, every step), \"why\" (evidence and "
+        + "your answers), \"support\" (for a support case); or \"change N to ANSWER\", \"restart\", \"quit\".", null, List.of(),
+        List.of(new Reply.Choice("Details", "details"), new Reply.Choice("Why", "why"), new Reply.Choice("Support", "support"),
+            new Reply.Choice("Restart", "restart"), new Reply.Choice("Quit", "quit")));
+  }
+
+  /** The reply to {@code details} or {@code support}; {@code d} is null before a load balancer is chosen. */
+  static void more(Ctx c, Diagnosis d, Command.More.Part part) {
+    if (d == null) {
+      c.say("Nothing is diagnosed yet: " + (c.state.symptomId() == null
+          ? "I need a description of the problem first." : "I need to know which load balancer it is."));
+      return;
+    }
+    switch (part) {
+      case DETAILS -> Conclusion.details(d, c);
+      case SUPPORT -> Conclusion.support(d, c);
+    }
   }
 
   /** The evidence so far; {@code d} is null before a load balancer is chosen. */

@@ -1,7 +1,8 @@
 package dev.lbtriage.engine.diagnosis;
 
-import dev.lbtriage.kb.load.Placeholders;
 import dev.lbtriage.kb.model.Cause;
+import dev.lbtriage.kb.model.CliCommand;
+import dev.lbtriage.kb.model.ResolutionStep;
 import dev.lbtriage.kb.model.HowToCheck;
 import dev.lbtriage.kb.model.KnowledgeBase;
 import dev.lbtriage.kb.model.Question;
@@ -21,6 +22,7 @@ import dev.lbtriage.rules.diagnosis.RuleOutcome;
 import dev.lbtriage.rules.diagnosis.ScaleSetProbe;
 import dev.lbtriage.rules.diagnosis.Status;
 import dev.lbtriage.rules.diagnosis.Triage;
+import dev.lbtriage.rules.facts.ArmId;
 import dev.lbtriage.rules.facts.AzureFacts;
 import dev.lbtriage.rules.facts.LoadBalancer;
 import java.util.ArrayList;
@@ -36,6 +38,8 @@ import java.util.Optional;
  * Thread-safe; each call opens a rule session of its own.
  */
 public final class Diagnoser {
+  /** How a note about a left-out fix command begins, so a face can show it with the fix. */
+  public static final String FIX_NOTE = "the fix command '";
   private final KnowledgeBase kb;
   private final RuleEngine rules;
 
@@ -78,21 +82,53 @@ public final class Diagnoser {
       RuleOutcome out = session.run();
       Context ctx = new Context(facts, lb, session, answers);
       List<Diagnosis.CauseFinding> findings = symptom.causes().stream().map(c -> merge(c, out)).toList();
-      boolean anyConfirmed = findings.stream().anyMatch(f -> f.status().equals(Status.CONFIRMED.id()));
+      Diagnosis.Health health = HealthCheck.of(symptom.id(), session, findings);
       List<Diagnosis.Remediation> remediation = new ArrayList<>();
       for (Diagnosis.CauseFinding f : findings) {
-        boolean relevant = f.status().equals(Status.CONFIRMED.id()) || (!anyConfirmed && f.status().equals(Status.SUSPECTED.id()));
+        boolean relevant = f.status().equals(Status.CONFIRMED.id()) || (!health.healthy() && f.status().equals(Status.SUSPECTED.id()));
         if (relevant) {
           Cause cause = symptom.causes().stream().filter(c -> c.id().equals(f.cause())).findFirst().orElseThrow();
-          remediation.add(remediation(cause, f, ctx.valuesFor(cause.id(), f.subjects())));
+          remediation.add(remediation(cause, f.status(), new Filler(ctx.valuesFor(cause.id(), f.subjects()))));
         }
       }
-      Map<String, String> base = ctx.valuesFor(null, subjectsOf(findings, out)).asMap();
+      List<Diagnosis.OpenQuestion> questions = health.healthy() && HealthCheck.settlesQuestions(symptom.id()) ? List.of()
+          : questions(symptom, out, ctx);
+      Filler base = new Filler(ctx.valuesFor(null, subjectsOf(findings, out)));
       List<Diagnosis.SupportStep> support = symptom.supportCase().stream().map(s -> support(s, base)).toList();
       return new Diagnosis(new Diagnosis.SymptomRef(symptom.id(), score, symptom.title()), lb.id(), findings,
-          questions(symptom, out, ctx), remediation, out.seen().stream().map(s -> s.evidence()).toList(), support,
+          questions, remediation, out.seen().stream().map(s -> s.evidence()).toList(), support,
           facts.missing().stream().map(m -> m.kind() + " " + m.reference() + " (referenced by " + m.referencedBy() + "): " + m.reason()).toList(),
-          facts.problems().stream().map(Object::toString).toList());
+          facts.problems().stream().map(Object::toString).toList(), health);
+    }
+  }
+
+  /**
+   * Every text of a symptom filled for one load balancer as if each cause were confirmed and each
+   * question asked: what a face could ever show for it. For the checks that no placeholder and no
+   * advice the facts contradict reaches anyone (the KB lint over the examples).
+   */
+  public Diagnosis everyText(AzureFacts facts, String lbIdOrName, String symptomId, Collection<Answer> answers) {
+    Symptom symptom = kb.symptom(symptomId).orElseThrow(() -> new IllegalArgumentException("unknown symptom '" + symptomId + "'"));
+    LoadBalancer lb = facts.loadBalancer(lbIdOrName)
+        .orElseThrow(() -> new IllegalArgumentException("no load balancer '" + lbIdOrName + "' in the facts"));
+    try (DiagnosisSession session = rules.open(facts, new Triage(symptom.id(), lb.id()))) {
+      answers.forEach(session::answer);
+      RuleOutcome out = session.run();
+      Context ctx = new Context(facts, lb, session, answers);
+      List<Diagnosis.CauseFinding> findings = symptom.causes().stream().map(c -> merge(c, out)).toList();
+      List<Diagnosis.Remediation> remediation = new ArrayList<>();
+      List<Diagnosis.OpenQuestion> questions = new ArrayList<>();
+      for (Cause cause : symptom.causes()) {
+        List<String> subjects = findings.stream().filter(f -> f.cause().equals(cause.id())).flatMap(f -> f.subjects().stream()).toList();
+        remediation.add(remediation(cause, Status.CONFIRMED.id(), new Filler(ctx.valuesFor(cause.id(), subjects))));
+      }
+      for (Question q : symptom.questions()) {
+        questions.add(question(q, null, "*", new Filler(ctx.valuesFor(null, List.of()))));
+      }
+      Filler base = new Filler(ctx.valuesFor(null, List.of()));
+      return new Diagnosis(new Diagnosis.SymptomRef(symptom.id(), null, symptom.title()), lb.id(), findings, questions, remediation,
+          List.of(), symptom.supportCase().stream().map(s -> support(s, base)).toList(), List.of(), List.of(),
+          HealthCheck.of(symptom.id(), session, findings));
     }
   }
 
@@ -130,39 +166,49 @@ public final class Diagnoser {
         continue;
       }
       Ask first = asks.get(0);
-      Map<String, String> values = ctx.valuesFor(first.cause(), List.of(first.subject())).asMap();
-      list.add(new Diagnosis.OpenQuestion(q.id(), Placeholders.fill(q.text(), values), q.why(), how(q.how(), values),
-          first.subject(), first.cause(), kebab(q.answer().name())));
+      list.add(question(q, first.cause(), first.subject(), new Filler(ctx.valuesFor(first.cause(), List.of(first.subject())))));
     }
     return list;
   }
 
-  private static Diagnosis.Remediation remediation(Cause cause, Diagnosis.CauseFinding f, PlaceholderValues values) {
-    Map<String, String> v = values.asMap();
-    return new Diagnosis.Remediation(cause.id(), f.status(), cause.resolution().stream().map(s -> Placeholders.fill(s, v)).toList(),
-        cause.commands().stream().map(c -> "# " + c.description() + "\n" + Placeholders.fill(c.command(), v)).toList());
+  /** A question in the wording for this load balancer (its variant when one applies), filled in. */
+  private static Diagnosis.OpenQuestion question(Question q, String cause, String subject, Filler f) {
+    Optional<Question.Variant> v = q.variant(f::holds);
+    String text = v.map(Question.Variant::text).filter(t -> t != null).orElse(q.text());
+    String why = v.map(Question.Variant::why).filter(t -> t != null).orElse(q.why());
+    HowToCheck how = v.map(Question.Variant::how).filter(h -> h != null).orElse(q.how());
+    return new Diagnosis.OpenQuestion(q.id(), f.always(text), f.always(why), f.how(how), subject, cause, kebab(q.answer().name()));
   }
 
-  private static Diagnosis.SupportStep support(SupportCapture s, Map<String, String> values) {
-    return new Diagnosis.SupportStep(s.id(), s.title(), s.steps().stream().map(x -> Placeholders.fill(x, values)).toList(),
-        how(s.how(), values));
+  private static Diagnosis.Remediation remediation(Cause cause, String status, Filler f) {
+    List<String> steps = new ArrayList<>();
+    for (ResolutionStep s : cause.resolution()) {
+      f.fill(s.text(), s.when(), "a step (" + shortText(s.text()) + ")").ifPresent(steps::add);
+    }
+    List<String> commands = new ArrayList<>();
+    List<String> fix = new ArrayList<>();
+    for (CliCommand c : cause.commands()) {
+      f.fill(c.command(), c.when(), (c.fix() ? FIX_NOTE : "the command '") + c.description() + "'").ifPresent(cmd -> {
+        String shown = "# " + c.description() + "\n" + cmd;
+        commands.add(shown);
+        if (c.fix()) {
+          fix.add(shown);
+        }
+      });
+    }
+    return new Diagnosis.Remediation(cause.id(), status, steps, commands, fix, f.notes());
   }
 
-  static String how(HowToCheck how, Map<String, String> values) {
-    if (how == null) {
-      return null;
-    }
-    List<String> lines = new ArrayList<>();
-    if (how.windows() != null) {
-      lines.add("Windows: " + Placeholders.fill(how.windows(), values));
-    }
-    if (how.linux() != null) {
-      lines.add("Linux: " + Placeholders.fill(how.linux(), values));
-    }
-    if (how.portal() != null) {
-      lines.add("Azure: " + Placeholders.fill(how.portal(), values));
-    }
-    return String.join("\n", lines);
+  private static String shortText(String text) {
+    String plain = text.replaceAll("\\{[^{}]*}", "...");
+    String[] words = plain.split("\\s+");
+    return words.length <= 8 ? plain : String.join(" ", java.util.Arrays.copyOf(words, 8)) + " ...";
+  }
+
+  private static Diagnosis.SupportStep support(SupportCapture s, Filler f) {
+    List<String> steps = new ArrayList<>();
+    s.steps().forEach(x -> f.fill(x, null, "a support step").ifPresent(steps::add));
+    return new Diagnosis.SupportStep(s.id(), s.title(), steps, f.how(s.how()));
   }
 
   private static String kebab(String enumName) {
@@ -173,25 +219,47 @@ public final class Diagnoser {
   private record Context(AzureFacts facts, LoadBalancer lb, DiagnosisSession session, Collection<Answer> answers) {
     PlaceholderValues valuesFor(String causeId, List<String> subjects) {
       PlaceholderValues v = PlaceholderValues.of(facts, lb);
-      answers.stream().filter(a -> a.question().equals("client-ip") && a.known()).findFirst().ifPresent(a -> v.put("clientIp", a.value()));
-      Optional<Backend> backend = subjects.stream().flatMap(s -> session.objects(Backend.class).stream().filter(b -> b.ip().equals(s)))
-          .findFirst().or(() -> session.objects(Backend.class).stream().min(Comparator.comparing(Backend::ip)));
+      answers.stream().filter(a -> a.question().equals("client-ip") && a.known()).reduce((a, b) -> b).ifPresent(a -> {
+        v.put("clientIp", a.value());
+        v.put("clientSource", a.value());
+      });
+      Comparator<Backend> byIp = Comparator.comparing(Backend::ip).thenComparing(b -> String.valueOf(b.poolId()))
+          .thenComparing(b -> String.valueOf(b.nicId()));
+      Optional<Backend> backend = subjects.stream().flatMap(s -> session.objects(Backend.class).stream().filter(b -> b.ip().equals(s))
+          .sorted(byIp)).findFirst().or(() -> session.objects(Backend.class).stream().min(byIp));
       backend.ifPresent(b -> v.backend(facts, lb, b));
       String ip = backend.map(Backend::ip).orElse(null);
       if ("probe-port-blocked".equals(causeId)) {
         session.objects(ProbeFlow.class).stream().filter(p -> p.deciding() != null && (ip == null || p.backendIp().equals(ip)))
-            .findFirst().ifPresent(p -> v.deciding(p.deciding()));
+            .min(Comparator.comparing((ProbeFlow p) -> p.backendIp()).thenComparing(p -> String.valueOf(p.probeId())))
+            .ifPresent(p -> v.deciding(p.deciding()));
       }
       if ("data-port-blocked".equals(causeId)) {
         session.objects(DataFlow.class).stream().filter(p -> p.deciding() != null && (ip == null || p.backendIp().equals(ip)))
-            .findFirst().ifPresent(p -> v.deciding(p.deciding()));
+            .min(Comparator.comparing((DataFlow p) -> !p.specificClient()).thenComparing(DataFlow::backendIp)
+                .thenComparing(p -> String.valueOf(p.ruleId()))).ifPresent(p -> {
+              v.deciding(p.deciding());
+              if (!v.has("clientSource")) {
+                v.put("clientSource", p.source());
+              }
+            });
       }
       if ("probe-misconfigured".equals(causeId)) {
         session.objects(BackendRoute.class).stream().filter(r -> r.diverted() && (ip == null || r.backendIp().equals(ip)))
-            .findFirst().ifPresent(v::route);
+            .min(Comparator.comparing(BackendRoute::backendIp).thenComparing(r -> String.valueOf(r.evidence())))
+            .ifPresent(r -> v.route(facts, r, backend.flatMap(b -> subnetOf(b)).orElse(null)));
       }
-      session.objects(ScaleSetProbe.class).stream().findFirst().ifPresent(v::scaleSet);
+      session.objects(ScaleSetProbe.class).stream()
+          .sorted(Comparator.comparing((ScaleSetProbe p) -> subjects.stream().noneMatch(s -> s.equals(p.ruleName())
+              || ArmId.same(s, p.ruleId()) || ArmId.same(s, p.vmssId()) || s.equals(ArmId.name(p.vmssId()))))
+              .thenComparing(ScaleSetProbe::ruleName).thenComparing(ScaleSetProbe::vmssId))
+          .findFirst().ifPresent(p -> v.scaleSet(lb, p));
       return v;
+    }
+
+    private Optional<String> subnetOf(Backend b) {
+      return Optional.ofNullable(b.nicId()).flatMap(facts::nic).flatMap(n -> n.ipConfigurations().stream()
+          .filter(c -> b.ip().equals(c.privateIp())).findFirst().map(c -> c.subnetId()));
     }
   }
 }

@@ -14,6 +14,8 @@ import java.util.List;
  * @param supportCase what to collect for a support case, filled in
  * @param missingFacts facts that could not be read (the diagnosis may be weaker for it)
  * @param problems problems met reading the input
+ * @param health what the facts say of the load balancer's own path (probes, NSGs, routes); {@code
+ *     healthy} only when every backend's probe is up and nothing in the path denies or diverts
  */
 public record Diagnosis(
     SymptomRef symptom,
@@ -24,7 +26,8 @@ public record Diagnosis(
     List<String> symptomEvidence,
     List<SupportStep> supportCase,
     List<String> missingFacts,
-    List<String> problems) {
+    List<String> problems,
+    Health health) {
   public Diagnosis {
     findings = List.copyOf(findings);
     questions = List.copyOf(questions);
@@ -46,9 +49,22 @@ public record Diagnosis(
    * @param subjects the backends (IPs) or rules it concerns, {@code *} for the whole load balancer
    */
   public record CauseFinding(String cause, String title, String status, List<String> evidence, String rule, List<String> subjects) {
+    private static final java.util.regex.Pattern OPEN_RULE = java.util.regex.Pattern.compile(
+        "does not know|not known|admits?\\b|unknown", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     public CauseFinding {
       evidence = List.copyOf(evidence);
       subjects = List.copyOf(subjects);
+    }
+
+    /**
+     * Whether a suspected cause is one the facts point to rather than one still open: a rule decided
+     * it, and not a rule that keeps it open for want of an answer ("does not know", "not known") or
+     * that found the path admitted.
+     */
+    public boolean pointedTo() {
+      return status.equals("suspected") && rule != null && !OPEN_RULE.matcher(rule).find() && !evidence.isEmpty()
+          && evidence.stream().noneMatch(e -> e.startsWith("not decided"));
     }
   }
 
@@ -61,11 +77,39 @@ public record Diagnosis(
    */
   public record OpenQuestion(String id, String text, String why, String how, String subject, String cause, String answerKind) {}
 
-  /** The fix for one cause, filled in. */
-  public record Remediation(String cause, String status, List<String> steps, List<String> commands) {
+  /**
+   * The fix for one cause, filled in: only what applies to these facts and can be filled completely.
+   *
+   * @param commands every command, each as {@code # description} then the command
+   * @param fix the commands among {@code commands} that fix the cause (the rest look or check), same form
+   * @param notes one line for each step or command left out for a value no fact or answer gives
+   */
+  public record Remediation(String cause, String status, List<String> steps, List<String> commands, List<String> fix,
+      List<String> notes) {
     public Remediation {
       steps = List.copyOf(steps);
       commands = List.copyOf(commands);
+      fix = List.copyOf(fix);
+      notes = List.copyOf(notes);
+    }
+  }
+
+  /**
+   * The load balancer's own path as the facts show it.
+   *
+   * @param healthy every backend's health probe is up (DipAvailability 100 %), no backend is stopped,
+   *     and no NSG rule denies, no route diverts the probe or the clients
+   * @param evidence the facts that show it, one line each (empty when not healthy)
+   * @param leftToCheck what is left to look at when healthy: outside what Azure's facts show
+   */
+  public record Health(boolean healthy, List<String> evidence, List<String> leftToCheck) {
+    public Health {
+      evidence = List.copyOf(evidence);
+      leftToCheck = List.copyOf(leftToCheck);
+    }
+
+    public static Health unknown() {
+      return new Health(false, List.of(), List.of());
     }
   }
 
@@ -74,6 +118,11 @@ public record Diagnosis(
     public SupportStep {
       steps = List.copyOf(steps);
     }
+  }
+
+  /** The remediation of one cause, if any. */
+  public java.util.Optional<Remediation> remediationOf(String cause) {
+    return remediation.stream().filter(r -> r.cause().equals(cause)).findFirst();
   }
 
   /** The findings that are confirmed. */

@@ -1,5 +1,6 @@
 package dev.lbtriage.engine.diagnosis;
 
+import dev.lbtriage.kb.model.Condition;
 import dev.lbtriage.rules.diagnosis.Backend;
 import dev.lbtriage.rules.diagnosis.BackendRoute;
 import dev.lbtriage.rules.diagnosis.DecidingRule;
@@ -12,9 +13,13 @@ import dev.lbtriage.rules.facts.LoadBalancer;
 import dev.lbtriage.rules.facts.LoadBalancingRule;
 import dev.lbtriage.rules.facts.NetworkInterface;
 import dev.lbtriage.rules.facts.NicIpConfiguration;
+import dev.lbtriage.rules.facts.ProbeProtocol;
+import dev.lbtriage.rules.facts.RouteTable;
 import dev.lbtriage.rules.facts.Subnet;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,11 +27,27 @@ import java.util.Set;
 
 /**
  * The values that fill a KB text's placeholders ({@code {probePort}}, {@code {nsgName}}, ...), taken
- * from the facts about the load balancer, one backend, and what decided a cause. A value the facts
- * do not give stays absent, and the text shows {@code <name>} instead.
+ * from the facts about the load balancer, one backend, and what decided a cause; and the {@link
+ * Condition}s that hold for them. A value the facts do not give stays absent: a text that needs it
+ * is left out (see {@link Filler}), silently when the value cannot exist here (the probe path of a
+ * TCP probe, the probe of a rule without one), with a note otherwise.
  */
 final class PlaceholderValues {
+  /** Lowest and highest priority of a custom NSG rule. */
+  static final int MIN_PRIORITY = 100;
+  static final int MAX_PRIORITY = 4096;
+  /** Azure's default rules start at 65000; they cannot be deleted or re-prioritised. */
+  static final int FIRST_DEFAULT_PRIORITY = 65000;
+
+  private static final List<String> PROBE = List.of("probeName", "probePort", "probeProtocol", "probePath");
+  private static final List<String> DECIDING = List.of("nsgRuleName", "nsgRulePriority", "freePriority", "movedPriority");
+  private static final List<String> ROUTE = List.of("routeName", "routeTableName", "routeTableResourceGroup", "routePrefix",
+      "nextHopIp");
+
   private final Map<String, String> values = new HashMap<>();
+  private final Set<Condition> holds = EnumSet.noneOf(Condition.class);
+  private boolean deciding;
+  private boolean route;
 
   private PlaceholderValues() {}
 
@@ -36,21 +57,16 @@ final class PlaceholderValues {
     v.put("lbId", lb.id());
     v.put("resourceGroup", lb.resourceGroup() != null ? lb.resourceGroup() : ArmId.resourceGroup(lb.id()));
     v.put("subscriptionId", ArmId.subscription(lb.id()));
+    v.holds.add(lb.internal() ? Condition.INTERNAL_LB : Condition.PUBLIC_LB);
     lb.rules().stream().filter(r -> r.probeId() != null).findFirst().or(() -> lb.rules().stream().findFirst())
         .ifPresent(r -> v.rule(lb, r));
-    if (!v.values.containsKey("probePort")) {
+    if (!v.values.containsKey("probePort") && lb.rules().isEmpty()) {
       lb.probes().stream().findFirst().ifPresent(v::probe);
     }
     if (!v.values.containsKey("poolName")) {
       lb.pools().stream().findFirst().ifPresent(p -> v.put("poolName", p.name()));
     }
     return v;
-  }
-
-  PlaceholderValues copy() {
-    PlaceholderValues c = new PlaceholderValues();
-    c.values.putAll(values);
-    return c;
   }
 
   PlaceholderValues rule(LoadBalancer lb, LoadBalancingRule r) {
@@ -63,6 +79,7 @@ final class PlaceholderValues {
     if (!r.backendPoolIds().isEmpty()) {
       put("poolName", ArmId.name(r.backendPoolIds().get(0)));
     }
+    PROBE.forEach(values::remove);
     lb.probes().stream().filter(p -> ArmId.same(p.id(), r.probeId())).findFirst().ifPresent(this::probe);
     return this;
   }
@@ -71,13 +88,18 @@ final class PlaceholderValues {
     put("probeName", p.name());
     put("probePort", String.valueOf(p.port()));
     put("probeProtocol", cap(p.protocol().name()));
-    put("probePath", p.requestPath());
+    String path = p.protocol() == ProbeProtocol.TCP || p.requestPath() == null || p.requestPath().isBlank() ? null : p.requestPath().strip();
+    // Azure keeps a path as given ("healthcheck.aspx"); the probe requests it from the root, and a URL needs the slash
+    put("probePath", path == null || path.startsWith("/") ? path : "/" + path);
   }
 
   /** The backend a question or a fix is about. */
   PlaceholderValues backend(AzureFacts facts, LoadBalancer lb, Backend b) {
     put("backendIp", b.ip());
     put("vmName", b.vmName());
+    holds.remove(Condition.VM_STOPPED);
+    holds.remove(Condition.VM_NOT_STOPPED);
+    holds.add(b.down() ? Condition.VM_STOPPED : Condition.VM_NOT_STOPPED);
     if (b.vmId() != null) {
       put("vmResourceGroup", ArmId.resourceGroup(b.vmId()));
     }
@@ -88,9 +110,9 @@ final class PlaceholderValues {
     lb.rules().stream().filter(r -> r.probeId() != null && r.backendPoolIds().stream().anyMatch(p -> ArmId.same(p, b.poolId())))
         .findFirst().ifPresent(r -> rule(lb, r));
     Optional<NetworkInterface> nic = b.nicId() == null ? Optional.empty() : facts.nic(b.nicId());
-    put("nicName", nic.map(NetworkInterface::name).orElse(b.nicId() == null ? null : nicName(b.nicId())));
+    put("nicName", nic.map(NetworkInterface::name).orElse(b.nicId() == null ? null : ArmId.name(b.nicId())));
     nic.ifPresent(n -> {
-      if (b.vmId() == null) {
+      if (b.vmId() == null && b.vmssId() == null) {
         put("vmResourceGroup", n.resourceGroup());
       }
       n.ipConfigurations().stream().filter(c -> b.ip().equals(c.privateIp())).findFirst()
@@ -106,10 +128,6 @@ final class PlaceholderValues {
     return this;
   }
 
-  private static String nicName(String nicId) {
-    return ArmId.name(nicId);
-  }
-
   private void nsg(String nsgId) {
     if (nsgId != null) {
       put("nsgName", ArmId.name(nsgId));
@@ -117,30 +135,68 @@ final class PlaceholderValues {
     }
   }
 
-  /** The NSG rule that denied a flow, and a free priority above it for an allow rule. */
+  /**
+   * The NSG rule that denied a flow, and where an allow rule can go: the free priority nearest above
+   * it (so the new rule overtakes the deny and as few other rules as possible), or, when none is
+   * free above a custom rule, the free priority right below it to move that rule to.
+   */
   PlaceholderValues deciding(DecidingRule d) {
+    deciding = true;
     nsg(d.nsgId());
     put("nsgRuleName", d.ruleName());
     put("nsgRulePriority", String.valueOf(d.priority()));
-    Set<Integer> used = new HashSet<>(d.usedPriorities());
-    for (int p = Math.min(d.priority() - 1, 4096); p >= 100; p--) {
-      if (!used.contains(p)) {
-        put("freePriority", String.valueOf(p));
-        break;
-      }
+    boolean isDefault = d.priority() >= FIRST_DEFAULT_PRIORITY;
+    holds.add(isDefault ? Condition.DEFAULT_DENY_RULE : Condition.CUSTOM_DENY_RULE);
+    Optional<Integer> free = freePriorityAbove(d.priority(), d.usedPriorities());
+    free.ifPresent(p -> put("freePriority", String.valueOf(p)));
+    int below = d.priority() + 1;
+    if (free.isPresent()) {
+      holds.add(Condition.FREE_PRIORITY);
+    } else if (!isDefault && below <= MAX_PRIORITY && !d.usedPriorities().contains(below)) {
+      put("movedPriority", String.valueOf(below));
+      holds.add(Condition.ROOM_BELOW);
+    } else {
+      holds.add(Condition.NO_ROOM);
     }
     return this;
   }
 
-  PlaceholderValues route(BackendRoute r) {
+  /** The highest free priority (100-4096) that is still evaluated before {@code denying}; empty when none. */
+  static Optional<Integer> freePriorityAbove(int denying, List<Integer> used) {
+    Set<Integer> taken = new HashSet<>(used);
+    for (int p = Math.min(denying - 1, MAX_PRIORITY); p >= MIN_PRIORITY; p--) {
+      if (!taken.contains(p)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A user-defined route that diverts the backend's traffic; its table is looked up in the facts when the route does not say. */
+  PlaceholderValues route(AzureFacts facts, BackendRoute r, String subnetId) {
+    route = true;
+    holds.add(Condition.DIVERTING_ROUTE);
     put("routeName", r.routeName());
-    put("routeTableName", r.routeTableName());
     put("routePrefix", r.prefix());
     put("nextHopIp", r.nextHopIp());
+    Optional<RouteTable> table = r.routeName() == null ? Optional.empty() : facts.routeTables().stream()
+        .filter(t -> r.routeTableName() == null || t.name().equalsIgnoreCase(r.routeTableName()))
+        .filter(t -> t.routes().stream().anyMatch(x -> x.name().equalsIgnoreCase(r.routeName())))
+        .sorted((a, b) -> Boolean.compare(!onSubnet(facts, a, subnetId), !onSubnet(facts, b, subnetId)))
+        .findFirst();
+    put("routeTableName", table.map(RouteTable::name).orElse(r.routeTableName()));
+    put("routeTableResourceGroup", table.map(t -> t.resourceGroup() != null ? t.resourceGroup() : ArmId.resourceGroup(t.id()))
+        .orElse(null));
     return this;
   }
 
-  PlaceholderValues scaleSet(ScaleSetProbe p) {
+  private static boolean onSubnet(AzureFacts facts, RouteTable t, String subnetId) {
+    return subnetId != null && facts.subnet(subnetId).map(s -> ArmId.same(s.routeTableId(), t.id())).orElse(false);
+  }
+
+  PlaceholderValues scaleSet(LoadBalancer lb, ScaleSetProbe p) {
+    lb.rules().stream().filter(r -> ArmId.same(r.id(), p.ruleId())).findFirst().ifPresent(r -> rule(lb, r));
+    lb.probes().stream().filter(x -> ArmId.same(x.id(), p.probeId())).findFirst().ifPresent(this::probe);
     put("vmssName", ArmId.name(p.vmssId()));
     put("vmResourceGroup", ArmId.resourceGroup(p.vmssId()));
     put("ruleName", p.ruleName());
@@ -150,12 +206,55 @@ final class PlaceholderValues {
   PlaceholderValues put(String name, String value) {
     if (value != null && !value.isBlank()) {
       values.put(name, value);
+    } else {
+      values.remove(name);
     }
     return this;
   }
 
+  boolean has(String name) {
+    return values.containsKey(name);
+  }
+
   Map<String, String> asMap() {
     return Map.copyOf(values);
+  }
+
+  /** The conditions that hold for these values. */
+  Set<Condition> conditions() {
+    Set<Condition> all = EnumSet.noneOf(Condition.class);
+    all.addAll(holds);
+    boolean probe = values.containsKey("probePort");
+    all.add(probe ? Condition.HAS_PROBE : Condition.NO_PROBE);
+    if (probe) {
+      all.add("Tcp".equals(values.get("probeProtocol")) ? Condition.TCP_PROBE : Condition.HTTP_PROBE);
+      if (values.containsKey("backendPort") && !values.get("probePort").equals(values.get("backendPort"))) {
+        all.add(Condition.PROBE_PORT_DIFFERS);
+      }
+    }
+    return all;
+  }
+
+  /** Placeholders that cannot have a value in this situation: a text that needs one is left out without a note. */
+  Set<String> notApplicable() {
+    Set<String> na = new HashSet<>();
+    if (!values.containsKey("probePort")) {
+      na.addAll(PROBE);
+    } else if ("Tcp".equals(values.get("probeProtocol"))) {
+      na.add("probePath");
+    }
+    if (!deciding) {
+      na.addAll(DECIDING);
+    } else if (values.containsKey("freePriority")) {
+      na.add("movedPriority");
+    }
+    if (!route) {
+      na.addAll(ROUTE);
+    }
+    if (!values.containsKey("vmssName")) {
+      na.add("vmssName");
+    }
+    return na;
   }
 
   private static String cap(String s) {

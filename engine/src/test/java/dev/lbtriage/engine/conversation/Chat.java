@@ -76,8 +76,16 @@ final class Chat {
     return last.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
+  /**
+   * The last findings table shown; when the last turn showed none (the conclusion's first screen
+   * has none), the one "details" would show, asked on the side without moving the conversation.
+   */
   Reply.FindingsTable findings() {
     List<Reply.FindingsTable> t = lastOf(Reply.FindingsTable.class);
+    if (t.isEmpty()) {
+      t = engine.handle(state, "details", "alice", r -> {}).replies().stream().filter(Reply.FindingsTable.class::isInstance)
+          .map(Reply.FindingsTable.class::cast).toList();
+    }
     return t.get(t.size() - 1);
   }
 

@@ -45,7 +45,11 @@ class ExampleConversationsTest {
     for (Scenario.Expectation e : s.expect()) {
       assertThat(chat.status(e.cause())).as("%s: %s", s.name(), e.cause()).isEqualTo(e.status());
       if (e.status().equals("confirmed")) {
-        assertThat(chat.lastOf(Reply.Code.class)).as(s.name())
+        assertThat(chat.text()).as(s.name()).contains("Confirmed: ");
+        Chat details = new Chat(new SnapshotReader(s.folder()));
+        details.state = chat.state;
+        details.say("details");
+        assertThat(details.lastOf(Reply.Code.class)).as(s.name())
             .anySatisfy(c -> assertThat(c.caption()).isEqualTo("az commands for " + e.cause()))
             .allSatisfy(c -> assertThat(c.code()).doesNotContain("{"));
       }

@@ -42,8 +42,16 @@ class ReportToConclusionTest {
     assertThat(chat.status("probe-port-not-listening")).isEqualTo("confirmed");
     assertThat(chat.findings().rows()).filteredOn(r -> r.status().equals("confirmed")).singleElement()
         .satisfies(r -> assertThat(r.evidence()).contains("answer probe-port-listening = no"));
-    assertThat(chat.lastOf(Reply.Code.class)).anySatisfy(c -> assertThat(c.code())
-        .contains("az network lb probe update -g rg1 --lb-name lb -n probe-lb --protocol Tcp --port 80").doesNotContain("{"));
+    // One screen first: the headline names the first fix step; the rest comes on "details" and "support".
+    assertThat(chat.text()).contains("Confirmed: Nothing listens on the probe port", "Fix: Sign in to the backend VM");
+    chat.say("details");
+    assertThat(chat.lastOf(Reply.Code.class)).filteredOn(c -> c.caption().equals("az commands for probe-port-not-listening"))
+        .singleElement().satisfies(c -> assertThat(c.code()).contains("az network lb probe show -g rg1 --lb-name lb -n probe-lb")
+            // the probe already uses the backend port 80: pointing it at that port would change nothing
+            .doesNotContain("az network lb probe update"));
+    assertThat(chat.lastOf(Reply.Code.class))
+        .allSatisfy(c -> assertThat(c.code()).doesNotContain("{").doesNotContain("<"));
+    chat.say("support");
     assertThat(chat.text()).contains("psping 10.0.1.5:80");
     assertThat(chat.state.answers()).extracting(RecordedAnswer::question, RecordedAnswer::value, RecordedAnswer::by)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("vm-responds", "yes", "alice"),
@@ -64,7 +72,7 @@ class ReportToConclusionTest {
     assertThat(chat.state.stage()).isEqualTo(Stage.CONCLUDED);
     assertThat(chat.status("vm-unhealthy")).isEqualTo("confirmed");
     assertThat(chat.lastOf(Reply.Code.class)).anySatisfy(c -> assertThat(c.code()).contains("az vm start").doesNotContain("{"));
-    assertThat(chat.text()).contains("10.0.0.5:25");
+    assertThat(chat.text()).contains("(10.0.0.5) power state: deallocated");
   }
 
   @Test

@@ -145,7 +145,7 @@ final class Fields {
     return mapping.fields().containsKey(key);
   }
 
-  private void checkPlaceholders(String text, int line) {
+  void checkPlaceholders(String text, int line) {
     for (String name : Placeholders.namesIn(text)) {
       if (!NAME.matcher(name).matches()) {
         problem(line, "literal braces '{" + name + "}' are not allowed: braces are reserved for placeholders"

@@ -4,9 +4,11 @@ import dev.lbtriage.kb.model.AnswerKind;
 import dev.lbtriage.kb.model.Cause;
 import dev.lbtriage.kb.model.Check;
 import dev.lbtriage.kb.model.CliCommand;
+import dev.lbtriage.kb.model.Condition;
 import dev.lbtriage.kb.model.FactName;
 import dev.lbtriage.kb.model.HowToCheck;
 import dev.lbtriage.kb.model.Question;
+import dev.lbtriage.kb.model.ResolutionStep;
 import dev.lbtriage.kb.model.Source;
 import dev.lbtriage.kb.model.SupportCapture;
 import dev.lbtriage.kb.model.Symptom;
@@ -26,8 +28,10 @@ final class SymptomReader {
   static final Set<String> CAUSE_FIELDS =
       Set.of("id", "title", "explanation", "seedSections", "checks", "resolution", "commands");
   static final Set<String> CHECK_FIELDS = Set.of("fact", "question", "description");
-  static final Set<String> COMMAND_FIELDS = Set.of("description", "command");
-  static final Set<String> QUESTION_FIELDS = Set.of("id", "text", "why", "answer", "how", "seedSections");
+  static final Set<String> COMMAND_FIELDS = Set.of("description", "command", "when", "fix");
+  static final Set<String> STEP_FIELDS = Set.of("text", "when");
+  static final Set<String> VARIANT_FIELDS = Set.of("when", "text", "why", "how");
+  static final Set<String> QUESTION_FIELDS = Set.of("id", "text", "why", "answer", "how", "seedSections", "variants");
   static final Set<String> HOW_FIELDS = Set.of("windows", "linux", "portal");
   static final Set<String> CAPTURE_FIELDS = Set.of("id", "title", "steps", "how", "seedSections");
 
@@ -77,11 +81,44 @@ final class SymptomReader {
     List<CliCommand> commands = new ArrayList<>();
     for (YamlNode n : f.items("commands", false)) {
       Fields.of(n, "command", COMMAND_FIELDS, f.file(), f.problems())
-          .map(c -> new CliCommand(c.text("description"), c.text("command")))
+          .map(c -> new CliCommand(c.text("description"), c.text("command"), condition(c), flag(c, "fix")))
           .ifPresent(commands::add);
     }
-    return new Cause(id, f.text("title"), f.text("explanation"), f.texts("seedSections", true), checks,
-        f.texts("resolution", true), commands);
+    List<ResolutionStep> steps = new ArrayList<>();
+    for (YamlNode n : f.items("resolution", true)) {
+      if (n instanceof YamlNode.Scalar s && s.text() != null && !s.text().isBlank()) {
+        f.checkPlaceholders(s.text(), s.line());
+        steps.add(new ResolutionStep(s.text().strip()));
+      } else if (n instanceof YamlNode.Mapping) {
+        Fields.of(n, "resolution step", STEP_FIELDS, f.file(), f.problems())
+            .map(st -> new ResolutionStep(st.text("text"), condition(st))).ifPresent(steps::add);
+      } else {
+        f.problem(n.line(), "each entry of 'resolution' in cause must be text, or a mapping with 'text' and 'when'");
+      }
+    }
+    return new Cause(id, f.text("title"), f.text("explanation"), f.texts("seedSections", true), checks, steps, commands);
+  }
+
+  /** The optional {@code when} of a command, step or variant. */
+  private static Condition condition(Fields f) {
+    String when = f.optionalText("when");
+    if (when == null) {
+      return null;
+    }
+    Optional<Condition> c = Condition.byToken(when);
+    if (c.isEmpty()) {
+      f.problem(f.line("when"), "unknown condition '" + when + "' (known: "
+          + Arrays.stream(Condition.values()).map(Condition::token).collect(Collectors.joining(", ")) + ")");
+    }
+    return c.orElse(null);
+  }
+
+  private static boolean flag(Fields f, String key) {
+    String v = f.optionalText(key);
+    if (v != null && !v.equals("true") && !v.equals("false")) {
+      f.problem(f.line(key), "field '" + key + "' must be true or false");
+    }
+    return "true".equals(v);
   }
 
   private Optional<Check> check(Fields f, Set<String> questionIds, String symptomId) {
@@ -120,7 +157,18 @@ final class SymptomReader {
             + Arrays.stream(AnswerKind.values()).map(SymptomReader::spelling).collect(Collectors.joining(", ")) + ")");
       }
     }
-    return new Question(id, f.text("text"), f.text("why"), kind, how(f), f.texts("seedSections", true));
+    List<Question.Variant> variants = new ArrayList<>();
+    for (YamlNode n : f.items("variants", false)) {
+      Fields.of(n, "question variant", VARIANT_FIELDS, f.file(), f.problems()).ifPresent(v -> {
+        Condition when = condition(v);
+        if (when == null && v.optionalText("when") == null) {
+          v.problem(v.line(), "a question variant needs 'when'");
+        }
+        variants.add(new Question.Variant(when, v.optionalText("text"), v.optionalText("why"),
+            v.present("how") ? how(v) : null));
+      });
+    }
+    return new Question(id, f.text("text"), f.text("why"), kind, how(f), f.texts("seedSections", true), variants);
   }
 
   private SupportCapture capture(Fields f) {

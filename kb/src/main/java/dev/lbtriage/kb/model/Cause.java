@@ -10,7 +10,7 @@ import java.util.List;
  * @param explanation why it produces the symptom, in the project's words
  * @param seedSections headings of the seed page this cause comes from
  * @param checks how the triage tells this cause apart: automatic (a fact) or manual (a question)
- * @param resolution the steps that fix it; may hold placeholders such as {@code {probePort}}
+ * @param resolution the steps that fix it; may hold placeholders such as {@code {probePort}} and a condition
  * @param commands ready-to-fill {@code az} commands
  */
 public record Cause(
@@ -19,7 +19,7 @@ public record Cause(
     String explanation,
     List<String> seedSections,
     List<Check> checks,
-    List<String> resolution,
+    List<ResolutionStep> resolution,
     List<CliCommand> commands) {
   public Cause {
     seedSections = List.copyOf(seedSections);

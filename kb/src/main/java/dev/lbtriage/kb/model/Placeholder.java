@@ -30,14 +30,18 @@ public enum Placeholder {
   NSG_RULE_NAME("nsgRuleName", "the security rule that decides the flow"),
   NSG_RULE_PRIORITY("nsgRulePriority", "the security rule that decides the flow"),
   FREE_PRIORITY("freePriority", "a priority free in the NSG, above the deciding rule"),
+  MOVED_PRIORITY("movedPriority", "a free priority just below the deciding custom rule, to move it out of the way"),
   SUBNET_NAME("subnetName", "the backend's subnet"),
   VNET_NAME("vnetName", "the backend's virtual network"),
   ROUTE_TABLE_NAME("routeTableName", "the route table that holds the winning route"),
+  ROUTE_TABLE_RESOURCE_GROUP("routeTableResourceGroup", "the route table that holds the winning route"),
   ROUTE_NAME("routeName", "the winning effective route"),
   ROUTE_PREFIX("routePrefix", "the winning effective route"),
   NEXT_HOP_IP("nextHopIp", "the winning effective route"),
   CLIENT_IP("clientIp", "the user's answer to client-ip"),
-  PROTOCOL("protocol", "the load-balancing rule");
+  CLIENT_SOURCE("clientSource", "the clients as the NSG verdict saw them: the client-ip answer, else Internet or VirtualNetwork"),
+  PROTOCOL("protocol", "the load-balancing rule"),
+  NEW_BACKEND_PORT("newBackendPort", "the backend port the user wants (no fact gives it)");
 
   private final String token;
   private final String providedBy;

@@ -1,6 +1,7 @@
 package dev.lbtriage.kb.model;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A manual check: what lb-triage asks when Azure cannot tell.
@@ -11,10 +12,24 @@ import java.util.List;
  * @param answer the kind of answer expected
  * @param how how to check, per operating system
  * @param seedSections headings of the seed page it comes from
+ * @param variants other wordings, each used instead when its condition holds (e.g. an internal load balancer)
  */
 public record Question(
-    String id, String text, String why, AnswerKind answer, HowToCheck how, List<String> seedSections) {
+    String id, String text, String why, AnswerKind answer, HowToCheck how, List<String> seedSections, List<Variant> variants) {
   public Question {
     seedSections = List.copyOf(seedSections);
+    variants = List.copyOf(variants);
+  }
+
+  public Question(String id, String text, String why, AnswerKind answer, HowToCheck how, List<String> seedSections) {
+    this(id, text, why, answer, how, seedSections, List.of());
+  }
+
+  /** A wording of the question for one situation; a null field keeps the question's own. */
+  public record Variant(Condition when, String text, String why, HowToCheck how) {}
+
+  /** The first variant whose condition holds, if any. */
+  public Optional<Variant> variant(java.util.function.Predicate<Condition> holds) {
+    return variants.stream().filter(v -> holds.test(v.when())).findFirst();
   }
 }

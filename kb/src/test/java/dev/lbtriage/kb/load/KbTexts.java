@@ -23,13 +23,19 @@ final class KbTexts {
       all.addAll(s.phrasings());
       for (Cause c : s.causes()) {
         all.addAll(List.of(c.title(), c.explanation()));
-        all.addAll(c.resolution());
+        c.resolution().forEach(r -> all.add(r.text()));
         c.checks().forEach(k -> all.add(k.description()));
         c.commands().forEach(k -> all.addAll(List.of(k.description(), k.command())));
       }
       for (Question q : s.questions()) {
         all.addAll(List.of(q.text(), q.why()));
         all.addAll(how(q.how()));
+        for (Question.Variant v : q.variants()) {
+          java.util.stream.Stream.of(v.text(), v.why()).filter(Objects::nonNull).forEach(all::add);
+          if (v.how() != null) {
+            all.addAll(how(v.how()));
+          }
+        }
       }
       for (SupportCapture sc : s.supportCase()) {
         all.add(sc.title());
