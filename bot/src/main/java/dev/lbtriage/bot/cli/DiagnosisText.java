@@ -16,6 +16,9 @@ final class DiagnosisText {
     for (String s : d.symptomEvidence()) {
       out.println("  seen: " + s);
     }
+    for (String n : d.notices()) {
+      out.println("  NOTE: " + n);
+    }
     out.println();
     out.println("Causes");
     for (Diagnosis.CauseFinding f : d.findings()) {

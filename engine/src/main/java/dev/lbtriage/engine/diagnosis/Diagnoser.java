@@ -92,7 +92,11 @@ public final class Diagnoser {
       return new Diagnosis(new Diagnosis.SymptomRef(symptom.id(), score, symptom.title()), lb.id(), findings,
           questions(symptom, out, ctx), remediation, out.seen().stream().map(s -> s.evidence()).toList(), support,
           facts.missing().stream().map(m -> m.kind() + " " + m.reference() + " (referenced by " + m.referencedBy() + "): " + m.reason()).toList(),
-          facts.problems().stream().map(Object::toString).toList());
+          facts.problems().stream().map(Object::toString).toList(),
+          session.objects(dev.lbtriage.rules.diagnosis.Notice.class).stream()
+              .sorted(Comparator.comparing(dev.lbtriage.rules.diagnosis.Notice::kind)
+                  .thenComparing(dev.lbtriage.rules.diagnosis.Notice::subject).thenComparing(dev.lbtriage.rules.diagnosis.Notice::text))
+              .map(dev.lbtriage.rules.diagnosis.Notice::text).distinct().toList());
     }
   }
 

@@ -14,6 +14,8 @@ import java.util.List;
  * @param supportCase what to collect for a support case, filled in
  * @param missingFacts facts that could not be read (the diagnosis may be weaker for it)
  * @param problems problems met reading the input
+ * @param notices what the engineer must know that is not a cause of the symptom (a retired SKU and
+ *     its upgrade path, a problem outside the symptom such as SNAT exhaustion, an address not evaluated)
  */
 public record Diagnosis(
     SymptomRef symptom,
@@ -24,8 +26,17 @@ public record Diagnosis(
     List<String> symptomEvidence,
     List<SupportStep> supportCase,
     List<String> missingFacts,
-    List<String> problems) {
+    List<String> problems,
+    List<String> notices) {
+  /** Without notices. */
+  public Diagnosis(SymptomRef symptom, String loadBalancer, List<CauseFinding> findings, List<OpenQuestion> questions,
+      List<Remediation> remediation, List<String> symptomEvidence, List<SupportStep> supportCase, List<String> missingFacts,
+      List<String> problems) {
+    this(symptom, loadBalancer, findings, questions, remediation, symptomEvidence, supportCase, missingFacts, problems, List.of());
+  }
+
   public Diagnosis {
+    notices = notices == null ? List.of() : List.copyOf(notices);
     findings = List.copyOf(findings);
     questions = List.copyOf(questions);
     remediation = List.copyOf(remediation);

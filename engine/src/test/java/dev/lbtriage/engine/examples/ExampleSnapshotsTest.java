@@ -63,7 +63,8 @@ class ExampleSnapshotsTest {
       "public-standard-nsg-blocks-clients", ExampleSnapshotsTest::internetDeniedProbeAllowed,
       "ilb-hairpin", ExampleSnapshotsTest::clientIsBackendOfInternalLb,
       "vmss-probe-locks-port", ExampleSnapshotsTest::scaleSetHealthProbeIsRuleProbe,
-      "healthy", ExampleSnapshotsTest::everythingAllowed);
+      "healthy", ExampleSnapshotsTest::everythingAllowed,
+      "vmss-model-nsg-blocks-probe", ExampleSnapshotsTest::scaleSetModelNsgDeniesTheProbe);
 
   record Scenario(String folder, String loadBalancer, String symptom, Map<String, String> answers, JsonNode yaml) {}
 
@@ -97,6 +98,14 @@ class ExampleSnapshotsTest {
   }
 
   // ---- the checks ----
+
+  /** No instance NIC is in the snapshot; the scale set model names the NSG, whose DenyAll@100 denies the probe. */
+  private static void scaleSetModelNsgDeniesTheProbe(AzureFacts facts, Scenario s) {
+    assertThat(facts.networkInterfaces()).isEmpty();
+    assertThat(facts.vmScaleSets()).singleElement().satisfies(v -> assertThat(v.nsgId()).endsWith("/nsg-vmss47409"));
+    assertThat(facts.networkSecurityGroups()).singleElement().satisfies(n -> assertThat(n.rules())
+        .anyMatch(r -> r.name().equals("DenyAll") && r.priority() == 100));
+  }
 
   private static void probeDeniedByDenyAll(AzureFacts facts, Scenario s, NsgLevel level) {
     forEachProbedMember(facts, s, (m, probe) -> {

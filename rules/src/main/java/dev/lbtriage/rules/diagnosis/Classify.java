@@ -37,6 +37,9 @@ public final class Classify {
     if (vmId == null && m.nicId() != null) {
       vmId = facts.nic(m.nicId()).map(n -> n.vmId()).orElse(null);
     }
+    if (vmId == null && m.vmssId() != null && m.vmssInstanceId() != null) {
+      vmId = m.vmssId() + "/virtualMachines/" + m.vmssInstanceId(); // the instance, with its own instance view
+    }
     Optional<VirtualMachine> vm = vmId == null ? Optional.empty() : facts.vm(vmId);
     PowerState state = vm.map(VirtualMachine::powerState).orElse(PowerState.UNKNOWN);
     String vmName = vm.map(VirtualMachine::name).orElse(vmId == null ? null : ArmId.name(vmId));
@@ -96,6 +99,9 @@ public final class Classify {
 
   /** The NSGs' verdict on the probe flow, AzureLoadBalancer to the backend's probe port. */
   public static ProbeFlow probeFlow(AzureFacts facts, Backend b, HealthProbe probe) {
+    if (ProbeSource.ipv6(b.ip())) {
+      return ProbeSource.ipv6ProbeFlow(b, probe);
+    }
     Flow flow = Flow.inbound("AzureLoadBalancer", b.ip(), probe.port(), TransportProtocol.TCP);
     FlowVerdict v = FlowEvaluator.forNic(facts, b.nicId() != null ? b.nicId() : b.ip(), flow);
     return new ProbeFlow(b.ip(), probe.id(), probe.port(), verdict(v), "probe " + probe.name() + ": " + oneLine(v), deciding(facts, v));
@@ -124,6 +130,18 @@ public final class Classify {
     boolean diverted = d.forcedToVirtualAppliance() || d.dropped();
     return new BackendRoute(b.ip(), diverted, "replies from " + b.ip() + " to " + PROBE_SOURCE_IP + " take " + d.describe(),
         d.routeName(), d.routeTableName(), d.prefix(), d.nextHopIps().isEmpty() ? null : d.nextHopIps().get(0));
+  }
+
+  static Verdict verdictOf(FlowVerdict v) {
+    return verdict(v);
+  }
+
+  static String oneLineOf(FlowVerdict v) {
+    return oneLine(v);
+  }
+
+  static DecidingRule decidingOf(AzureFacts facts, FlowVerdict v) {
+    return deciding(facts, v);
   }
 
   private static Verdict verdict(FlowVerdict v) {

@@ -33,6 +33,8 @@ public final class AzureFacts {
   private final List<PublicIp> publicIps;
   private final List<MissingFact> missing;
   private final List<SnapshotProblem> problems;
+  private final List<HealthEvent> healthEvents;
+  private final List<ResourceHealth> resourceHealth;
 
   /** The id maps, built once on first use; racing threads may each build it, all equal. */
   private volatile Index index;
@@ -52,6 +54,34 @@ public final class AzureFacts {
       List<PublicIp> publicIps,
       List<MissingFact> missing,
       List<SnapshotProblem> problems) {
+    this(loadBalancers, networkInterfaces, virtualMachines, subnets, virtualNetworks, networkSecurityGroups,
+        effectiveSecurityRules, routeTables, effectiveRoutes, vmScaleSets, metrics, publicIps, missing, problems,
+        List.of(), List.of());
+  }
+
+  /**
+   * With the health signals: {@code LoadBalancerHealthEvent} log rows and Resource Health statuses
+   * (empty when not read).
+   */
+  public AzureFacts(
+      List<LoadBalancer> loadBalancers,
+      List<NetworkInterface> networkInterfaces,
+      List<VirtualMachine> virtualMachines,
+      List<Subnet> subnets,
+      List<VirtualNetwork> virtualNetworks,
+      List<NetworkSecurityGroup> networkSecurityGroups,
+      List<EffectiveSecurityRules> effectiveSecurityRules,
+      List<RouteTable> routeTables,
+      List<EffectiveRoutes> effectiveRoutes,
+      List<VmScaleSet> vmScaleSets,
+      List<MetricSeries> metrics,
+      List<PublicIp> publicIps,
+      List<MissingFact> missing,
+      List<SnapshotProblem> problems,
+      List<HealthEvent> healthEvents,
+      List<ResourceHealth> resourceHealth) {
+    this.healthEvents = List.copyOf(healthEvents);
+    this.resourceHealth = List.copyOf(resourceHealth);
     this.loadBalancers = List.copyOf(loadBalancers);
     this.networkInterfaces = List.copyOf(networkInterfaces);
     this.virtualMachines = List.copyOf(virtualMachines);
@@ -122,6 +152,23 @@ public final class AzureFacts {
 
   public List<SnapshotProblem> problems() {
     return problems;
+  }
+
+  /** {@code LoadBalancerHealthEvent} log rows ({@code ALBHealthEvent}), in the order read. */
+  public List<HealthEvent> healthEvents() {
+    return healthEvents;
+  }
+
+  /** Resource Health statuses of the load balancer (and anything else read), in the order read. */
+  public List<ResourceHealth> resourceHealth() {
+    return resourceHealth;
+  }
+
+  /** These facts with other missing facts and problems (the rest as they are). */
+  public AzureFacts withMissingAndProblems(List<MissingFact> newMissing, List<SnapshotProblem> newProblems) {
+    return new AzureFacts(loadBalancers, networkInterfaces, virtualMachines, subnets, virtualNetworks, networkSecurityGroups,
+        effectiveSecurityRules, routeTables, effectiveRoutes, vmScaleSets, metrics, publicIps, newMissing, newProblems,
+        healthEvents, resourceHealth);
   }
 
   public Optional<NetworkInterface> nic(String id) {
@@ -211,7 +258,9 @@ public final class AzureFacts {
         && metrics.equals(other.metrics)
         && publicIps.equals(other.publicIps)
         && missing.equals(other.missing)
-        && problems.equals(other.problems);
+        && problems.equals(other.problems)
+        && healthEvents.equals(other.healthEvents)
+        && resourceHealth.equals(other.resourceHealth);
   }
 
   /** As a record's: {@code 31 * h + component.hashCode()} over the components, from 0. */
@@ -232,6 +281,10 @@ public final class AzureFacts {
     h = 31 * h + publicIps.hashCode();
     h = 31 * h + missing.hashCode();
     h = 31 * h + problems.hashCode();
+    if (!healthEvents.isEmpty() || !resourceHealth.isEmpty()) {
+      h = 31 * h + healthEvents.hashCode();
+      h = 31 * h + resourceHealth.hashCode();
+    }
     return h;
   }
 
@@ -253,6 +306,8 @@ public final class AzureFacts {
         + ", publicIps=" + publicIps
         + ", missing=" + missing
         + ", problems=" + problems
+        + (healthEvents.isEmpty() && resourceHealth.isEmpty() ? ""
+            : ", healthEvents=" + healthEvents + ", resourceHealth=" + resourceHealth)
         + "]";
   }
 
