@@ -139,3 +139,20 @@ if __name__ == "__main__":
     health_signals()
     http_probe_on_port_25()
     print("done", file=sys.stderr)
+
+
+def arm_stub_vmss_health():
+    """Health signals for the stub's vmss scenario (served by StubArm; read live by HealthReads)."""
+    d = "engine/src/test/resources/arm-stub/vmss"
+    lb_id = json.load(open(os.path.join(d, "lb-extlb1-3b962020e.json")))["id"]
+    write(d, "health-events-logs.json", health_events_table(lb_id, [
+        ("2026-11-25T10:12:00Z", "HighSnatPortUsage", "Warning",
+         "Backend instance is using more than 75% of its allocated SNAT ports", "20.1.2.3")]))
+    rh = resource_health(lb_id, "Available", "There aren't any known Azure platform problems affecting this load balancer",
+                         None)["value"][0]
+    rh["properties"].pop("reasonType", None)
+    write(d, "resource-health-current.json", rh)
+
+
+if __name__ == "__main__":
+    arm_stub_vmss_health()
