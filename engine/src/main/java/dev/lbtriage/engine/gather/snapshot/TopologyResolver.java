@@ -230,7 +230,11 @@ final class TopologyResolver {
     }
 
     private boolean belongs(T e, NetworkInterface nic) {
-      return nic.name().equalsIgnoreCase(nicName.apply(e)) || ArmId.same(nicId.apply(e), nic.id());
+      String entryNicId = nicId.apply(e);
+      if (nic.vmssId() != null && entryNicId != null) {
+        return ArmId.same(entryNicId, nic.id()); // instance NICs of a scale set share their name: only the id tells
+      }
+      return nic.name().equalsIgnoreCase(nicName.apply(e)) || ArmId.same(entryNicId, nic.id());
     }
 
     private void index() {
