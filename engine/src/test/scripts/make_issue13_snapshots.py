@@ -58,6 +58,8 @@ def resource_health(lb_id, state, summary, reason):
     cur["properties"]["availabilityState"] = state
     cur["properties"]["summary"] = summary
     cur["properties"]["reasonType"] = reason
+    cur["properties"]["occuredTime"] = "2026-11-25T10:03:00Z"
+    cur["properties"]["reportedTime"] = "2026-11-25T10:06:00Z"
     history = body["responses"]["200"]["body"]["value"][1]
     history = json.loads(json.dumps(history).replace(old, lb_id))
     return {"value": [cur, history]}
@@ -98,7 +100,7 @@ folder's NOTES.md for their sources) plus what Azure itself says about the load 
 | File | Came from | Edits |
 |---|---|---|
 | health-events.json | **hand-written** in the shape of a Log Analytics query response (`{"tables":[{"name","columns":[{"name","type"}],"rows":[[...]]}]}`, https://learn.microsoft.com/azure/azure-monitor/logs/api/response-format), which the resource-centric query through ARM (`GET <lb id>/providers/microsoft.insights/logs`) also returns; columns are those of the `ALBHealthEvent` table (https://learn.microsoft.com/azure/azure-monitor/reference/tables/albhealthevent); event types and severities from https://learn.microsoft.com/azure/load-balancer/load-balancer-health-event-logs. No recorded payload exists in the fixtures. | rows invented: `NoHealthyBackends` (Critical) at 10:04Z and `SnatPortExhaustion` (Critical) at 10:05Z; `LoadBalancerResourceId` upper-cased as Log Analytics stores it |
-| resource-health.json | `%s`, the 200 body (`{"value":[current, history]}`) | ids rewritten from the example's classic VM to `lb-shop`; the current status's `availabilityState` Unavailable -> **Degraded**, `summary` and `reasonType` (Unplanned) rewritten for a load balancer; the history entry kept (it is skipped with a note) |
+| resource-health.json | `%s`, the 200 body (`{"value":[current, history]}`) | ids rewritten from the example's classic VM to `lb-shop`; the current status's `availabilityState` Unavailable -> **Degraded**, `summary` and `reasonType` (Unplanned) rewritten for a load balancer, `occuredTime`/`reportedTime` moved to 2026-11-25T10:03Z/10:06Z (the incident); the history entry kept (it is skipped with a note) |
 """ % HEALTH_SPEC)
 
 

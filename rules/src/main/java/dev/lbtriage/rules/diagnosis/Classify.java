@@ -42,7 +42,7 @@ public final class Classify {
     }
     Optional<VirtualMachine> vm = vmId == null ? Optional.empty() : facts.vm(vmId);
     PowerState state = vm.map(VirtualMachine::powerState).orElse(PowerState.UNKNOWN);
-    String vmName = vm.map(VirtualMachine::name).orElse(vmId == null ? null : ArmId.name(vmId));
+    String vmName = vm.map(VirtualMachine::name).orElse(vmId == null || m.vmssId() != null ? null : ArmId.name(vmId));
     if (vmName == null && m.vmssId() != null) {
       vmName = ArmId.name(m.vmssId()) + (m.vmssInstanceId() == null ? "" : "_" + m.vmssInstanceId());
     }
