@@ -634,5 +634,33 @@ unhealthy in the health probe status, and the site is down. The VMs themselves l
         "probe-down", "extlb1-3b962020e", {}, [("probe-port-blocked", "confirmed")]))
 
 
+def http_probe_path_404():
+    """The shop world whose Http probe asks for a path the application no longer serves."""
+    f = Folder("http-probe-path-404", SHOP)
+    lb = shop_world(f, [("172.18.0.5", [100.0, 100.0, 0.0, 0.0, 0.0, 0.0]), ("172.18.0.6", [100.0, 100.0, 0.0, 0.0, 0.0, 0.0])])
+    for p in lb["properties"]["probes"]:
+        if p["name"] == "httpProbe":
+            p["properties"]["requestPath"] = "/healthz"
+    f.write("lb.json", lb)
+    f.text("NOTES.md", shop_notes("http-probe-path-404", """
+Standard internal load balancer `lb-shop` whose Http probe `httpProbe` asks for `/healthz` on port 80. A release
+moved the application's health endpoint, so `/healthz` now answers **404**: the port listens, the VMs run, the NSG
+admits the probe, and still both backends are probed down, because an Http probe counts only a 200 as up
+(https://learn.microsoft.com/azure/load-balancer/load-balancer-custom-probe-overview). The engineer answers the
+questions: the VMs respond, port 80 is LISTENING, the guest firewall admits it, and `curl` on the VM shows
+`HTTP/1.1 404 Not Found` for `/healthz`.""",
+        "DipAvailability for 172.18.0.5 and 172.18.0.6 = 100, 100, then 0 for four minutes")
+        + "\nAlso edited in lb.json: `probes[httpProbe].properties.requestPath` `/` -> **`/healthz`** (invented: the path the"
+        " application no longer serves).\n")
+    f.text("scenario.yaml", scenario(
+        "The Http probe's path answers 404 after a release",
+        """After this afternoon's release every backend of lb-shop shows 0 in health probe status and the
+checkout API is unreachable through 172.18.0.4. The app itself answers on port 80 on both VMs.""",
+        "probe-down", "lb-shop",
+        {"vm-responds": "yes", "probe-port-listening": "yes", "guest-firewall-allows-probe": "yes", "probe-path-status": "404"},
+        [("probe-misconfigured", "confirmed"), ("probe-port-not-listening", "ruled-out"), ("vm-unhealthy", "ruled-out")]))
+
+
 if __name__ == "__main__":
     vmss_model_nsg_blocks_probe()
+    http_probe_path_404()

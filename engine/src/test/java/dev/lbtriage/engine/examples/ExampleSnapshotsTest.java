@@ -54,17 +54,18 @@ class ExampleSnapshotsTest {
   private static final Set<String> STATUSES = Set.of("confirmed", "suspected", "ruled-out");
 
   /** What each scenario's facts must show; every folder must have an entry. */
-  private static final Map<String, BiConsumer<AzureFacts, Scenario>> CHECKS = Map.of(
-      "nsg-deny-all-nic", (f, s) -> probeDeniedByDenyAll(f, s, NsgLevel.NIC),
-      "nsg-deny-all-subnet", (f, s) -> probeDeniedByDenyAll(f, s, NsgLevel.SUBNET),
-      "vm-deallocated", ExampleSnapshotsTest::oneVmDeallocated,
-      "probe-zero-vm-not-responding", ExampleSnapshotsTest::probeZeroForOneRunningBackend,
-      "udr-virtual-appliance", ExampleSnapshotsTest::repliesGoToVirtualAppliance,
-      "public-standard-nsg-blocks-clients", ExampleSnapshotsTest::internetDeniedProbeAllowed,
-      "ilb-hairpin", ExampleSnapshotsTest::clientIsBackendOfInternalLb,
-      "vmss-probe-locks-port", ExampleSnapshotsTest::scaleSetHealthProbeIsRuleProbe,
-      "healthy", ExampleSnapshotsTest::everythingAllowed,
-      "vmss-model-nsg-blocks-probe", ExampleSnapshotsTest::scaleSetModelNsgDeniesTheProbe);
+  private static final Map<String, BiConsumer<AzureFacts, Scenario>> CHECKS = Map.ofEntries(
+      Map.entry("nsg-deny-all-nic", (f, s) -> probeDeniedByDenyAll(f, s, NsgLevel.NIC)),
+      Map.entry("nsg-deny-all-subnet", (f, s) -> probeDeniedByDenyAll(f, s, NsgLevel.SUBNET)),
+      Map.entry("vm-deallocated", ExampleSnapshotsTest::oneVmDeallocated),
+      Map.entry("probe-zero-vm-not-responding", ExampleSnapshotsTest::probeZeroForOneRunningBackend),
+      Map.entry("udr-virtual-appliance", ExampleSnapshotsTest::repliesGoToVirtualAppliance),
+      Map.entry("public-standard-nsg-blocks-clients", ExampleSnapshotsTest::internetDeniedProbeAllowed),
+      Map.entry("ilb-hairpin", ExampleSnapshotsTest::clientIsBackendOfInternalLb),
+      Map.entry("vmss-probe-locks-port", ExampleSnapshotsTest::scaleSetHealthProbeIsRuleProbe),
+      Map.entry("healthy", ExampleSnapshotsTest::everythingAllowed),
+      Map.entry("vmss-model-nsg-blocks-probe", ExampleSnapshotsTest::scaleSetModelNsgDeniesTheProbe),
+      Map.entry("http-probe-path-404", ExampleSnapshotsTest::httpProbeOnAPathTheNsgAdmits));
 
   record Scenario(String folder, String loadBalancer, String symptom, Map<String, String> answers, JsonNode yaml) {}
 
@@ -98,6 +99,14 @@ class ExampleSnapshotsTest {
   }
 
   // ---- the checks ----
+
+  /** The Http probe asks for /healthz on port 80, and the NSGs admit it: only the path's status can explain the failure. */
+  private static void httpProbeOnAPathTheNsgAdmits(AzureFacts facts, Scenario s) {
+    assertThat(facts.loadBalancer(s.loadBalancer()).orElseThrow().probes()).filteredOn(p -> p.name().equals("httpProbe"))
+        .singleElement().satisfies(p -> assertThat(p.requestPath()).isEqualTo("/healthz"));
+    forEachProbedMember(facts, s, (m, probe) -> assertAllowed(probeFlow(facts, m, probe)));
+    assertThat(s.answers()).containsEntry("probe-path-status", "404");
+  }
 
   /** No instance NIC is in the snapshot; the scale set model names the NSG, whose DenyAll@100 denies the probe. */
   private static void scaleSetModelNsgDeniesTheProbe(AzureFacts facts, Scenario s) {
