@@ -71,6 +71,8 @@ class HttpProbeTest {
         List.of(listening.get(0), new Answer("probe-path-status", "HTTP/1.1 301 Moved Permanently")), List.of());
     assertThat(finding(redirected, "probe-misconfigured").status()).isEqualTo("confirmed");
     assertThat(finding(redirected, "probe-misconfigured").evidence()).anySatisfy(e -> assertThat(e).contains("HTTP 301"));
+    assertThat(finding(redirected, "probe-misconfigured").evidence()).as("only the probe of the backend's rule")
+        .noneMatch(e -> e.contains("httpsProbe") || e.contains("port 443"));
     Diagnosis ok = diagnose(SHOP, "probe-down", List.of(listening.get(0), new Answer("probe-path-status", "200")), List.of());
     assertThat(finding(ok, "probe-misconfigured").status()).isEqualTo("ruled-out");
     Diagnosis unknown = diagnose(SHOP, "probe-down", List.of(listening.get(0), new Answer("probe-path-status", "unknown")), List.of());
