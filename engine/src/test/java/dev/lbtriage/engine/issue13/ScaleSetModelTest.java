@@ -45,6 +45,16 @@ class ScaleSetModelTest {
   }
 
   @Test
+  void the_model_also_decides_the_clients_the_user_names() {
+    Diagnosis d = diagnose(example("vmss-model-nsg-blocks-probe"), "data-port-down",
+        List.of(new Answer("client-ip", "203.0.113.7")), List.of());
+    Diagnosis.CauseFinding f = finding(d, "data-port-blocked");
+    assertThat(f.status()).isEqualTo("confirmed");
+    assertThat(f.evidence()).anySatisfy(e -> assertThat(e).contains("203.0.113.7", "DenyAll", "scale set model"));
+    assertThat(d.notices()).anySatisfy(n -> assertThat(n).contains("az vmss nic list -g javacsmrg93007 --vmss-name vmss47409"));
+  }
+
+  @Test
   void ruled_out_the_model_nsg_admits_the_probe_and_the_guest_firewall_does_too() {
     Diagnosis d = diagnose(issue13("vmss-model-nsg-allows"), "probe-down",
         List.of(new Answer("guest-firewall-allows-probe", "yes")), List.of());
