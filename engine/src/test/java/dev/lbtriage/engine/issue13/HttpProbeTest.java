@@ -98,5 +98,9 @@ class HttpProbeTest {
     ProbeFlow flow = Classify.probeFlow(facts, v6, probe);
     assertThat(flow.verdict()).isEqualTo(Verdict.UNKNOWN);
     assertThat(flow.evidence()).contains("IPv6", "link-local", "not evaluated");
+    var rule = facts.loadBalancers().get(0).rules().get(0);
+    var data = Classify.dataFlow(facts, facts.loadBalancers().get(0), v6, rule, null);
+    assertThat(data.verdict()).isEqualTo(Verdict.UNKNOWN);
+    assertThat(data.evidence()).contains("IPv6", "not evaluated");
   }
 }

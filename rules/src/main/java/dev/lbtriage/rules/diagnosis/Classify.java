@@ -112,6 +112,9 @@ public final class Classify {
    * else from {@code Internet} (public load balancer) or {@code VirtualNetwork} (internal one).
    */
   public static DataFlow dataFlow(AzureFacts facts, LoadBalancer lb, Backend b, LoadBalancingRule rule, String clientIp) {
+    if (ProbeSource.ipv6(b.ip())) {
+      return ProbeSource.ipv6DataFlow(b, rule, clientIp);
+    }
     String source = clientIp != null ? clientIp : lb.internal() ? "VirtualNetwork" : "Internet";
     int port = rule.backendPort() == 0 ? Flow.ANY_PORT : rule.backendPort();
     TransportProtocol protocol = rule.protocol() == TransportProtocol.ALL ? TransportProtocol.TCP : rule.protocol();

@@ -22,6 +22,12 @@ public final class ProbeSource {
             + " not 168.63.129.16, and lb-triage evaluates IPv4 flows only", null);
   }
 
+  public static DataFlow ipv6DataFlow(Backend b, dev.lbtriage.rules.facts.LoadBalancingRule rule, String clientIp) {
+    return new DataFlow(b.ip(), rule.id(), rule.backendPort(), clientIp != null ? clientIp : "*", clientIp != null,
+        Verdict.UNKNOWN, "rule " + rule.name() + " to IPv6 backend " + b.ip()
+            + ": not evaluated: lb-triage evaluates IPv4 flows only", null);
+  }
+
   /** The notice for a frontend or backend address lb-triage does not evaluate. */
   public static String ipv6Notice(String what, String address) {
     return what + " " + address + " is IPv6: lb-triage evaluates only IPv4 NSG flows and probes (IPv4 probes come from"
