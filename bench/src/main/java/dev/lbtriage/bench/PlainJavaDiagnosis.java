@@ -42,7 +42,7 @@ final class PlainJavaDiagnosis {
           }
           for (HealthProbe p : lb.probes()) {
             if (ArmId.same(p.id(), r.probeId())) {
-              ProbeFlow f = Classify.probeFlow(facts, b, p);
+              ProbeFlow f = Classify.probeFlow(facts, b, r, p);
               if (f.verdict() == Verdict.DENIED) {
                 confirmed.add("probe-port-blocked " + b.ip());
               } else {

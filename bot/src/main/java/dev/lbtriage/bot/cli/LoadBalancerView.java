@@ -16,6 +16,7 @@ import dev.lbtriage.rules.facts.VirtualMachine;
 import dev.lbtriage.rules.network.Flow;
 import dev.lbtriage.rules.network.FlowEvaluator;
 import dev.lbtriage.rules.network.FlowVerdict;
+import dev.lbtriage.rules.network.Ingress;
 import dev.lbtriage.rules.network.RouteDecision;
 import dev.lbtriage.rules.network.RouteEvaluator;
 import dev.lbtriage.rules.network.ServiceTags;
@@ -154,7 +155,7 @@ record LoadBalancerView(LoadBalancer lb, AzureFacts facts, List<PoolView> pools)
             ? List.of(TransportProtocol.TCP, TransportProtocol.UDP) : List.of(r.protocol());
         for (TransportProtocol proto : protocols) {
           Flow flow = Flow.inbound(source, destination, port, proto);
-          data.add(new Check("rule", r.name(), FlowEvaluator.forNic(facts, target, flow)));
+          data.add(new Check("rule", r.name(), FlowEvaluator.forNic(facts, target, flow, Ingress.of(lb, r))));
         }
       }
     }

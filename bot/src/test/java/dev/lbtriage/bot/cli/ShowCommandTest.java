@@ -80,9 +80,10 @@ class ShowCommandTest {
         .contains("(Standard, public")
         .contains("extlb1-3b962020e-BAP1: 4 members, rules httpRule")
         .contains("extlb1-3b962020e-BAP2: 4 members, rules httpsRule")
-        .contains("probe flows: 1 allowed, 3 members without any; data flows: 1 allowed, 3 members without any")
+        .contains("probe flows: 1 allowed, 3 members without any; data flows: 1 denied, 3 members without any")
         .contains("10.0.1.4  NIC vmss47409/0/primary-nic-cfg  VM vmss47409/0")
-        .containsPattern("rule httpRule +Tcp Internet -> 10\\.0\\.1\\.4:80 +ALLOWED")
+        .containsPattern("rule httpRule +Tcp Internet -> 10\\.0\\.1\\.4:80 +DENIED")
+        .contains("is Standard SKU, closed to inbound connections unless an NSG")
         .contains("NIC vmss47409/3/primary-nic-cfg (not in snapshot)")
         .contains("note: the member's IP address is not known, so its flows were not evaluated")
         .containsPattern("network-interface +vmss47409/2/primary-nic-cfg +referenced by extlb1-3b962020e-BAP1");

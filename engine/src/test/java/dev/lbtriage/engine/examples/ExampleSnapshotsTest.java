@@ -22,6 +22,7 @@ import dev.lbtriage.rules.facts.VmScaleSet;
 import dev.lbtriage.rules.network.Flow;
 import dev.lbtriage.rules.network.FlowEvaluator;
 import dev.lbtriage.rules.network.FlowVerdict;
+import dev.lbtriage.rules.network.Ingress;
 import dev.lbtriage.rules.network.NsgDecision;
 import dev.lbtriage.rules.network.NsgLevel;
 import dev.lbtriage.rules.network.RouteDecision;
@@ -55,6 +56,9 @@ class ExampleSnapshotsTest {
 
   /** What each scenario's facts must show; every folder must have an entry. */
   private static final Map<String, BiConsumer<AzureFacts, Scenario>> CHECKS = Map.ofEntries(
+      Map.entry("standard-public-no-nsg", ExampleSnapshotsTest::standardPublicWithoutAnyNsg),
+      Map.entry("some-sources-allowed", ExampleSnapshotsTest::onlyAPartnerRangeAdmitted),
+      Map.entry("nsg-asg-rule-blocks-probe", ExampleSnapshotsTest::asgRuleDeniesTheProbeToItsMemberOnly),
       Map.entry("nsg-deny-all-nic", (f, s) -> probeDeniedByDenyAll(f, s, NsgLevel.NIC)),
       Map.entry("nsg-deny-all-subnet", (f, s) -> probeDeniedByDenyAll(f, s, NsgLevel.SUBNET)),
       Map.entry("vm-deallocated", ExampleSnapshotsTest::oneVmDeallocated),
@@ -70,7 +74,7 @@ class ExampleSnapshotsTest {
   record Scenario(String folder, String loadBalancer, String symptom, Map<String, String> answers, JsonNode yaml) {}
 
   @Test
-  void there_are_at_least_the_nine_scenarios() {
+  void there_are_at_least_the_twelve_scenarios() {
     assertThat(folders()).extracting(p -> p.getFileName().toString()).containsAll(CHECKS.keySet());
   }
 
@@ -164,6 +168,53 @@ class ExampleSnapshotsTest {
         FlowVerdict v = FlowEvaluator.forNic(facts, m.nicId(), Flow.inbound(client, m.ipAddress(), rule.backendPort(), TransportProtocol.TCP));
         assertThat(v.denied()).as(v.describe()).isTrue();
         assertThat(v.denyingDecision().orElseThrow().decidingRule().name()).isEqualTo("DenyAllInBound");
+      }
+    });
+  }
+
+  /** Standard public, no NSG on subnet or NIC: closed to every client, open to the probe (platform traffic). */
+  private static void standardPublicWithoutAnyNsg(AzureFacts facts, Scenario s) {
+    LoadBalancer lb = facts.loadBalancer(s.loadBalancer()).orElseThrow();
+    assertThat(lb.sku()).isEqualTo(LbSku.STANDARD);
+    assertThat(facts.networkSecurityGroups()).isEmpty();
+    assertThat(facts.networkInterfaces()).allMatch(n -> n.nsgId() == null);
+    assertThat(facts.subnets()).allMatch(sn -> sn.nsgId() == null);
+    forEachProbedMember(facts, s, (m, probe) -> assertAllowed(probeFlow(facts, m, probe)));
+    forEachRuleMember(facts, s, (m, rule) -> {
+      for (String client : List.of("Internet", "VirtualNetwork", "203.0.113.50")) {
+        FlowVerdict v = FlowEvaluator.forNic(facts, m.nicId(), Flow.inbound(client, m.ipAddress(), rule.backendPort(),
+            TransportProtocol.TCP), Ingress.of(lb, rule));
+        assertThat(v.denied()).as(v.describe()).isTrue();
+        assertThat(v.describe()).contains("closed to inbound connections unless an NSG");
+      }
+      // the same NIC behind a Basic load balancer (or with no load balancer semantics) is open
+      assertAllowed(FlowEvaluator.forNic(facts, m.nicId(), Flow.inbound("203.0.113.50", m.ipAddress(), rule.backendPort(),
+          TransportProtocol.TCP)));
+    });
+  }
+
+  /** The NSG admits port 80 from 198.51.100.0/24 only: the client's address decides, a tag cannot. */
+  private static void onlyAPartnerRangeAdmitted(AzureFacts facts, Scenario s) {
+    LoadBalancer lb = facts.loadBalancer(s.loadBalancer()).orElseThrow();
+    forEachRuleMember(facts, s, (m, rule) -> {
+      java.util.function.Function<String, FlowVerdict> from = client -> FlowEvaluator.forNic(facts, m.nicId(),
+          Flow.inbound(client, m.ipAddress(), rule.backendPort(), TransportProtocol.TCP), Ingress.of(lb, rule));
+      assertThat(from.apply(s.answers().get("client-ip")).denyingDecision().orElseThrow().decidingRule().name())
+          .isEqualTo("DenyAllInBound");
+      assertAllowed(from.apply("198.51.100.7"));
+      assertThat(from.apply("Internet").verdict()).isEqualTo(dev.lbtriage.rules.network.Verdict.UNKNOWN);
+    });
+  }
+
+  /** The NIC of 10.0.0.4 is in asg-web, whose deny rule stops the probe; 10.0.0.5 is not in it. */
+  private static void asgRuleDeniesTheProbeToItsMemberOnly(AzureFacts facts, Scenario s) {
+    forEachProbedMember(facts, s, (m, probe) -> {
+      FlowVerdict v = probeFlow(facts, m, probe);
+      if (m.ipAddress().equals("10.0.0.4")) {
+        assertThat(v.denyingDecision().orElseThrow().decidingRule().name()).as(v.describe()).isEqualTo("DenyMgmtToWebTier");
+      } else {
+        assertAllowed(v);
+        assertThat(v.describe()).contains("AllowAzureLoadBalancerInBound").doesNotContain("could not be told");
       }
     });
   }

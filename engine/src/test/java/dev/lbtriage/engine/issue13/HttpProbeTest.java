@@ -95,10 +95,10 @@ class HttpProbeTest {
     HealthProbe probe = facts.loadBalancers().get(0).probes().get(0);
     Backend v6 = new Backend(facts.loadBalancers().get(0).id(), "pool", "fd00:db8::5", null, null, "vm6", null,
         PowerState.RUNNING, null);
-    ProbeFlow flow = Classify.probeFlow(facts, v6, probe);
+    var rule = facts.loadBalancers().get(0).rules().get(0);
+    ProbeFlow flow = Classify.probeFlow(facts, v6, rule, probe);
     assertThat(flow.verdict()).isEqualTo(Verdict.UNKNOWN);
     assertThat(flow.evidence()).contains("IPv6", "link-local", "not evaluated");
-    var rule = facts.loadBalancers().get(0).rules().get(0);
     var data = Classify.dataFlow(facts, facts.loadBalancers().get(0), v6, rule, null);
     assertThat(data.verdict()).isEqualTo(Verdict.UNKNOWN);
     assertThat(data.evidence()).contains("IPv6", "not evaluated");

@@ -64,10 +64,12 @@ class ScaleSetModelTest {
   }
 
   @Test
-  void asked_for_when_the_model_admits_the_probe_the_guest_firewall_question_follows_and_nothing_is_confirmed() {
+  void asked_for_when_the_model_admits_the_probe_nothing_is_confirmed_and_the_instance_addresses_are_asked_for_first() {
     Diagnosis d = diagnose(issue13("vmss-model-nsg-allows"), "probe-down", List.of(), List.of());
     assertThat(finding(d, "probe-port-blocked").status()).isEqualTo("suspected");
-    assertThat(d.questions()).extracting(Diagnosis.OpenQuestion::id).contains("guest-firewall-allows-probe");
+    // questions go only to backends with an address (a check needs one): the instance IPs come first
+    assertThat(d.questions()).isEmpty();
+    assertThat(d.notices()).anySatisfy(n -> assertThat(n).contains("az vmss nic list"));
     assertThat(d.confirmed()).isEmpty();
   }
 

@@ -15,7 +15,11 @@ import dev.lbtriage.rules.facts.LoadBalancingRule;
 import dev.lbtriage.rules.facts.NetworkSecurityGroup;
 import dev.lbtriage.rules.facts.SecurityRule;
 import dev.lbtriage.rules.facts.TransportProtocol;
+import dev.lbtriage.rules.facts.Access;
+import dev.lbtriage.rules.facts.FlowVerification;
 import dev.lbtriage.rules.network.Flow;
+import dev.lbtriage.rules.network.Ingress;
+import dev.lbtriage.rules.network.IpPrefix;
 import dev.lbtriage.rules.network.FlowEvaluator;
 import dev.lbtriage.rules.network.FlowVerdict;
 import dev.lbtriage.rules.network.RouteDecision;
@@ -97,31 +101,138 @@ public final class Classify {
     return rule.backendPoolIds().stream().anyMatch(p -> ArmId.same(p, poolId));
   }
 
-  /** The NSGs' verdict on the probe flow, AzureLoadBalancer to the backend's probe port. */
-  public static ProbeFlow probeFlow(AzureFacts facts, Backend b, HealthProbe probe) {
+  /**
+   * The NSGs' verdict on the probe flow, AzureLoadBalancer to the backend's probe port, inbound
+   * only: NSGs are stateful, so the reply to an admitted probe is never judged by outbound rules.
+   * Network Watcher's answer for the flow, when the facts have one, is the verdict in force.
+   */
+  public static ProbeFlow probeFlow(AzureFacts facts, Backend b, LoadBalancingRule rule, HealthProbe probe) {
     if (ProbeSource.ipv6(b.ip())) {
-      return ProbeSource.ipv6ProbeFlow(b, probe);
+      return ProbeSource.ipv6ProbeFlow(b, rule, probe);
     }
     Flow flow = Flow.inbound("AzureLoadBalancer", b.ip(), probe.port(), TransportProtocol.TCP);
     FlowVerdict v = FlowEvaluator.forNic(facts, b.nicId() != null ? b.nicId() : b.ip(), flow);
-    return new ProbeFlow(b.ip(), probe.id(), probe.port(), verdict(v), "probe " + probe.name() + ": " + oneLine(v), deciding(facts, v));
+    String what = backendLabel(b) + ", rule " + rule.name() + ", probe " + probe.name() + ": ";
+    Optional<FlowVerification> azure = verification(facts, b.ip(), probe.port(), PROBE_SOURCE_IP);
+    Verdict offline = verdict(v);
+    if (azure.isPresent()) {
+      Verdict theirs = azure.get().access() == Access.ALLOW ? Verdict.ALLOWED : Verdict.DENIED;
+      return new ProbeFlow(b.ip(), probe.id(), rule.id(), probe.port(), theirs, offline, true,
+          what + azureEvidence(azure.get(), offline, v), theirs == Verdict.DENIED ? azureDeciding(facts, b, azure.get(), v) : null);
+    }
+    return new ProbeFlow(b.ip(), probe.id(), rule.id(), probe.port(), offline, offline, false, what + oneLine(v), deciding(facts, v));
   }
 
   /**
-   * The NSGs' verdict on client traffic to the backend's data port: from the client the user named,
-   * else from {@code Internet} (public load balancer) or {@code VirtualNetwork} (internal one).
+   * The NSGs' verdict on client traffic to the backend's data port (inbound only, see
+   * {@link #probeFlow}), through the rule's frontend ({@link Ingress}: a Standard public frontend
+   * with no NSG at all is closed). With the client's IP: for that address. Without it: for every
+   * client, never for an assumed one (see {@link DataFlow}).
    */
   public static DataFlow dataFlow(AzureFacts facts, LoadBalancer lb, Backend b, LoadBalancingRule rule, String clientIp) {
     if (ProbeSource.ipv6(b.ip())) {
       return ProbeSource.ipv6DataFlow(b, rule, clientIp);
     }
-    String source = clientIp != null ? clientIp : lb.internal() ? "VirtualNetwork" : "Internet";
+    String nic = b.nicId() != null ? b.nicId() : b.ip();
+    return dataFlowVia(facts, nic, b.ip(), lb, b, rule, clientIp, backendLabel(b) + ", rule " + rule.name() + ": ", "", true);
+  }
+
+  /**
+   * {@link #dataFlow} evaluated against the NSGs of {@code nic} for traffic to {@code destination}: the
+   * backend's own NIC and address, or (for scale set instances whose NIC is not in the facts) the
+   * model's NIC configuration and subnet. {@code note} ends every evidence line; Network Watcher's
+   * answers are used only when {@code useAzure} (they are about one real address).
+   */
+  static DataFlow dataFlowVia(AzureFacts facts, String nic, String destination, LoadBalancer lb, Backend b,
+      LoadBalancingRule rule, String clientIp, String what, String note, boolean useAzure) {
     int port = rule.backendPort() == 0 ? Flow.ANY_PORT : rule.backendPort();
     TransportProtocol protocol = rule.protocol() == TransportProtocol.ALL ? TransportProtocol.TCP : rule.protocol();
-    Flow flow = Flow.inbound(source, b.ip(), port, protocol);
-    FlowVerdict v = FlowEvaluator.forNic(facts, b.nicId() != null ? b.nicId() : b.ip(), flow);
-    return new DataFlow(b.ip(), rule.id(), rule.backendPort(), source, clientIp != null, verdict(v),
-        "rule " + rule.name() + ": " + oneLine(v), deciding(facts, v));
+    Ingress ingress = Ingress.of(lb, rule);
+    if (clientIp != null) {
+      FlowVerdict v = FlowEvaluator.forNic(facts, nic, Flow.inbound(clientIp, destination, port, protocol), ingress);
+      Verdict offline = verdict(v);
+      Optional<FlowVerification> azure = !useAzure || port == Flow.ANY_PORT ? Optional.empty()
+          : verification(facts, b.ip(), port, clientIp);
+      if (azure.isPresent()) {
+        Verdict theirs = azure.get().access() == Access.ALLOW ? Verdict.ALLOWED : Verdict.DENIED;
+        return new DataFlow(b.ip(), rule.id(), rule.backendPort(), clientIp, true, theirs, offline, true,
+            what + azureEvidence(azure.get(), offline, v) + note,
+            theirs == Verdict.DENIED ? azureDeciding(facts, b, azure.get(), v) : null);
+      }
+      return new DataFlow(b.ip(), rule.id(), rule.backendPort(), clientIp, true, offline, offline, false,
+          what + oneLine(v) + note, deciding(facts, v));
+    }
+    FlowVerdict inside = FlowEvaluator.forNic(facts, nic, Flow.inbound("VirtualNetwork", destination, port, protocol), ingress);
+    FlowVerdict outside = FlowEvaluator.forNic(facts, nic, Flow.inbound("Internet", destination, port, protocol), ingress);
+    Verdict in = verdict(inside);
+    Verdict out = verdict(outside);
+    Verdict every = in == out ? in : Verdict.UNKNOWN;
+    String evidence;
+    if (every == Verdict.DENIED && decisions(outside).equals(decisions(inside))) {
+      evidence = what + "every client is denied, whatever its address (from the internet and from the virtual network): "
+          + protocol + " -> " + destination + ":" + (port == Flow.ANY_PORT ? "*" : port) + ": " + decisions(outside);
+    } else if (every == Verdict.DENIED) {
+      evidence = what + "every client is denied, whatever its address: " + oneLine(outside) + "; " + oneLine(inside);
+    } else if (every == Verdict.ALLOWED) {
+      evidence = what + "clients are allowed from the internet and from the virtual network: " + oneLine(outside) + "; " + oneLine(inside);
+    } else {
+      evidence = what + "the client's own address decides (not known): " + oneLine(outside) + "; " + oneLine(inside);
+    }
+    return new DataFlow(b.ip(), rule.id(), rule.backendPort(), "any client", false, every, every, false, evidence + note,
+        every == Verdict.DENIED ? deciding(facts, outside) : null);
+  }
+
+  /** {@code backend 10.0.0.4 (vm-web-1) in pool be-lb}. */
+  static String backendLabel(Backend b) {
+    return "backend " + b.ip() + (b.vmName() == null ? "" : " (" + b.vmName() + ")") + " in pool " + ArmId.name(b.poolId());
+  }
+
+  /** Network Watcher's answer for an inbound TCP flow from {@code remote} to {@code ip:port}, if the facts have one. */
+  static Optional<FlowVerification> verification(AzureFacts facts, String ip, int port, String remote) {
+    return facts.flowVerifications().stream()
+        .filter(f -> f.direction() == Direction.INBOUND && f.protocol() == TransportProtocol.TCP)
+        .filter(f -> ip.equals(f.localIp()) && f.localPort() == port && sameAddress(f.remoteIp(), remote))
+        .findFirst();
+  }
+
+  private static boolean sameAddress(String a, String b) {
+    if (a == null || b == null) {
+      return false;
+    }
+    if (IpPrefix.isAddress(a) && IpPrefix.isAddress(b)) {
+      return IpPrefix.parse(a).equals(IpPrefix.parse(b));
+    }
+    return a.trim().equalsIgnoreCase(b.trim());
+  }
+
+  private static String azureEvidence(FlowVerification azure, Verdict offline, FlowVerdict v) {
+    String ours = offline == Verdict.UNKNOWN ? "the offline evaluation of the gathered NSG rules could not decide"
+        : "the offline evaluation of the gathered NSG rules says " + v.verdict();
+    String agree = offline == (azure.access() == Access.ALLOW ? Verdict.ALLOWED : Verdict.DENIED) ? "; the offline evaluation agrees"
+        : "; " + ours + " (" + oneLine(v) + "); Azure's verdict is the one in force";
+    return azure.describe() + agree;
+  }
+
+  /** The rule Azure named, found in the backend's NIC or subnet NSG, else what the offline evaluation denied by. */
+  private static DecidingRule azureDeciding(AzureFacts facts, Backend b, FlowVerification azure, FlowVerdict v) {
+    String bare = azure.ruleName() == null ? "" : azure.ruleName().substring(azure.ruleName().lastIndexOf('/') + 1);
+    List<String> nsgIds = new ArrayList<>();
+    facts.nic(b.nicId()).ifPresent(n -> {
+      if (n.nsgId() != null) {
+        nsgIds.add(n.nsgId());
+      }
+      n.ipConfigurations().stream().filter(c -> b.ip().equals(c.privateIp())).findFirst()
+          .flatMap(c -> facts.subnet(c.subnetId())).map(dev.lbtriage.rules.facts.Subnet::nsgId).ifPresent(nsgIds::add);
+    });
+    for (String id : nsgIds) {
+      Optional<NetworkSecurityGroup> nsg = facts.nsg(id);
+      Optional<SecurityRule> r = nsg.flatMap(n -> n.rules().stream().filter(x -> x.name().equalsIgnoreCase(bare)).findFirst());
+      if (r.isPresent()) {
+        List<Integer> used = nsg.get().rules().stream().filter(x -> x.direction() == Direction.INBOUND).map(SecurityRule::priority).toList();
+        return new DecidingRule(id, r.get().name(), r.get().priority(), used);
+      }
+    }
+    return deciding(facts, v);
   }
 
   /** Where the backend's replies to the probe source go, or null when its routes are not known. */
@@ -153,6 +264,13 @@ public final class Classify {
       case DENY -> Verdict.DENIED;
       case UNKNOWN -> Verdict.UNKNOWN;
     };
+  }
+
+  /** The NSG levels' decisions and notes of a verdict, one line, without the flow. */
+  private static String decisions(FlowVerdict v) {
+    String all = oneLine(v);
+    int cut = all.indexOf("; ");
+    return cut < 0 ? all : all.substring(cut + 2);
   }
 
   private static String oneLine(FlowVerdict v) {

@@ -16,15 +16,15 @@ public final class ProbeSource {
     return address != null && address.indexOf(':') >= 0;
   }
 
-  public static ProbeFlow ipv6ProbeFlow(Backend b, HealthProbe probe) {
-    return new ProbeFlow(b.ip(), probe.id(), probe.port(), Verdict.UNKNOWN,
+  public static ProbeFlow ipv6ProbeFlow(Backend b, dev.lbtriage.rules.facts.LoadBalancingRule rule, HealthProbe probe) {
+    return new ProbeFlow(b.ip(), probe.id(), rule.id(), probe.port(), Verdict.UNKNOWN, Verdict.UNKNOWN, false,
         "probe " + probe.name() + " to IPv6 backend " + b.ip() + ": not evaluated: IPv6 probes come from a link-local address,"
             + " not 168.63.129.16, and lb-triage evaluates IPv4 flows only", null);
   }
 
   public static DataFlow ipv6DataFlow(Backend b, dev.lbtriage.rules.facts.LoadBalancingRule rule, String clientIp) {
-    return new DataFlow(b.ip(), rule.id(), rule.backendPort(), clientIp != null ? clientIp : "*", clientIp != null,
-        Verdict.UNKNOWN, "rule " + rule.name() + " to IPv6 backend " + b.ip()
+    return new DataFlow(b.ip(), rule.id(), rule.backendPort(), clientIp != null ? clientIp : "any client", clientIp != null,
+        Verdict.UNKNOWN, Verdict.UNKNOWN, false, "rule " + rule.name() + " to IPv6 backend " + b.ip()
             + ": not evaluated: lb-triage evaluates IPv4 flows only", null);
   }
 

@@ -38,28 +38,23 @@ public final class ScaleSetModel {
     return facts.vmScaleSets().stream().filter(s -> ArmId.same(s.id(), b.vmssId())).findFirst().orElse(null);
   }
 
-  /** The NSGs' verdict on the probe to the instances of a scale set, from the model. */
-  public static ProbeFlow probeFlow(AzureFacts facts, Backend b, VmScaleSet vmss, HealthProbe probe) {
+  /** The NSGs' verdict on the probe to the instances of a scale set, from the model (inbound only, as {@link Classify#probeFlow}). */
+  public static ProbeFlow probeFlow(AzureFacts facts, Backend b, VmScaleSet vmss, LoadBalancingRule rule, HealthProbe probe) {
     Flow flow = Flow.inbound("AzureLoadBalancer", destination(facts, b, vmss), probe.port(), TransportProtocol.TCP);
     AzureFacts withModel = withModelNic(facts, vmss);
     FlowVerdict v = FlowEvaluator.forNic(withModel, nicId(vmss), flow);
-    return new ProbeFlow(b.ip(), probe.id(), probe.port(), Classify.verdictOf(v),
-        "probe " + probe.name() + " to the instances of scale set " + vmss.name() + ": " + Classify.oneLineOf(v) + "; " + used(vmss),
+    Verdict verdict = Classify.verdictOf(v);
+    return new ProbeFlow(b.ip(), probe.id(), rule.id(), probe.port(), verdict, verdict, false,
+        "probe " + probe.name() + " (rule " + rule.name() + ") to the instances of scale set " + vmss.name() + ": "
+            + Classify.oneLineOf(v) + "; " + used(vmss),
         Classify.decidingOf(withModel, v));
   }
 
   /** The NSGs' verdict on clients to the instances of a scale set, from the model (as {@link Classify#dataFlow}). */
   public static DataFlow dataFlow(AzureFacts facts, LoadBalancer lb, Backend b, VmScaleSet vmss, LoadBalancingRule rule,
       String clientIp) {
-    String source = clientIp != null ? clientIp : lb.internal() ? "VirtualNetwork" : "Internet";
-    int port = rule.backendPort() == 0 ? Flow.ANY_PORT : rule.backendPort();
-    TransportProtocol protocol = rule.protocol() == TransportProtocol.ALL ? TransportProtocol.TCP : rule.protocol();
-    Flow flow = Flow.inbound(source, destination(facts, b, vmss), port, protocol);
-    AzureFacts withModel = withModelNic(facts, vmss);
-    FlowVerdict v = FlowEvaluator.forNic(withModel, nicId(vmss), flow);
-    return new DataFlow(b.ip(), rule.id(), rule.backendPort(), source, clientIp != null, Classify.verdictOf(v),
-        "rule " + rule.name() + " to the instances of scale set " + vmss.name() + ": " + Classify.oneLineOf(v) + "; " + used(vmss),
-        Classify.decidingOf(withModel, v));
+    return Classify.dataFlowVia(withModelNic(facts, vmss), nicId(vmss), destination(facts, b, vmss), lb, b, rule, clientIp,
+        "rule " + rule.name() + " to the instances of scale set " + vmss.name() + ": ", "; " + used(vmss), false);
   }
 
   /** The evidence that the model decided. */
@@ -90,9 +85,8 @@ public final class ScaleSetModel {
   static AzureFacts withModelNic(AzureFacts facts, VmScaleSet vmss) {
     return facts.derived(new ModelKey(ArmId.normalize(vmss.id())), f -> {
       String nicId = nicId(vmss);
-      // the model's ASGs (vmss.asgIds()) belong on this IP configuration once NicIpConfiguration carries them
       NicIpConfiguration ipc = new NicIpConfiguration(nicId + "/ipConfigurations/model", "model", nicId, null, vmss.subnetId(),
-          null, true, vmss.backendPoolIds(), List.of());
+          null, true, vmss.backendPoolIds(), List.of(), vmss.asgIds());
       NetworkInterface nic = new NetworkInterface(nicId, vmss.nicConfigName() == null ? vmss.name() : vmss.nicConfigName(),
           vmss.resourceGroup(), List.of(ipc), vmss.nsgId(), null, vmss.id(), false,
           new Origin(vmss.id(), vmss.origin().file() + " (scale set model)"));
@@ -100,7 +94,7 @@ public final class ScaleSetModel {
       nics.add(nic);
       return new AzureFacts(f.loadBalancers(), nics, f.virtualMachines(), f.subnets(), f.virtualNetworks(),
           f.networkSecurityGroups(), f.effectiveSecurityRules(), f.routeTables(), f.effectiveRoutes(), f.vmScaleSets(),
-          f.metrics(), f.publicIps(), f.missing(), f.problems(), f.healthEvents(), f.resourceHealth());
+          f.metrics(), f.publicIps(), f.missing(), f.problems(), f.flowVerifications(), f.healthEvents(), f.resourceHealth());
     });
   }
 }

@@ -33,6 +33,7 @@ public final class AzureFacts {
   private final List<PublicIp> publicIps;
   private final List<MissingFact> missing;
   private final List<SnapshotProblem> problems;
+  private final List<FlowVerification> flowVerifications;
   private final List<HealthEvent> healthEvents;
   private final List<ResourceHealth> resourceHealth;
 
@@ -56,7 +57,29 @@ public final class AzureFacts {
       List<SnapshotProblem> problems) {
     this(loadBalancers, networkInterfaces, virtualMachines, subnets, virtualNetworks, networkSecurityGroups,
         effectiveSecurityRules, routeTables, effectiveRoutes, vmScaleSets, metrics, publicIps, missing, problems,
-        List.of(), List.of());
+        List.of(), List.of(), List.of());
+  }
+
+  /** With Azure Network Watcher's IP flow verify answers ({@link FlowVerification}). */
+  public AzureFacts(
+      List<LoadBalancer> loadBalancers,
+      List<NetworkInterface> networkInterfaces,
+      List<VirtualMachine> virtualMachines,
+      List<Subnet> subnets,
+      List<VirtualNetwork> virtualNetworks,
+      List<NetworkSecurityGroup> networkSecurityGroups,
+      List<EffectiveSecurityRules> effectiveSecurityRules,
+      List<RouteTable> routeTables,
+      List<EffectiveRoutes> effectiveRoutes,
+      List<VmScaleSet> vmScaleSets,
+      List<MetricSeries> metrics,
+      List<PublicIp> publicIps,
+      List<MissingFact> missing,
+      List<SnapshotProblem> problems,
+      List<FlowVerification> flowVerifications) {
+    this(loadBalancers, networkInterfaces, virtualMachines, subnets, virtualNetworks, networkSecurityGroups,
+        effectiveSecurityRules, routeTables, effectiveRoutes, vmScaleSets, metrics, publicIps, missing, problems,
+        flowVerifications, List.of(), List.of());
   }
 
   /**
@@ -80,6 +103,31 @@ public final class AzureFacts {
       List<SnapshotProblem> problems,
       List<HealthEvent> healthEvents,
       List<ResourceHealth> resourceHealth) {
+    this(loadBalancers, networkInterfaces, virtualMachines, subnets, virtualNetworks, networkSecurityGroups,
+        effectiveSecurityRules, routeTables, effectiveRoutes, vmScaleSets, metrics, publicIps, missing, problems,
+        List.of(), healthEvents, resourceHealth);
+  }
+
+  /** All the facts: with Network Watcher's answers and the health signals. */
+  public AzureFacts(
+      List<LoadBalancer> loadBalancers,
+      List<NetworkInterface> networkInterfaces,
+      List<VirtualMachine> virtualMachines,
+      List<Subnet> subnets,
+      List<VirtualNetwork> virtualNetworks,
+      List<NetworkSecurityGroup> networkSecurityGroups,
+      List<EffectiveSecurityRules> effectiveSecurityRules,
+      List<RouteTable> routeTables,
+      List<EffectiveRoutes> effectiveRoutes,
+      List<VmScaleSet> vmScaleSets,
+      List<MetricSeries> metrics,
+      List<PublicIp> publicIps,
+      List<MissingFact> missing,
+      List<SnapshotProblem> problems,
+      List<FlowVerification> flowVerifications,
+      List<HealthEvent> healthEvents,
+      List<ResourceHealth> resourceHealth) {
+    this.flowVerifications = List.copyOf(flowVerifications);
     this.healthEvents = List.copyOf(healthEvents);
     this.resourceHealth = List.copyOf(resourceHealth);
     this.loadBalancers = List.copyOf(loadBalancers);
@@ -168,6 +216,22 @@ public final class AzureFacts {
   public AzureFacts withMissingAndProblems(List<MissingFact> newMissing, List<SnapshotProblem> newProblems) {
     return new AzureFacts(loadBalancers, networkInterfaces, virtualMachines, subnets, virtualNetworks, networkSecurityGroups,
         effectiveSecurityRules, routeTables, effectiveRoutes, vmScaleSets, metrics, publicIps, newMissing, newProblems,
+        flowVerifications, healthEvents, resourceHealth);
+  }
+
+  /** Azure Network Watcher's IP flow verify answers, from a snapshot or a live read. */
+  public List<FlowVerification> flowVerifications() {
+    return flowVerifications;
+  }
+
+  /** These facts with {@code verifications} added to the flow verifications (and {@code notes} to the problems). */
+  public AzureFacts withFlowVerifications(List<FlowVerification> verifications, List<SnapshotProblem> notes) {
+    List<FlowVerification> v = new java.util.ArrayList<>(flowVerifications);
+    v.addAll(verifications);
+    List<SnapshotProblem> p = new java.util.ArrayList<>(problems);
+    p.addAll(notes);
+    return new AzureFacts(loadBalancers, networkInterfaces, virtualMachines, subnets, virtualNetworks, networkSecurityGroups,
+        effectiveSecurityRules, routeTables, effectiveRoutes, vmScaleSets, metrics, publicIps, missing, p, v,
         healthEvents, resourceHealth);
   }
 
@@ -234,7 +298,7 @@ public final class AzureFacts {
   /** An empty set of facts, to build on. */
   public static AzureFacts empty() {
     return new AzureFacts(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-        List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
   }
 
   @Override
@@ -259,6 +323,7 @@ public final class AzureFacts {
         && publicIps.equals(other.publicIps)
         && missing.equals(other.missing)
         && problems.equals(other.problems)
+        && flowVerifications.equals(other.flowVerifications)
         && healthEvents.equals(other.healthEvents)
         && resourceHealth.equals(other.resourceHealth);
   }
@@ -281,6 +346,9 @@ public final class AzureFacts {
     h = 31 * h + publicIps.hashCode();
     h = 31 * h + missing.hashCode();
     h = 31 * h + problems.hashCode();
+    if (!flowVerifications.isEmpty()) {
+      h = 31 * h + flowVerifications.hashCode();
+    }
     if (!healthEvents.isEmpty() || !resourceHealth.isEmpty()) {
       h = 31 * h + healthEvents.hashCode();
       h = 31 * h + resourceHealth.hashCode();
@@ -306,6 +374,7 @@ public final class AzureFacts {
         + ", publicIps=" + publicIps
         + ", missing=" + missing
         + ", problems=" + problems
+        + (flowVerifications.isEmpty() ? "" : ", flowVerifications=" + flowVerifications)
         + (healthEvents.isEmpty() && resourceHealth.isEmpty() ? ""
             : ", healthEvents=" + healthEvents + ", resourceHealth=" + resourceHealth)
         + "]";

@@ -22,17 +22,40 @@ import java.util.Optional;
  * Evaluates a flow at a NIC from {@link AzureFacts}: finds the NIC (by id or private IP), its
  * subnet, the subnet's NSG, the NIC's NSG and the VNet (for the {@code VirtualNetwork} tag). The
  * NIC's effective security rules win when the facts have them. A level whose NSG is not attached
- * allows; a level that cannot be known (subnet, NSG or NIC not in the facts) is
- * {@link Verdict#UNKNOWN} with the reason, never "allowed".
+ * allows, except that with no NSG at any level an inbound flow through a Standard SKU public
+ * frontend is denied ({@link Ingress}: Standard is closed by default); a level that cannot be
+ * known (subnet, NSG or NIC not in the facts) is {@link Verdict#UNKNOWN} with the reason, never
+ * "allowed". Rules on application security groups are decided from the NIC IP configurations'
+ * membership in the facts ({@link AsgMembership#fromFacts}).
+ *
+ * <p>NSGs are stateful (https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview,
+ * "a flow record is created for existing connections [...] If inbound traffic is allowed over a
+ * port, it's not necessary to specify an outbound security rule to respond"): the reply to an
+ * admitted inbound flow (a health probe, a client connection) is never judged by outbound rules,
+ * so callers judge those flows by their inbound direction only.
  */
 public final class FlowEvaluator {
   private FlowEvaluator() {}
 
+  /** A flow with no load balancer semantics ({@link Ingress#DIRECT}); ASG membership from the facts. */
   public static FlowVerdict forNic(AzureFacts facts, String nicIdOrIp, Flow flow) {
-    return forNic(facts, nicIdOrIp, flow, AsgMembership.unknown());
+    return evaluate(facts, nicIdOrIp, flow, null, Ingress.DIRECT);
   }
 
+  /**
+   * A flow that reaches the NIC as {@code ingress} says (through a Standard public frontend, "no
+   * NSG at all" denies it); ASG membership from the facts.
+   */
+  public static FlowVerdict forNic(AzureFacts facts, String nicIdOrIp, Flow flow, Ingress ingress) {
+    return evaluate(facts, nicIdOrIp, flow, null, ingress);
+  }
+
+  /** With the given ASG membership instead of the facts'. */
   public static FlowVerdict forNic(AzureFacts facts, String nicIdOrIp, Flow flow, AsgMembership asgs) {
+    return evaluate(facts, nicIdOrIp, flow, asgs, Ingress.DIRECT);
+  }
+
+  private static FlowVerdict evaluate(AzureFacts facts, String nicIdOrIp, Flow flow, AsgMembership asgs, Ingress ingress) {
     List<String> notes = new ArrayList<>();
     Optional<NetworkInterface> found = findNic(facts, nicIdOrIp);
     if (found.isEmpty()) {
@@ -49,12 +72,15 @@ public final class FlowEvaluator {
       notes.add("VNet " + (vnetId == null ? "of the NIC" : "'" + ArmId.name(vnetId) + "'")
           + " is not in the facts: rules on VirtualNetwork/Internet may be undecidable");
     }
-    NetworkContext ctx = NetworkContext.of(vnet.orElse(null)).withAsgs(asgs);
+    NetworkContext base = NetworkContext.of(vnet.orElse(null));
+    NetworkContext ctx = base.withAsgs(asgs != null ? asgs : AsgMembership.fromFacts(facts, base));
 
     Optional<EffectiveSecurityRules> effective = facts.effectiveSecurityRulesOf(nic.id());
     if (effective.isPresent()) {
       notes.add("evaluated the NIC's effective security rules" + fromFile(effective.get().origin()));
-      return FlowVerdict.of(flow, effectiveDecisions(effective.get(), flow, ctx), notes);
+      List<NsgDecision> decisions = effectiveDecisions(effective.get(), flow, ctx);
+      return FlowVerdict.of(flow, closedByDefault(decisions, flow, ctx, ingress,
+          "the effective security rules of NIC '" + nic.name() + "' list no NSG"), notes);
     }
 
     NsgDecision subnetDecision;
@@ -74,7 +100,25 @@ public final class FlowEvaluator {
     List<NsgDecision> decisions = flow.direction() == Direction.INBOUND
         ? List.of(subnetDecision, nicDecision)
         : List.of(nicDecision, subnetDecision);
-    return FlowVerdict.of(flow, decisions, notes);
+    String where = "no NSG on subnet '" + subnet.map(Subnet::name).orElse("?") + "' nor on NIC '" + nic.name() + "'";
+    return FlowVerdict.of(flow, closedByDefault(decisions, flow, ctx, ingress, where), notes);
+  }
+
+  /**
+   * For an inbound flow at a NIC with no NSG at any level, what {@code ingress} makes of it (see
+   * {@link Ingress}); otherwise the decisions as they are.
+   */
+  private static List<NsgDecision> closedByDefault(List<NsgDecision> decisions, Flow flow, NetworkContext ctx, Ingress ingress,
+      String where) {
+    if (flow.direction() != Direction.INBOUND || !decisions.stream().allMatch(FlowEvaluator::noNsg)) {
+      return decisions;
+    }
+    NsgDecision d = ingress.withoutNsg(flow, ctx, where);
+    return d == null ? decisions : List.of(d);
+  }
+
+  private static boolean noNsg(NsgDecision d) {
+    return d.verdict() == Verdict.ALLOW && d.nsgId() == null && d.decidingRule() == null;
   }
 
   /** The groups of a NIC's effective rules, subnet first inbound and NIC first outbound. */

@@ -65,7 +65,11 @@ public record NsgDecision(
         case DENY -> "denied";
         case UNKNOWN -> "unknown";
       });
-      b.append(nsgName == null ? " at the " + level.label() : " by " + nsgName + " (" + where + ")");
+      if (nsgName != null) {
+        b.append(" by ").append(nsgName).append(" (").append(where).append(')');
+      } else if (level != NsgLevel.SUBNET_AND_NIC) {
+        b.append(" at the ").append(level.label());
+      }
     }
     if (reason != null) {
       b.append(": ").append(reason);

@@ -24,8 +24,10 @@ class EveryCauseIsDecidedTest {
     return () -> new TestFacts().vm("vm1", "10.0.0.4", PowerState.RUNNING).vm("vm2", "10.0.0.5", PowerState.RUNNING).build();
   }
 
+  /** A Standard public load balancer whose NIC NSG admits web clients from anywhere (Standard is closed without one). */
   static Supplier<AzureFacts> publicRunning() {
-    return () -> new TestFacts().publicFrontend().vm("vm1", "10.0.0.4", PowerState.RUNNING).build();
+    return () -> new TestFacts().publicFrontend().vm("vm1", "10.0.0.4", PowerState.RUNNING)
+        .nsg("nsg-nic", false, "AllowWeb", 200, Access.ALLOW, "*", "80").build();
   }
 
   static Arguments c(String cause, String expected, String symptom, Supplier<AzureFacts> facts, Map<String, String> answers) {
@@ -57,7 +59,16 @@ class EveryCauseIsDecidedTest {
         c("data-port-not-listening", "confirmed", "data-port-down", running(), Map.of("data-port-listening", "no")),
         c("data-port-not-listening", "ruled-out", "data-port-down", running(), Map.of("data-port-listening", "yes")),
         c("data-port-not-listening", ASKED + "data-port-listening", "data-port-down", running(), Map.of()),
+        // the client's address is not known: only a deny of every source confirms (no source is assumed)
         c("data-port-blocked", "confirmed", "data-port-down", () -> new TestFacts().publicFrontend().vm("vm1", "10.0.0.4", PowerState.RUNNING)
+            .nsg("nsg-nic", false, "DenyAll", 100, Access.DENY, "*", "*").build(), Map.of()),
+        // Standard public, no NSG at all: closed by default, whoever the client is
+        c("data-port-blocked", "confirmed", "data-port-down", () -> new TestFacts().publicFrontend().vm("vm1", "10.0.0.4", PowerState.RUNNING)
+            .build(), Map.of()),
+        c("data-port-blocked", "confirmed", "data-port-down", () -> new TestFacts().publicFrontend().vm("vm1", "10.0.0.4", PowerState.RUNNING)
+            .nsg("nsg-nic", false, "AllowSsh", 300, Access.ALLOW, "Internet", "22").build(), Map.of("client-ip", "203.0.113.7")),
+        // the defaults deny the internet but admit the VNet: without the client's address, ask for it
+        c("data-port-blocked", ASKED + "client-ip", "data-port-down", () -> new TestFacts().publicFrontend().vm("vm1", "10.0.0.4", PowerState.RUNNING)
             .nsg("nsg-nic", false, "AllowSsh", 300, Access.ALLOW, "Internet", "22").build(), Map.of()),
         c("data-port-blocked", "confirmed", "data-port-down", () -> new TestFacts().publicFrontend().vm("vm1", "10.0.0.4", PowerState.RUNNING)
             .nsg("nsg-nic", false, "DenyClient", 200, Access.DENY, "203.0.113.0/24", "*").build(), Map.of("client-ip", "203.0.113.7")),

@@ -78,7 +78,8 @@ public final class Capture {
       }
     }
     if (!read.probeFlowNotes().isEmpty() || !read.probeFlowFailures().isEmpty()) {
-      b.append("\n## Network Watcher probe flow verification (not replayed from this folder)\n\n");
+      b.append("\n## Network Watcher probe flow verification\n\nAzure's answers are in `").append(ProbeFlowCheck.SNAPSHOT_FILE)
+          .append("` (replayed as facts; the rules recompute these disagreements from them):\n\n");
       read.probeFlowNotes().forEach(n -> b.append("- ").append(n.message()).append('\n'));
       for (MissingFact f : read.probeFlowFailures()) {
         b.append("- ").append(f.kind()).append(" `").append(f.reference()).append("`: ").append(f.reason()).append('\n');

@@ -43,13 +43,20 @@ public final class LiveRead {
 
   /** This read with the outcome of Network Watcher's probe flow verification added. */
   LiveRead withProbeFlows(ProbeFlowCheck.Report report) {
-    return new LiveRead(loadBalancerId, files, failures, report);
+    Map<String, JsonNode> withAnswers = files;
+    if (!report.answers().isEmpty()) {
+      withAnswers = new java.util.TreeMap<>(files);
+      withAnswers.put(ProbeFlowCheck.SNAPSHOT_FILE, report.answers());
+    }
+    return new LiveRead(loadBalancerId, withAnswers, failures, report);
   }
 
   /**
    * Where Network Watcher's IP flow verify disagreed with the offline NSG evaluation on a probe
    * flow: notes of file {@code azure:ipFlowVerify}, also in {@link #facts()}{@code .problems()}.
-   * Not part of a {@link Capture} (there is no snapshot file for them yet).
+   * Azure's answers themselves are a document of {@link #files()} ({@code network-watcher.ip-flow-verify.json})
+   * and so {@code FlowVerification} facts, live and in a replayed capture; the rules recompute the
+   * disagreement from them, so the notes are not needed on replay.
    */
   public List<SnapshotProblem> probeFlowNotes() {
     return probeFlows.notes();

@@ -29,10 +29,12 @@ import java.util.stream.Collectors;
  * Network Watcher's own verdict on the health probe's flow to each backend VM, compared with the
  * offline evaluation of the gathered NSG rules ({@link FlowEvaluator}). For each VM in a pool that a
  * load-balancing rule with a probe sends to, its first IP configuration in those pools is asked
- * about TCP from {@code 168.63.129.16} on each such probe's port, in parallel. Agreement says
- * nothing; a disagreement (or an offline {@code UNKNOWN} that Azure decides) is a
- * {@link SnapshotProblem} note; a failed call is a {@link MissingFact}, never a conclusion. No
- * watcher in the load balancer's region: nothing is asked and nothing is said.
+ * about TCP from {@code 168.63.129.16} on each such probe's port, in parallel. Azure's answers are
+ * kept as a snapshot document ({@link #SNAPSHOT_FILE}) and so become
+ * {@link dev.lbtriage.rules.facts.FlowVerification} facts the rules use (a replayed capture keeps
+ * them). Agreement says nothing more; a disagreement (or an offline {@code UNKNOWN} that Azure
+ * decides) is also a {@link SnapshotProblem} note; a failed call is a {@link MissingFact}, never a
+ * conclusion. No watcher in the load balancer's region: nothing is asked and nothing is said.
  */
 final class ProbeFlowCheck {
 
@@ -40,13 +42,24 @@ final class ProbeFlowCheck {
   static final String FILE = "azure:ipFlowVerify";
   private static final String WATCHER_KIND = "network-watcher";
 
-  /** What the check found: notes (disagreements) and missing facts (failed calls). */
-  record Report(List<SnapshotProblem> notes, List<MissingFact> missing) {
-    static final Report EMPTY = new Report(List.of(), List.of());
+  /** The snapshot file that keeps Azure's answers, so that a replay of a capture has them. */
+  static final String SNAPSHOT_FILE = "network-watcher.ip-flow-verify.json";
+
+  /**
+   * What the check found: notes (disagreements), missing facts (failed calls), and Azure's answers
+   * as a {@code *.ip-flow-verify.json} document (an array of {@code {parameters, result,
+   * networkWatcherId}}; empty array when none), which becomes {@code FlowVerification} facts.
+   */
+  record Report(List<SnapshotProblem> notes, List<MissingFact> missing, com.fasterxml.jackson.databind.node.ArrayNode answers) {
+    static final Report EMPTY = new Report(List.of(), List.of(), ArmClient.JSON.createArrayNode());
 
     Report {
       notes = List.copyOf(notes);
       missing = List.copyOf(missing);
+    }
+
+    Report(List<SnapshotProblem> notes, List<MissingFact> missing) {
+      this(notes, missing, ArmClient.JSON.createArrayNode());
     }
   }
 
@@ -102,6 +115,7 @@ final class ProbeFlowCheck {
 
     List<SnapshotProblem> notes = new ArrayList<>();
     List<MissingFact> missing = new ArrayList<>();
+    com.fasterxml.jackson.databind.node.ArrayNode kept = ArmClient.JSON.createArrayNode();
     for (MissingFact f : docs.failures()) {
       Target t = byTask.get(ArmId.normalize(f.reference()));
       missing.add(new MissingFact(KIND, t.vmId(), t.ipConfigurationId(), "Network Watcher IP flow verify of the probe flow "
@@ -118,8 +132,12 @@ final class ProbeFlowCheck {
         continue;
       }
       compare(facts, t, azure).ifPresent(notes::add);
+      com.fasterxml.jackson.databind.node.ObjectNode entry = kept.addObject();
+      entry.set("parameters", ProbeFlowVerifier.body(t.vmId(), t.ip(), t.port()));
+      entry.putObject("result").put("access", azure.access()).put("ruleName", azure.ruleName());
+      entry.put("networkWatcherId", azure.networkWatcherId());
     }
-    return new Report(notes, missing);
+    return new Report(notes, missing, kept);
   }
 
   /** Empty when Azure and the offline evaluation agree. */

@@ -42,14 +42,19 @@ final class ProbeFlowVerifier {
 
   /** Asks this watcher about TCP from the probe address to {@code localIp:port} of the VM. */
   FlowVerdict verify(String watcher, String vmId, String localIp, int port) {
-    ObjectNode body = ArmClient.JSON.createObjectNode()
-        .put("targetResourceId", vmId).put("direction", "Inbound").put("protocol", "TCP")
-        .put("localPort", String.valueOf(port)).put("remotePort", "*")
-        .put("localIPAddress", localIp).put("remoteIPAddress", PROBE_SOURCE);
+    ObjectNode body = body(vmId, localIp, port);
     JsonNode result = arm.action(watcher, "ipFlowVerify", ApiVersions.NETWORK, body, options.pollInterval(),
         options.lroTimeout());
     return new FlowVerdict(vmId, localIp, port, PROBE_SOURCE, result.path("access").asText(null),
         result.path("ruleName").asText(null), watcher);
+  }
+
+  /** The {@code VerificationIPFlowParameters} of the probe flow to {@code localIp:port} of the VM. */
+  static ObjectNode body(String vmId, String localIp, int port) {
+    return ArmClient.JSON.createObjectNode()
+        .put("targetResourceId", vmId).put("direction", "Inbound").put("protocol", "TCP")
+        .put("localPort", String.valueOf(port)).put("remotePort", "*")
+        .put("localIPAddress", localIp).put("remoteIPAddress", PROBE_SOURCE);
   }
 
   /** {@code East US} and {@code eastus} are the same region. */

@@ -27,6 +27,6 @@ final class NicParser {
     JsonCursor p = c.props();
     return new NicIpConfiguration(id, Children.name(c, id), nicId, p.text("privateIPAddress"), p.refId("subnet"),
         p.refId("publicIPAddress"), p.bool("primary", false), p.refIds("loadBalancerBackendAddressPools"),
-        p.refIds("loadBalancerInboundNatRules"));
+        p.refIds("loadBalancerInboundNatRules"), p.refIds("applicationSecurityGroups"));
   }
 }

@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * Reads one snapshot file into the index: size check, strict UTF-8, safe parse, then by file name
- * ({@code *.effective-nsg.json}, {@code *.effective-routes.json}) or by resource type. Every
+ * ({@code *.effective-nsg.json}, {@code *.effective-routes.json}, {@code *.ip-flow-verify.json}) or by resource type. Every
  * failure becomes a problem of the file; nothing is thrown.
  */
 final class SnapshotFileReader {
@@ -72,6 +72,8 @@ final class SnapshotFileReader {
     String lower = name.toLowerCase(Locale.ROOT);
     if (lower.endsWith(EffectiveNsgParser.SUFFIX)) {
       EffectiveNsgParser.parse(cursor, file, stem(name, EffectiveNsgParser.SUFFIX), index);
+    } else if (lower.endsWith(FlowVerificationParser.SUFFIX)) {
+      FlowVerificationParser.parse(cursor, file, index);
     } else if (lower.endsWith(EffectiveRoutesParser.SUFFIX)) {
       EffectiveRoutesParser.parse(cursor, file, stem(name, EffectiveRoutesParser.SUFFIX), index);
     } else {

@@ -65,4 +65,5 @@ final class SnapshotIndex {
   final List<dev.lbtriage.rules.facts.HealthEvent> healthEvents = new ArrayList<>();
   final List<dev.lbtriage.rules.facts.ResourceHealth> resourceHealth = new ArrayList<>();
   final List<SnapshotProblem> problems = new ArrayList<>();
+  final List<dev.lbtriage.rules.facts.FlowVerification> flowVerifications = new ArrayList<>();
 }

@@ -130,16 +130,35 @@ class ProbeFlowGatherTest {
   }
 
   @Test
-  void theCaptureListsTheNotesThoughAReplayCannotGiveThem(@TempDir Path tmp) throws Exception {
+  void theCaptureKeepsAzuresAnswersSoTheReplayDiagnosesTheSame(@TempDir Path tmp) throws Exception {
     watcherInEastUs();
     stub.serveAction(VERIFY, body("network-watcher-ipflowverify-deny.json"));
     LiveRead read = Stubs.source(stub, new TestCredential()).read(Stubs.LB, Progress.none());
 
     Capture.write(read, tmp.resolve("cap"));
+    AzureFacts live = read.facts();
+    AzureFacts replay = new dev.lbtriage.engine.gather.snapshot.SnapshotReader(tmp.resolve("cap")).gather(Stubs.LB, Progress.none());
 
     assertThat(read.probeFlowNotes()).hasSize(2);
     assertThat(Files.readString(tmp.resolve("cap/CAPTURE.md")))
-        .contains("Network Watcher probe flow verification", "Deny by securityRules/DenyAll");
+        .contains("Network Watcher probe flow verification", "Deny by securityRules/DenyAll", "network-watcher.ip-flow-verify.json");
+    assertThat(live.flowVerifications()).hasSize(2).allSatisfy(v -> {
+      assertThat(v.access()).isEqualTo(dev.lbtriage.rules.facts.Access.DENY);
+      assertThat(v.ruleName()).isEqualTo("securityRules/DenyAll");
+      assertThat(v.remoteIp()).isEqualTo("168.63.129.16");
+      assertThat(v.localPort()).isEqualTo(25);
+      assertThat(v.networkWatcherId()).isEqualTo(WATCHER);
+    });
+    assertThat(replay.flowVerifications()).isEqualTo(live.flowVerifications());
+    Diagnoser diagnoser = new Diagnoser(KnowledgeBaseLoader.loadBundled(), RuleEngine.fromClasspath());
+    for (AzureFacts facts : List.of(live, replay)) {
+      Diagnosis d = diagnoser.diagnose(facts, Stubs.LB, "probe-down", null, List.of());
+      assertThat(d.findings()).filteredOn(f -> f.cause().equals("probe-port-blocked")).singleElement().satisfies(f -> {
+        assertThat(f.status()).isEqualTo("confirmed");
+        assertThat(f.subjects()).containsExactlyInAnyOrder("10.0.0.4", "10.0.0.5");
+        assertThat(f.evidence()).anyMatch(e -> e.contains("Deny by securityRules/DenyAll") && e.contains("Azure's verdict is the one in force"));
+      });
+    }
   }
 
   @Test
