@@ -33,7 +33,7 @@ final class AllFacts {
     }
     return new AzureFacts(f.loadBalancers(), f.networkInterfaces(), f.virtualMachines(), f.subnets(),
         f.virtualNetworks(), f.networkSecurityGroups(), rules, f.routeTables(), routes, f.vmScaleSets(), f.metrics(),
-        f.publicIps(), f.missing(), f.problems());
+        f.publicIps(), f.missing(), f.problems(), f.flowVerifications(), f.healthEvents(), f.resourceHealth());
   }
 
   private static NetworkInterface nicOf(AzureFacts f, String nicId, String nicName) {

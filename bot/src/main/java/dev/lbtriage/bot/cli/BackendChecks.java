@@ -16,8 +16,9 @@ import java.util.Set;
 
 /**
  * {@code diagnose --live-check}: short TCP checks from this machine to the backends of the load
- * balancer under diagnosis, on the probe ports and backend ports its rules use. Only those
- * addresses and ports, a few attempts each, a short timeout: never a scan.
+ * balancer under diagnosis, on the probe ports and backend ports its rules use, and an HTTP GET of
+ * each Http probe's path on its port. Only those addresses and ports, a few attempts each, a short
+ * timeout: never a scan.
  */
 final class BackendChecks {
   static final CheckLimits LIMITS = new CheckLimits(3, Duration.ofSeconds(2), Duration.ofMillis(200));
@@ -40,6 +41,18 @@ final class BackendChecks {
       checks.add(c);
       err.printf("lb-triage: live check %d/%d: tcp %s: %d of %d answered%n", ++done, Math.min(targets.size(), MAX_TARGETS),
           t, c.received(), c.sent());
+      err.flush();
+    }
+    // Http probes count only a 200: GET the probe's path as the probe does (issue 13)
+    for (BackendTargets.HttpTarget h : BackendTargets.httpProbes(facts, lbIdOrName)) {
+      if (checks.size() >= MAX_TARGETS) {
+        break;
+      }
+      java.net.URI url = java.net.URI.create("http://" + (h.host().contains(":") ? "[" + h.host() + "]" : h.host()) + ":"
+          + h.port() + (h.path().startsWith("/") ? h.path() : "/" + h.path()));
+      LiveCheck c = LiveChecks.http(url, new dev.lbtriage.engine.check.HttpCheck(url, LIMITS).run());
+      checks.add(c);
+      err.printf("lb-triage: live check: http GET %s: %s%n", url, c.httpStatus() == null ? "no response" : "HTTP " + c.httpStatus());
       err.flush();
     }
     if (targets.size() > MAX_TARGETS) {

@@ -77,6 +77,9 @@ final class DiagnosisText {
     for (String s : d.symptomEvidence()) {
       out.println("  seen: " + s);
     }
+    for (String n : d.notices()) {
+      out.println("  NOTE: " + n);
+    }
     out.println("Causes");
     for (Diagnosis.CauseFinding f : d.findings()) {
       out.printf(Locale.ROOT, "  %-10s %s [%s]%n", f.status().toUpperCase(Locale.ROOT), f.title(), f.cause());

@@ -157,6 +157,9 @@ final class ShowCommand implements Callable<Integer> {
         + (lb.internal() ? "internal" : "public") + ", resource group " + lb.resourceGroup()
         + (lb.location() == null ? "" : ", " + lb.location()) + ")");
     out.println("From " + source);
+    if (lb.sku().retirementNotice(lb.name(), lb.resourceGroup()) != null) {
+      out.println("NOTE: " + lb.sku().retirementNotice(lb.name(), lb.resourceGroup()));
+    }
 
     section(out, "Frontends", lb.frontends().size());
     TextTable fe = new TextTable("  ");
@@ -341,6 +344,7 @@ final class ShowCommand implements Callable<Integer> {
     l.put("sku", JsonOutput.azureCase(lb.sku()));
     l.put("internal", lb.internal());
     l.put("file", lb.origin() == null ? null : lb.origin().file());
+    l.put("notice", lb.sku().retirementNotice(lb.name(), lb.resourceGroup()));
 
     ArrayNode fes = root.putArray("frontends");
     for (Frontend f : lb.frontends()) {

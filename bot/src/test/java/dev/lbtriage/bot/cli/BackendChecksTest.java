@@ -56,6 +56,39 @@ class BackendChecksTest {
     }
   }
 
+  @Test
+  void an_http_probe_path_is_fetched_as_the_probe_does_and_its_status_is_kept() throws Exception {
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", ex -> {
+      ex.sendResponseHeaders(ex.getRequestURI().getPath().equals("/healthz") ? 404 : 200, -1);
+      ex.close();
+    });
+    server.start();
+    try {
+      int port = server.getAddress().getPort();
+      AzureFacts tcp = facts("127.0.0.1", port, port);
+      LoadBalancer lb = tcp.loadBalancers().get(0);
+      HealthProbe http = new HealthProbe(lb.probes().get(0).id(), "p", LB, ProbeProtocol.HTTP, port, "/healthz", 5, 2, null,
+          new Origin(LB, "lb.json"));
+      AzureFacts facts = new AzureFacts(List.of(new LoadBalancer(lb.id(), lb.name(), lb.resourceGroup(), lb.location(), lb.sku(),
+          lb.frontends(), List.of(http), lb.rules(), lb.natRules(), lb.pools(), lb.origin())), List.of(), List.of(), List.of(),
+          List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+      StringWriter err = new StringWriter();
+
+      List<LiveCheck> checks = BackendChecks.run(facts, "lb", new PrintWriter(err));
+
+      assertThat(checks).filteredOn(c -> c.kind().equals(LiveCheck.HTTP)).singleElement().satisfies(c -> {
+        assertThat(c.path()).isEqualTo("/healthz");
+        assertThat(c.httpStatus()).isEqualTo(404);
+        assertThat(c.answered()).isTrue();
+      });
+      assertThat(err.toString()).contains("http GET http://127.0.0.1:" + port + "/healthz: HTTP 404");
+    } finally {
+      server.stop(0);
+    }
+  }
+
   static AzureFacts facts(String ip, int probePort, int backendPort) {
     String pool = LB + "/backendAddressPools/be";
     String probe = LB + "/probes/p";

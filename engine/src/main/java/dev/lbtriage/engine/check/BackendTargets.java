@@ -19,6 +19,9 @@ public final class BackendTargets {
   /** One address and port to check. */
   public record Target(String host, int port) {}
 
+  /** One backend and the port and path of an Http probe that watches it. */
+  public record HttpTarget(String host, int port, String path) {}
+
   private BackendTargets() {}
 
   /**
@@ -51,5 +54,33 @@ public final class BackendTargets {
       }
     }
     return List.copyOf(targets);
+  }
+
+  /**
+   * The backends of the load balancer with the port and path of each Http probe its rules use, for
+   * an HTTP GET as the probe sends it (only a 200 counts as up). Https probes are left out: Azure's
+   * probe does not validate the certificate, a check from here would.
+   */
+  public static List<HttpTarget> httpProbes(AzureFacts facts, String lbIdOrName) {
+    LoadBalancer lb = facts.loadBalancer(lbIdOrName).orElse(null);
+    if (lb == null) {
+      return List.of();
+    }
+    Set<HttpTarget> targets = new LinkedHashSet<>();
+    for (Target t : of(facts, lbIdOrName, true, null)) {
+      for (LoadBalancingRule rule : lb.rules()) {
+        lb.probes().stream()
+            .filter(p -> rule.probeId() != null && ArmId.same(p.id(), rule.probeId()) && p.port() == t.port()
+                && p.protocol() == dev.lbtriage.rules.facts.ProbeProtocol.HTTP && sendsTo(lb, rule, t.host()))
+            .forEach(p -> targets.add(new HttpTarget(t.host(), t.port(),
+                p.requestPath() == null || p.requestPath().isBlank() ? "/" : p.requestPath())));
+      }
+    }
+    return List.copyOf(targets);
+  }
+
+  private static boolean sendsTo(LoadBalancer lb, LoadBalancingRule rule, String host) {
+    return lb.pools().stream().filter(pool -> rule.backendPoolIds().stream().anyMatch(p -> ArmId.same(p, pool.id())))
+        .anyMatch(pool -> pool.members().stream().anyMatch(m -> host.equals(m.ipAddress())));
   }
 }

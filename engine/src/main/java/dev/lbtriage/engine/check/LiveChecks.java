@@ -18,7 +18,21 @@ public final class LiveChecks {
   /** An {@link HttpCheck}'s result to {@code url}; the port is the URL's, else 80 for http and 443 for https. */
   public static LiveCheck http(URI url, CheckResult result) {
     int port = url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
-    return of(result, url.getHost(), port, LiveCheck.HTTP);
+    LiveCheck c = of(result, url.getHost(), port, LiveCheck.HTTP);
+    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+    return new LiveCheck(c.host(), c.port(), c.kind(), c.sent(), c.received(), c.summary(), path, lastStatus(result));
+  }
+
+  /** The last HTTP status among the attempts ({@code HTTP 404} details), null when none got a response. */
+  static Integer lastStatus(CheckResult result) {
+    Integer status = null;
+    for (CheckResult.Attempt a : result.attempts()) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^HTTP (\\d{3})\\b").matcher(a.detail() == null ? "" : a.detail());
+      if (m.find()) {
+        status = Integer.valueOf(m.group(1));
+      }
+    }
+    return status;
   }
 
   /**

@@ -98,8 +98,16 @@ public final class Diagnoser {
       return new Diagnosis(new Diagnosis.SymptomRef(symptom.id(), score, symptom.title()), lb.id(), findings,
           questions, remediation, out.seen().stream().map(s -> s.evidence()).toList(), support,
           facts.missing().stream().map(m -> m.kind() + " " + m.reference() + " (referenced by " + m.referencedBy() + "): " + m.reason()).toList(),
-          facts.problems().stream().map(Object::toString).toList(), health);
+          facts.problems().stream().map(Object::toString).toList(), health, notices(session));
     }
+  }
+
+  /** What the rules noticed that is not a cause (a retired SKU, SNAT exhaustion, an address not evaluated), in a stable order. */
+  private static List<String> notices(DiagnosisSession session) {
+    return session.objects(dev.lbtriage.rules.diagnosis.Notice.class).stream()
+        .sorted(Comparator.comparing(dev.lbtriage.rules.diagnosis.Notice::kind)
+            .thenComparing(dev.lbtriage.rules.diagnosis.Notice::subject).thenComparing(dev.lbtriage.rules.diagnosis.Notice::text))
+        .map(dev.lbtriage.rules.diagnosis.Notice::text).distinct().toList();
   }
 
   /**
@@ -128,7 +136,7 @@ public final class Diagnoser {
       Filler base = new Filler(ctx.valuesFor(null, List.of()));
       return new Diagnosis(new Diagnosis.SymptomRef(symptom.id(), null, symptom.title()), lb.id(), findings, questions, remediation,
           List.of(), symptom.supportCase().stream().map(s -> support(s, base)).toList(), List.of(), List.of(),
-          HealthCheck.of(symptom.id(), session, findings));
+          HealthCheck.of(symptom.id(), session, findings), notices(session));
     }
   }
 

@@ -16,6 +16,8 @@ import java.util.List;
  * @param problems problems met reading the input
  * @param health what the facts say of the load balancer's own path (probes, NSGs, routes); {@code
  *     healthy} only when every backend's probe is up and nothing in the path denies or diverts
+ * @param notices what the engineer must know that is not a cause of the symptom (a retired SKU and
+ *     its upgrade path, a problem outside the symptom such as SNAT exhaustion, an address not evaluated)
  */
 public record Diagnosis(
     SymptomRef symptom,
@@ -27,8 +29,18 @@ public record Diagnosis(
     List<SupportStep> supportCase,
     List<String> missingFacts,
     List<String> problems,
-    Health health) {
+    Health health,
+    List<String> notices) {
+  /** Without notices. */
+  public Diagnosis(SymptomRef symptom, String loadBalancer, List<CauseFinding> findings, List<OpenQuestion> questions,
+      List<Remediation> remediation, List<String> symptomEvidence, List<SupportStep> supportCase, List<String> missingFacts,
+      List<String> problems, Health health) {
+    this(symptom, loadBalancer, findings, questions, remediation, symptomEvidence, supportCase, missingFacts, problems, health,
+        List.of());
+  }
+
   public Diagnosis {
+    notices = notices == null ? List.of() : List.copyOf(notices);
     findings = List.copyOf(findings);
     questions = List.copyOf(questions);
     remediation = List.copyOf(remediation);

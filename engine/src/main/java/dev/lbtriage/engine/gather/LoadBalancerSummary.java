@@ -11,6 +11,11 @@ import dev.lbtriage.rules.facts.LbSku;
 public record LoadBalancerSummary(
     String id, String name, String resourceGroup, String location, LbSku sku, boolean internal, String source) {
 
+  /** What the engineer must know about the SKU (the Basic SKU's retirement and upgrade path), null when nothing. */
+  public String notice() {
+    return sku == null ? null : sku.retirementNotice(name, resourceGroup);
+  }
+
   @Override
   public String toString() {
     return name + " (" + sku + ", " + (internal ? "internal" : "public") + ", " + resourceGroup + ")";

@@ -35,7 +35,7 @@ class RulesAndKnowledgeBaseAgreeTest {
       for (Rule r : p.getRules()) {
         String prefix = r.getName().substring(0, r.getName().indexOf(':'));
         boolean classification = List.of("backend", "probe health", "symptom seen", "suspect", "client is backend",
-            "scale set probe", "probe flow", "data flow", "backend route").contains(prefix);
+            "scale set probe", "probe flow", "data flow", "backend route", "notice").contains(prefix);
         if (!classification) {
           assertThat(KB.cause(prefix)).as("rule '%s' names a KB cause", r.getName()).isPresent();
           causesWithRules.add(prefix);

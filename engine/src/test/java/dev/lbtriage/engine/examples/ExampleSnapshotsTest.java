@@ -67,7 +67,9 @@ class ExampleSnapshotsTest {
       Map.entry("public-standard-nsg-blocks-clients", ExampleSnapshotsTest::internetDeniedProbeAllowed),
       Map.entry("ilb-hairpin", ExampleSnapshotsTest::clientIsBackendOfInternalLb),
       Map.entry("vmss-probe-locks-port", ExampleSnapshotsTest::scaleSetHealthProbeIsRuleProbe),
-      Map.entry("healthy", ExampleSnapshotsTest::everythingAllowed));
+      Map.entry("healthy", ExampleSnapshotsTest::everythingAllowed),
+      Map.entry("vmss-model-nsg-blocks-probe", ExampleSnapshotsTest::scaleSetModelNsgDeniesTheProbe),
+      Map.entry("http-probe-path-404", ExampleSnapshotsTest::httpProbeOnAPathTheNsgAdmits));
 
   record Scenario(String folder, String loadBalancer, String symptom, Map<String, String> answers, JsonNode yaml) {}
 
@@ -101,6 +103,22 @@ class ExampleSnapshotsTest {
   }
 
   // ---- the checks ----
+
+  /** The Http probe asks for /healthz on port 80, and the NSGs admit it: only the path's status can explain the failure. */
+  private static void httpProbeOnAPathTheNsgAdmits(AzureFacts facts, Scenario s) {
+    assertThat(facts.loadBalancer(s.loadBalancer()).orElseThrow().probes()).filteredOn(p -> p.name().equals("httpProbe"))
+        .singleElement().satisfies(p -> assertThat(p.requestPath()).isEqualTo("/healthz"));
+    forEachProbedMember(facts, s, (m, probe) -> assertAllowed(probeFlow(facts, m, probe)));
+    assertThat(s.answers()).containsEntry("probe-path-status", "404");
+  }
+
+  /** No instance NIC is in the snapshot; the scale set model names the NSG, whose DenyAll@100 denies the probe. */
+  private static void scaleSetModelNsgDeniesTheProbe(AzureFacts facts, Scenario s) {
+    assertThat(facts.networkInterfaces()).isEmpty();
+    assertThat(facts.vmScaleSets()).singleElement().satisfies(v -> assertThat(v.nsgId()).endsWith("/nsg-vmss47409"));
+    assertThat(facts.networkSecurityGroups()).singleElement().satisfies(n -> assertThat(n.rules())
+        .anyMatch(r -> r.name().equals("DenyAll") && r.priority() == 100));
+  }
 
   private static void probeDeniedByDenyAll(AzureFacts facts, Scenario s, NsgLevel level) {
     forEachProbedMember(facts, s, (m, probe) -> {

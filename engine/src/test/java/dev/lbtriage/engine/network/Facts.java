@@ -41,7 +41,7 @@ final class Facts {
         lb.probes(), lb.rules(), lb.natRules(), lb.pools(), lb.origin());
     return new AzureFacts(List.of(changed), f.networkInterfaces(), f.virtualMachines(), f.subnets(), f.virtualNetworks(),
         f.networkSecurityGroups(), f.effectiveSecurityRules(), f.routeTables(), f.effectiveRoutes(), f.vmScaleSets(),
-        f.metrics(), f.publicIps(), f.missing(), f.problems(), f.flowVerifications());
+        f.metrics(), f.publicIps(), f.missing(), f.problems(), f.flowVerifications(), f.healthEvents(), f.resourceHealth());
   }
 
   /** The same facts with {@code rule} added to every NSG. */
@@ -56,14 +56,14 @@ final class Facts {
     }
     return new AzureFacts(f.loadBalancers(), f.networkInterfaces(), f.virtualMachines(), f.subnets(), f.virtualNetworks(),
         nsgs, f.effectiveSecurityRules(), f.routeTables(), f.effectiveRoutes(), f.vmScaleSets(), f.metrics(), f.publicIps(),
-        f.missing(), f.problems(), f.flowVerifications());
+        f.missing(), f.problems(), f.flowVerifications(), f.healthEvents(), f.resourceHealth());
   }
 
   /** The same facts without any NSG (as if their files were not in the snapshot). */
   static AzureFacts withoutNsgs(AzureFacts f) {
     return new AzureFacts(f.loadBalancers(), f.networkInterfaces(), f.virtualMachines(), f.subnets(), f.virtualNetworks(),
         List.of(), f.effectiveSecurityRules(), f.routeTables(), f.effectiveRoutes(), f.vmScaleSets(), f.metrics(), f.publicIps(),
-        f.missing(), f.problems(), f.flowVerifications());
+        f.missing(), f.problems(), f.flowVerifications(), f.healthEvents(), f.resourceHealth());
   }
 
   static AzureFacts withVerifications(AzureFacts f, List<FlowVerification> v) {

@@ -41,9 +41,12 @@ public final class Classify {
     if (vmId == null && m.nicId() != null) {
       vmId = facts.nic(m.nicId()).map(n -> n.vmId()).orElse(null);
     }
+    if (vmId == null && m.vmssId() != null && m.vmssInstanceId() != null) {
+      vmId = m.vmssId() + "/virtualMachines/" + m.vmssInstanceId(); // the instance, with its own instance view
+    }
     Optional<VirtualMachine> vm = vmId == null ? Optional.empty() : facts.vm(vmId);
     PowerState state = vm.map(VirtualMachine::powerState).orElse(PowerState.UNKNOWN);
-    String vmName = vm.map(VirtualMachine::name).orElse(vmId == null ? null : ArmId.name(vmId));
+    String vmName = vm.map(VirtualMachine::name).orElse(vmId == null || m.vmssId() != null ? null : ArmId.name(vmId));
     if (vmName == null && m.vmssId() != null) {
       vmName = ArmId.name(m.vmssId()) + (m.vmssInstanceId() == null ? "" : "_" + m.vmssInstanceId());
     }
@@ -104,6 +107,9 @@ public final class Classify {
    * Network Watcher's answer for the flow, when the facts have one, is the verdict in force.
    */
   public static ProbeFlow probeFlow(AzureFacts facts, Backend b, LoadBalancingRule rule, HealthProbe probe) {
+    if (ProbeSource.ipv6(b.ip())) {
+      return ProbeSource.ipv6ProbeFlow(b, rule, probe);
+    }
     Flow flow = Flow.inbound("AzureLoadBalancer", b.ip(), probe.port(), TransportProtocol.TCP);
     FlowVerdict v = FlowEvaluator.forNic(facts, b.nicId() != null ? b.nicId() : b.ip(), flow);
     String what = backendLabel(b) + ", rule " + rule.name() + ", probe " + probe.name() + ": ";
@@ -124,32 +130,47 @@ public final class Classify {
    * client, never for an assumed one (see {@link DataFlow}).
    */
   public static DataFlow dataFlow(AzureFacts facts, LoadBalancer lb, Backend b, LoadBalancingRule rule, String clientIp) {
+    if (ProbeSource.ipv6(b.ip())) {
+      return ProbeSource.ipv6DataFlow(b, rule, clientIp);
+    }
+    String nic = b.nicId() != null ? b.nicId() : b.ip();
+    return dataFlowVia(facts, nic, b.ip(), lb, b, rule, clientIp, backendLabel(b) + ", rule " + rule.name() + ": ", "", true);
+  }
+
+  /**
+   * {@link #dataFlow} evaluated against the NSGs of {@code nic} for traffic to {@code destination}: the
+   * backend's own NIC and address, or (for scale set instances whose NIC is not in the facts) the
+   * model's NIC configuration and subnet. {@code note} ends every evidence line; Network Watcher's
+   * answers are used only when {@code useAzure} (they are about one real address).
+   */
+  static DataFlow dataFlowVia(AzureFacts facts, String nic, String destination, LoadBalancer lb, Backend b,
+      LoadBalancingRule rule, String clientIp, String what, String note, boolean useAzure) {
     int port = rule.backendPort() == 0 ? Flow.ANY_PORT : rule.backendPort();
     TransportProtocol protocol = rule.protocol() == TransportProtocol.ALL ? TransportProtocol.TCP : rule.protocol();
     Ingress ingress = Ingress.of(lb, rule);
-    String nic = b.nicId() != null ? b.nicId() : b.ip();
-    String what = backendLabel(b) + ", rule " + rule.name() + ": ";
     if (clientIp != null) {
-      FlowVerdict v = FlowEvaluator.forNic(facts, nic, Flow.inbound(clientIp, b.ip(), port, protocol), ingress);
+      FlowVerdict v = FlowEvaluator.forNic(facts, nic, Flow.inbound(clientIp, destination, port, protocol), ingress);
       Verdict offline = verdict(v);
-      Optional<FlowVerification> azure = port == Flow.ANY_PORT ? Optional.empty() : verification(facts, b.ip(), port, clientIp);
+      Optional<FlowVerification> azure = !useAzure || port == Flow.ANY_PORT ? Optional.empty()
+          : verification(facts, b.ip(), port, clientIp);
       if (azure.isPresent()) {
         Verdict theirs = azure.get().access() == Access.ALLOW ? Verdict.ALLOWED : Verdict.DENIED;
         return new DataFlow(b.ip(), rule.id(), rule.backendPort(), clientIp, true, theirs, offline, true,
-            what + azureEvidence(azure.get(), offline, v), theirs == Verdict.DENIED ? azureDeciding(facts, b, azure.get(), v) : null);
+            what + azureEvidence(azure.get(), offline, v) + note,
+            theirs == Verdict.DENIED ? azureDeciding(facts, b, azure.get(), v) : null);
       }
-      return new DataFlow(b.ip(), rule.id(), rule.backendPort(), clientIp, true, offline, offline, false, what + oneLine(v),
-          deciding(facts, v));
+      return new DataFlow(b.ip(), rule.id(), rule.backendPort(), clientIp, true, offline, offline, false,
+          what + oneLine(v) + note, deciding(facts, v));
     }
-    FlowVerdict inside = FlowEvaluator.forNic(facts, nic, Flow.inbound("VirtualNetwork", b.ip(), port, protocol), ingress);
-    FlowVerdict outside = FlowEvaluator.forNic(facts, nic, Flow.inbound("Internet", b.ip(), port, protocol), ingress);
+    FlowVerdict inside = FlowEvaluator.forNic(facts, nic, Flow.inbound("VirtualNetwork", destination, port, protocol), ingress);
+    FlowVerdict outside = FlowEvaluator.forNic(facts, nic, Flow.inbound("Internet", destination, port, protocol), ingress);
     Verdict in = verdict(inside);
     Verdict out = verdict(outside);
     Verdict every = in == out ? in : Verdict.UNKNOWN;
     String evidence;
     if (every == Verdict.DENIED && decisions(outside).equals(decisions(inside))) {
       evidence = what + "every client is denied, whatever its address (from the internet and from the virtual network): "
-          + protocol + " -> " + b.ip() + ":" + (port == Flow.ANY_PORT ? "*" : port) + ": " + decisions(outside);
+          + protocol + " -> " + destination + ":" + (port == Flow.ANY_PORT ? "*" : port) + ": " + decisions(outside);
     } else if (every == Verdict.DENIED) {
       evidence = what + "every client is denied, whatever its address: " + oneLine(outside) + "; " + oneLine(inside);
     } else if (every == Verdict.ALLOWED) {
@@ -157,7 +178,7 @@ public final class Classify {
     } else {
       evidence = what + "the client's own address decides (not known): " + oneLine(outside) + "; " + oneLine(inside);
     }
-    return new DataFlow(b.ip(), rule.id(), rule.backendPort(), "any client", false, every, every, false, evidence,
+    return new DataFlow(b.ip(), rule.id(), rule.backendPort(), "any client", false, every, every, false, evidence + note,
         every == Verdict.DENIED ? deciding(facts, outside) : null);
   }
 
@@ -223,6 +244,18 @@ public final class Classify {
     boolean diverted = d.forcedToVirtualAppliance() || d.dropped();
     return new BackendRoute(b.ip(), diverted, "replies from " + b.ip() + " to " + PROBE_SOURCE_IP + " take " + d.describe(),
         d.routeName(), d.routeTableName(), d.prefix(), d.nextHopIps().isEmpty() ? null : d.nextHopIps().get(0));
+  }
+
+  static Verdict verdictOf(FlowVerdict v) {
+    return verdict(v);
+  }
+
+  static String oneLineOf(FlowVerdict v) {
+    return oneLine(v);
+  }
+
+  static DecidingRule decidingOf(AzureFacts facts, FlowVerdict v) {
+    return deciding(facts, v);
   }
 
   private static Verdict verdict(FlowVerdict v) {

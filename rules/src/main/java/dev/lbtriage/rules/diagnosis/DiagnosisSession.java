@@ -51,6 +51,9 @@ public final class DiagnosisSession implements AutoCloseable {
       lb.natRules().forEach(session::insert);
       lb.pools().forEach(session::insert);
       facts.metrics().stream().filter(m -> ArmId.same(m.resourceId(), lb.id()) || m.resourceId() == null).forEach(session::insert);
+      facts.healthEvents().stream().filter(e -> e.loadBalancerId() == null || ArmId.same(e.loadBalancerId(), lb.id()))
+          .forEach(session::insert);
+      facts.resourceHealth().stream().filter(h -> ArmId.same(h.resourceId(), lb.id())).forEach(session::insert);
     }
     facts.networkInterfaces().forEach(session::insert);
     facts.virtualMachines().forEach(session::insert);

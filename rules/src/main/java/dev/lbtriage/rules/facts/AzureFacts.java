@@ -34,6 +34,8 @@ public final class AzureFacts {
   private final List<MissingFact> missing;
   private final List<SnapshotProblem> problems;
   private final List<FlowVerification> flowVerifications;
+  private final List<HealthEvent> healthEvents;
+  private final List<ResourceHealth> resourceHealth;
 
   /** The id maps, built once on first use; racing threads may each build it, all equal. */
   private volatile Index index;
@@ -54,7 +56,8 @@ public final class AzureFacts {
       List<MissingFact> missing,
       List<SnapshotProblem> problems) {
     this(loadBalancers, networkInterfaces, virtualMachines, subnets, virtualNetworks, networkSecurityGroups,
-        effectiveSecurityRules, routeTables, effectiveRoutes, vmScaleSets, metrics, publicIps, missing, problems, List.of());
+        effectiveSecurityRules, routeTables, effectiveRoutes, vmScaleSets, metrics, publicIps, missing, problems,
+        List.of(), List.of(), List.of());
   }
 
   /** With Azure Network Watcher's IP flow verify answers ({@link FlowVerification}). */
@@ -74,7 +77,59 @@ public final class AzureFacts {
       List<MissingFact> missing,
       List<SnapshotProblem> problems,
       List<FlowVerification> flowVerifications) {
+    this(loadBalancers, networkInterfaces, virtualMachines, subnets, virtualNetworks, networkSecurityGroups,
+        effectiveSecurityRules, routeTables, effectiveRoutes, vmScaleSets, metrics, publicIps, missing, problems,
+        flowVerifications, List.of(), List.of());
+  }
+
+  /**
+   * With the health signals: {@code LoadBalancerHealthEvent} log rows and Resource Health statuses
+   * (empty when not read).
+   */
+  public AzureFacts(
+      List<LoadBalancer> loadBalancers,
+      List<NetworkInterface> networkInterfaces,
+      List<VirtualMachine> virtualMachines,
+      List<Subnet> subnets,
+      List<VirtualNetwork> virtualNetworks,
+      List<NetworkSecurityGroup> networkSecurityGroups,
+      List<EffectiveSecurityRules> effectiveSecurityRules,
+      List<RouteTable> routeTables,
+      List<EffectiveRoutes> effectiveRoutes,
+      List<VmScaleSet> vmScaleSets,
+      List<MetricSeries> metrics,
+      List<PublicIp> publicIps,
+      List<MissingFact> missing,
+      List<SnapshotProblem> problems,
+      List<HealthEvent> healthEvents,
+      List<ResourceHealth> resourceHealth) {
+    this(loadBalancers, networkInterfaces, virtualMachines, subnets, virtualNetworks, networkSecurityGroups,
+        effectiveSecurityRules, routeTables, effectiveRoutes, vmScaleSets, metrics, publicIps, missing, problems,
+        List.of(), healthEvents, resourceHealth);
+  }
+
+  /** All the facts: with Network Watcher's answers and the health signals. */
+  public AzureFacts(
+      List<LoadBalancer> loadBalancers,
+      List<NetworkInterface> networkInterfaces,
+      List<VirtualMachine> virtualMachines,
+      List<Subnet> subnets,
+      List<VirtualNetwork> virtualNetworks,
+      List<NetworkSecurityGroup> networkSecurityGroups,
+      List<EffectiveSecurityRules> effectiveSecurityRules,
+      List<RouteTable> routeTables,
+      List<EffectiveRoutes> effectiveRoutes,
+      List<VmScaleSet> vmScaleSets,
+      List<MetricSeries> metrics,
+      List<PublicIp> publicIps,
+      List<MissingFact> missing,
+      List<SnapshotProblem> problems,
+      List<FlowVerification> flowVerifications,
+      List<HealthEvent> healthEvents,
+      List<ResourceHealth> resourceHealth) {
     this.flowVerifications = List.copyOf(flowVerifications);
+    this.healthEvents = List.copyOf(healthEvents);
+    this.resourceHealth = List.copyOf(resourceHealth);
     this.loadBalancers = List.copyOf(loadBalancers);
     this.networkInterfaces = List.copyOf(networkInterfaces);
     this.virtualMachines = List.copyOf(virtualMachines);
@@ -147,6 +202,23 @@ public final class AzureFacts {
     return problems;
   }
 
+  /** {@code LoadBalancerHealthEvent} log rows ({@code ALBHealthEvent}), in the order read. */
+  public List<HealthEvent> healthEvents() {
+    return healthEvents;
+  }
+
+  /** Resource Health statuses of the load balancer (and anything else read), in the order read. */
+  public List<ResourceHealth> resourceHealth() {
+    return resourceHealth;
+  }
+
+  /** These facts with other missing facts and problems (the rest as they are). */
+  public AzureFacts withMissingAndProblems(List<MissingFact> newMissing, List<SnapshotProblem> newProblems) {
+    return new AzureFacts(loadBalancers, networkInterfaces, virtualMachines, subnets, virtualNetworks, networkSecurityGroups,
+        effectiveSecurityRules, routeTables, effectiveRoutes, vmScaleSets, metrics, publicIps, newMissing, newProblems,
+        flowVerifications, healthEvents, resourceHealth);
+  }
+
   /** Azure Network Watcher's IP flow verify answers, from a snapshot or a live read. */
   public List<FlowVerification> flowVerifications() {
     return flowVerifications;
@@ -159,7 +231,8 @@ public final class AzureFacts {
     List<SnapshotProblem> p = new java.util.ArrayList<>(problems);
     p.addAll(notes);
     return new AzureFacts(loadBalancers, networkInterfaces, virtualMachines, subnets, virtualNetworks, networkSecurityGroups,
-        effectiveSecurityRules, routeTables, effectiveRoutes, vmScaleSets, metrics, publicIps, missing, p, v);
+        effectiveSecurityRules, routeTables, effectiveRoutes, vmScaleSets, metrics, publicIps, missing, p, v,
+        healthEvents, resourceHealth);
   }
 
   public Optional<NetworkInterface> nic(String id) {
@@ -250,7 +323,9 @@ public final class AzureFacts {
         && publicIps.equals(other.publicIps)
         && missing.equals(other.missing)
         && problems.equals(other.problems)
-        && flowVerifications.equals(other.flowVerifications);
+        && flowVerifications.equals(other.flowVerifications)
+        && healthEvents.equals(other.healthEvents)
+        && resourceHealth.equals(other.resourceHealth);
   }
 
   /** As a record's: {@code 31 * h + component.hashCode()} over the components, from 0. */
@@ -274,6 +349,10 @@ public final class AzureFacts {
     if (!flowVerifications.isEmpty()) {
       h = 31 * h + flowVerifications.hashCode();
     }
+    if (!healthEvents.isEmpty() || !resourceHealth.isEmpty()) {
+      h = 31 * h + healthEvents.hashCode();
+      h = 31 * h + resourceHealth.hashCode();
+    }
     return h;
   }
 
@@ -296,6 +375,8 @@ public final class AzureFacts {
         + ", missing=" + missing
         + ", problems=" + problems
         + (flowVerifications.isEmpty() ? "" : ", flowVerifications=" + flowVerifications)
+        + (healthEvents.isEmpty() && resourceHealth.isEmpty() ? ""
+            : ", healthEvents=" + healthEvents + ", resourceHealth=" + resourceHealth)
         + "]";
   }
 

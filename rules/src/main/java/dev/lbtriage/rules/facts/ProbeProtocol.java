@@ -16,4 +16,13 @@ public enum ProbeProtocol {
       default -> throw new IllegalArgumentException("unknown probe protocol '" + s + "' (expected Tcp, Http or Https)");
     };
   }
+
+  /** As ARM spells it: {@code Tcp}, {@code Http}, {@code Https}. */
+  public String display() {
+    return switch (this) {
+      case TCP -> "Tcp";
+      case HTTP -> "Http";
+      case HTTPS -> "Https";
+    };
+  }
 }

@@ -11,6 +11,10 @@ final class ApiVersions {
   static final String COMPUTE = "2024-07-01";
   /** Microsoft.Insights metrics. */
   static final String METRICS = "2023-10-01";
+  /** Microsoft.ResourceHealth availability statuses ("Availability Statuses - Get By Resource"). */
+  static final String RESOURCE_HEALTH = "2025-05-01";
+  /** Resource-centric log queries through ARM ({@code <resource>/providers/microsoft.insights/logs}). */
+  static final String LOGS = "2018-03-01-preview";
   /** Subscriptions list. */
   static final String RESOURCES = "2022-12-01";
 

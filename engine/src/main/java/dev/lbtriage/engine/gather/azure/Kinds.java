@@ -18,14 +18,18 @@ final class Kinds {
   static final String EFFECTIVE_ROUTES = "effective-routes";
   static final String METRICS = "metrics";
   static final String IP_FLOW_VERIFY = ProbeFlowCheck.KIND;
+  static final String RESOURCE_HEALTH = "resource-health";
+  static final String HEALTH_EVENTS = "health-events";
 
   /** Snapshot file name prefix of each resource kind. */
-  static final Map<String, String> PREFIX = Map.of(LOAD_BALANCER, "lb", NIC, "nic", VM, "vm", SCALE_SET, "vmss",
-      PUBLIC_IP, "pip", VNET, "vnet", NSG, "nsg", ROUTE_TABLE, "rt", METRICS, "metrics");
+  static final Map<String, String> PREFIX = Map.ofEntries(Map.entry(LOAD_BALANCER, "lb"), Map.entry(NIC, "nic"),
+      Map.entry(VM, "vm"), Map.entry(SCALE_SET, "vmss"), Map.entry(PUBLIC_IP, "pip"), Map.entry(VNET, "vnet"),
+      Map.entry(NSG, "nsg"), Map.entry(ROUTE_TABLE, "rt"), Map.entry(METRICS, "metrics"),
+      Map.entry(RESOURCE_HEALTH, "resource-health"), Map.entry(HEALTH_EVENTS, "health-events"));
 
   /** Kinds in the order progress lines name them. */
   static final List<String> ORDER = List.of(LOAD_BALANCER, NIC, SCALE_SET, VM, PUBLIC_IP, VNET, NSG, ROUTE_TABLE,
-      EFFECTIVE_NSG, EFFECTIVE_ROUTES, METRICS, IP_FLOW_VERIFY);
+      EFFECTIVE_NSG, EFFECTIVE_ROUTES, METRICS, RESOURCE_HEALTH, HEALTH_EVENTS, IP_FLOW_VERIFY);
 
   private static final Map<String, String[]> LABEL = Map.ofEntries(
       Map.entry(LOAD_BALANCER, new String[] {"load balancer", "load balancers"}),
@@ -36,6 +40,8 @@ final class Kinds {
       Map.entry(EFFECTIVE_NSG, new String[] {"effective security rules", "effective security rules"}),
       Map.entry(EFFECTIVE_ROUTES, new String[] {"effective routes", "effective routes"}),
       Map.entry(METRICS, new String[] {"metric", "metrics"}),
+      Map.entry(RESOURCE_HEALTH, new String[] {"Resource Health status", "Resource Health statuses"}),
+      Map.entry(HEALTH_EVENTS, new String[] {"health event query", "health event queries"}),
       Map.entry(IP_FLOW_VERIFY, new String[] {"probe flow verification", "probe flow verifications"}));
 
   /** {@code 1 NIC}, {@code 14 NICs}. */

@@ -93,10 +93,7 @@ public final class LiveRead {
       tmp = Files.createTempDirectory("lb-triage-live-");
       Capture.writeDocuments(this, tmp);
       AzureFacts facts = new SnapshotReader(tmp).gather(loadBalancerId, Progress.none());
-      return new AzureFacts(facts.loadBalancers(), facts.networkInterfaces(), facts.virtualMachines(), facts.subnets(),
-          facts.virtualNetworks(), facts.networkSecurityGroups(), facts.effectiveSecurityRules(), facts.routeTables(),
-          facts.effectiveRoutes(), facts.vmScaleSets(), facts.metrics(), facts.publicIps(), missing(facts.missing()),
-          concat(facts.problems(), probeFlows.notes()), facts.flowVerifications());
+      return facts.withMissingAndProblems(missing(facts.missing()), concat(facts.problems(), probeFlows.notes()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot stage the documents read for parsing", e);
     } finally {

@@ -13,10 +13,14 @@ import java.util.function.Function;
 
 /**
  * Follows one load balancer through ARM in four rounds, each run with bounded parallelism: (1) pool
- * member NICs, scale sets and their instances, frontend public IPs, metrics; (2) VMs, VNets, NSGs
- * and public IPs the NICs name; (3) NSGs and route tables of the members' subnets; (4) effective
+ * member NICs, scale sets and their instances, frontend public IPs, metrics, Resource Health and the
+ * health event logs ({@link HealthReads}); (2) VMs, VNets, NSGs and public IPs the NICs name, and the
+ * NSG and subnet of each scale set's model; (3) NSGs and route tables of the members' subnets; (4) effective
  * security rules and routes of each member NIC (long-running POST actions). A failed read becomes
- * a failure (a missing fact with its reason); the rest carries on.
+ * a failure (a missing fact with its reason); the rest carries on. The effective actions are those of
+ * {@code Microsoft.Network/networkInterfaces}; scale set instance NICs (under
+ * {@code Microsoft.Compute/virtualMachineScaleSets/.../networkInterfaces}) are evaluated from their own
+ * NSG and subnet instead.
  */
 final class LiveReader {
 
@@ -57,6 +61,7 @@ final class LiveReader {
       }
     }
     metrics(lbId).forEach(t -> put(round, t));
+    HealthReads.tasks(arm, options, lbId).forEach(t -> put(round, t));
     runner.run(round.values(), docs, progress);
 
     Map<String, ReadTask> second = new LinkedHashMap<>();
@@ -69,6 +74,18 @@ final class LiveReader {
           put(second, get(Kinds.NSG, ref, at, ApiVersions.NETWORK, null));
         } else if (ArmRefs.publicIp(ref) != null) {
           put(second, get(Kinds.PUBLIC_IP, ArmRefs.publicIp(ref), at, ApiVersions.NETWORK, null));
+        } else if (ArmRefs.subnet(ref) != null) {
+          subnets.add(ref);
+          put(second, get(Kinds.VNET, ArmRefs.vnet(ref), ref, ApiVersions.NETWORK, null));
+        }
+      }
+    }
+    // the scale set model's NSG and subnet decide for instances whose NIC could not be read
+    for (Documents.Doc scaleSet : docs.of(Kinds.SCALE_SET)) {
+      JsonNode profile = scaleSet.json().path("properties").path("virtualMachineProfile").path("networkProfile");
+      for (String ref : ArmRefs.ids(profile)) {
+        if (ArmRefs.nsg(ref) != null) {
+          put(second, get(Kinds.NSG, ref, scaleSet.id(), ApiVersions.NETWORK, null));
         } else if (ArmRefs.subnet(ref) != null) {
           subnets.add(ref);
           put(second, get(Kinds.VNET, ArmRefs.vnet(ref), ref, ApiVersions.NETWORK, null));

@@ -66,7 +66,9 @@ final class TaskRunner implements AutoCloseable {
     String name = ArmId.name(task.id());
     try {
       JsonNode json = task.read().get();
-      docs.add(task.kind(), task.id(), json);
+      if (json != null) { // null: the read found that there is nothing to report (see HealthReads)
+        docs.add(task.kind(), task.id(), json);
+      }
     } catch (ArmReadException e) {
       docs.fail(task, e.reason(task.kind(), name));
     } catch (ReadOnlyViolationException e) {

@@ -62,7 +62,8 @@ final class LoadBalancerParser {
     ProbeProtocol protocol = Children.parse(p, "protocol", ProbeProtocol::parse);
     int port = p.requiredInt("port");
     return new HealthProbe(id, Children.name(c, id), lbId, protocol, port, p.text("requestPath"),
-        p.integer("intervalInSeconds"), p.integer("numberOfProbes"), p.integer("probeThreshold"), new Origin(id, file));
+        p.integer("intervalInSeconds"), p.integer("numberOfProbes"), p.integer("probeThreshold"),
+        p.text("noHealthyBackendsBehavior"), new Origin(id, file));
   }
 
   private static LoadBalancingRule rule(JsonCursor c, String lbId, String file) {

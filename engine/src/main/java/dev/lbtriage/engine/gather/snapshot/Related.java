@@ -57,6 +57,8 @@ final class Related {
     return new AzureFacts(List.of(lb), nics.list(), vms.list(), subnets.list(), vnets.list(), nsgs.list(),
         effectiveSecurityRules, routeTables.list(), effectiveRoutes, scaleSets.list(),
         index.metrics.stream().filter(m -> m.resourceId() == null || ArmId.same(m.resourceId(), lb.id())).toList(),
-        publicIps.list(), missing, index.problems, index.flowVerifications);
+        publicIps.list(), missing, index.problems, index.flowVerifications,
+        index.healthEvents.stream().filter(e -> e.loadBalancerId() == null || ArmId.same(e.loadBalancerId(), lb.id())).toList(),
+        index.resourceHealth.stream().filter(h -> ArmId.same(h.resourceId(), lb.id())).toList());
   }
 }

@@ -27,7 +27,9 @@ final class ResourceDispatcher {
       Map.entry("microsoft.network/routetables", RouteTableParser::parse),
       Map.entry("microsoft.network/publicipaddresses", PublicIpParser::parse),
       Map.entry("microsoft.compute/virtualmachinescalesets", VmssParser::parse),
-      Map.entry("microsoft.insights/metrics", MetricsParser::parse));
+      Map.entry("microsoft.insights/metrics", MetricsParser::parse),
+      Map.entry("albhealthevent", HealthEventParser::parse),
+      Map.entry("microsoft.resourcehealth/availabilitystatuses", ResourceHealthParser::parse));
 
   private static final int MAX_LIST_DEPTH = 3;
 
@@ -48,6 +50,10 @@ final class ResourceDispatcher {
     }
     if (!node.node().isObject()) {
       node.log().error(node.path(), "expected a resource object or a list, found " + JsonTypes.kind(node.node()));
+      return;
+    }
+    if (LogTables.is(node.node())) {
+      LogTables.rows(node).forEach(row -> resource(new JsonCursor(row, node.path() + ".tables[rows]", node.log()), file, index));
       return;
     }
     if (!node.has("type") && node.has("value")) {

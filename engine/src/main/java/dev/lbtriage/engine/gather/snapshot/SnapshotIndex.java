@@ -62,6 +62,8 @@ final class SnapshotIndex {
   final List<EffectiveSecurityRules> effectiveSecurityRules = new ArrayList<>();
   final List<EffectiveRoutes> effectiveRoutes = new ArrayList<>();
   final List<MetricSeries> metrics = new ArrayList<>();
+  final List<dev.lbtriage.rules.facts.HealthEvent> healthEvents = new ArrayList<>();
+  final List<dev.lbtriage.rules.facts.ResourceHealth> resourceHealth = new ArrayList<>();
   final List<SnapshotProblem> problems = new ArrayList<>();
   final List<dev.lbtriage.rules.facts.FlowVerification> flowVerifications = new ArrayList<>();
 }

@@ -64,7 +64,7 @@ public final class SnapshotReader implements FactSource {
     SnapshotIndex idx = index(progress);
     return new AzureFacts(idx.loadBalancers.all(), idx.nics.all(), idx.vms.all(), idx.subnets.all(), idx.vnets.all(),
         idx.nsgs.all(), idx.effectiveSecurityRules, idx.routeTables.all(), idx.effectiveRoutes, idx.scaleSets.all(),
-        idx.metrics, idx.publicIps.all(), List.of(), idx.problems, idx.flowVerifications);
+        idx.metrics, idx.publicIps.all(), List.of(), idx.problems, idx.flowVerifications, idx.healthEvents, idx.resourceHealth);
   }
 
   @Override

@@ -60,6 +60,9 @@ final class TopologyResolver {
         if (m.vmssId() != null) {
           index.scaleSets.get(m.vmssId()).ifPresentOrElse(related.scaleSets::add,
               () -> missing.add("vm-scale-set", m.vmssId(), pool.id()));
+          if (m.vmssInstanceId() != null) { // the instance's power state, also when its NIC is not here
+            index.vms.get(m.vmssId() + "/virtualMachines/" + m.vmssInstanceId()).ifPresent(related.vms::add);
+          }
         }
       }
     }
@@ -70,7 +73,22 @@ final class TopologyResolver {
     frontends.stream().filter(f -> f.subnetId() != null).forEach(f -> subnet(f.subnetId(), f.id()));
     index.scaleSets.all().stream().filter(s -> touches(s.backendPoolIds(), lb) || probeOf(s.healthProbeId(), lb))
         .forEach(related.scaleSets::add);
+    related.scaleSets.list().forEach(this::scaleSetModel);
     return related.facts(lb, index, missing.all());
+  }
+
+  /**
+   * The scale set model's NSG and subnet (with the subnet's NSG, route table and VNet): they decide
+   * for instances whose own NIC is not in the snapshot.
+   */
+  private void scaleSetModel(dev.lbtriage.rules.facts.VmScaleSet s) {
+    if (s.nsgId() != null) {
+      index.nsgs.get(s.nsgId()).ifPresentOrElse(related.nsgs::add,
+          () -> missing.add("network-security-group", s.nsgId(), s.id()));
+    }
+    if (s.subnetId() != null) {
+      subnet(s.subnetId(), s.id());
+    }
   }
 
   private Frontend frontend(Frontend f) {
@@ -212,7 +230,11 @@ final class TopologyResolver {
     }
 
     private boolean belongs(T e, NetworkInterface nic) {
-      return nic.name().equalsIgnoreCase(nicName.apply(e)) || ArmId.same(nicId.apply(e), nic.id());
+      String entryNicId = nicId.apply(e);
+      if (nic.vmssId() != null && entryNicId != null) {
+        return ArmId.same(entryNicId, nic.id()); // instance NICs of a scale set share their name: only the id tells
+      }
+      return nic.name().equalsIgnoreCase(nicName.apply(e)) || ArmId.same(entryNicId, nic.id());
     }
 
     private void index() {

@@ -47,7 +47,7 @@ class AzureFactSourceTest {
     assertThat(live.effectiveSecurityRules()).hasSize(2);
     assertThat(live.effectiveRoutes()).hasSize(2);
     assertThat(live.metrics()).isNotEmpty();
-    assertThat(steps).contains("reading 2 NICs, 1 public IP, 2 metrics 3/5", "reading 2 VMs, 1 VNet 3/3", "reading 2 effective security rules, "
+    assertThat(steps).contains("reading 2 NICs, 1 public IP, 2 metrics, 1 Resource Health status, 1 health event query 3/7", "reading 2 VMs, 1 VNet 3/3", "reading 2 effective security rules, "
         + "2 effective routes 4/4");
   }
 

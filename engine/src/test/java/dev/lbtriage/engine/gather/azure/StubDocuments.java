@@ -29,6 +29,9 @@ record StubDocuments(Map<String, JsonNode> gets, Map<String, JsonNode> actions, 
     for (Path f : files) {
       JsonNode doc = StubArm.JSON.readTree(f.toFile());
       String name = f.getFileName().toString();
+      if (name.startsWith("health-events")) { // a Log Analytics query response, served at <lb id>/providers/microsoft.insights/logs
+        continue;
+      }
       if (name.startsWith("metrics-")) {
         String id = doc.path("value").get(0).path("id").asText();
         int slash = id.lastIndexOf('/');
@@ -41,6 +44,11 @@ record StubDocuments(Map<String, JsonNode> gets, Map<String, JsonNode> actions, 
         if (doc.path("type").asText().equalsIgnoreCase("Microsoft.Network/loadBalancers")) {
           loadBalancers.add(doc);
         }
+      }
+    }
+    for (Path f : files) {
+      if (f.getFileName().toString().startsWith("health-events") && !loadBalancers.isEmpty()) {
+        gets.put(StubArm.key(loadBalancers.get(0).path("id").asText() + HealthReads.LOGS_PATH), StubArm.JSON.readTree(f.toFile()));
       }
     }
     for (Path f : files) {
