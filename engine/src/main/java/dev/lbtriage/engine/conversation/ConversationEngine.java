@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
 public final class ConversationEngine {
   /** Longest user line read; longer ones are refused. */
   public static final int MAX_LINE = InputGuard.MAX_LENGTH;
+  /** The prompt id (and {@code asking}) of a confirmation of answers read from the report or a hedged reply: yes or no. */
+  public static final String CONFIRM = Prompts.CONFIRM;
+  /** The prompt id (and {@code asking}) of "is this machine inside the load balancer's network?", before a check from a snapshot. */
+  public static final String INSIDE = Prompts.INSIDE;
 
   private static final Logger LOG = LoggerFactory.getLogger(ConversationEngine.class);
   private final Diagnoser diagnoser;

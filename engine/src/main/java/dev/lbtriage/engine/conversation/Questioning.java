@@ -205,8 +205,19 @@ final class Questioning {
     Symptom symptom = symptom(c.state);
     Set<String> questions = symptom.questions().stream().map(Question::id).collect(Collectors.toSet());
     Set<String> causes = symptom.causes().stream().map(Cause::id).collect(Collectors.toSet());
-    return ReportStatements.read(c.state.report(), questions, causes, frontendIps(facts.get(c.state.loadBalancer(), c.live),
-        c.state.loadBalancer()));
+    AzureFacts f = facts.get(c.state.loadBalancer(), c.live);
+    Set<String> leadOnly = questions.contains("probe-port-listening") && !probeOnServedPort(f, c.state.loadBalancer())
+        ? Set.of("probe-port-listening") : Set.of();
+    return ReportStatements.read(c.state.report(), questions, causes, frontendIps(f, c.state.loadBalancer()), leadOnly);
+  }
+
+  /**
+   * Whether every probe a rule uses watches the port the rule sends to (so "the application answers
+   * locally" also speaks of the probe port).
+   */
+  static boolean probeOnServedPort(AzureFacts f, String lbId) {
+    return f.loadBalancer(lbId).map(lb -> !lb.rules().isEmpty() && lb.rules().stream().allMatch(r -> r.probeId() == null
+        || lb.probes().stream().anyMatch(p -> ArmId.same(p.id(), r.probeId()) && p.port() == r.backendPort()))).orElse(false);
   }
 
   static Set<String> frontendIps(AzureFacts f, String lbId) {

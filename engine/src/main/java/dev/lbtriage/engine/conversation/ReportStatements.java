@@ -134,6 +134,15 @@ final class ReportStatements {
    * @param notClients addresses that are no client (the load balancer's own frontends)
    */
   static List<Statement> read(String report, Set<String> questions, Set<String> causes, Set<String> notClients) {
+    return read(report, questions, causes, notClients, Set.of());
+  }
+
+  /**
+   * @param leadOnly questions the facts make an answer ambiguous for, so that what the report says of them is only
+   *     a lead (e.g. "IIS answers locally" when the probe port is not the port the application serves)
+   */
+  static List<Statement> read(String report, Set<String> questions, Set<String> causes, Set<String> notClients,
+      Set<String> leadOnly) {
     if (report == null || report.isBlank()) {
       return List.of();
     }
@@ -167,7 +176,8 @@ final class ReportStatements {
           }
         }
         seenHere.add(key);
-        Statement s = r.question() != null ? new Statement(target, null, value, clause, r.strength())
+        Strength strength = r.question() != null && leadOnly.contains(target) ? Strength.LEAD : r.strength();
+        Statement s = r.question() != null ? new Statement(target, null, value, clause, strength)
             : new Statement(null, target, value, clause, r.strength());
         Statement before = byTarget.get(key);
         if (before == null) {
