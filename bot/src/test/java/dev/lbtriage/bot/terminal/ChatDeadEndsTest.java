@@ -106,6 +106,31 @@ class ChatDeadEndsTest {
     }
   }
 
+  @Test
+  void liveChecksAreGatedOnASnapshotAndSayWhereTheyRunFromOnLiveFacts() {
+    var snapshot = new dev.lbtriage.engine.gather.snapshot.SnapshotReader(shop());
+    assertThat(Engines.runner(snapshot, false).needsInside()).isTrue();
+    assertThat(Engines.runner(snapshot, true).needsInside()).isFalse();
+    dev.lbtriage.engine.gather.FactSource live = new dev.lbtriage.engine.gather.FactSource() {
+      @Override
+      public List<dev.lbtriage.engine.gather.LoadBalancerSummary> loadBalancers() {
+        return List.of();
+      }
+
+      @Override
+      public dev.lbtriage.rules.facts.AzureFacts gather(String lb, dev.lbtriage.engine.gather.Progress progress) {
+        throw new IllegalArgumentException("none");
+      }
+
+      @Override
+      public String describe() {
+        return "Azure subscription s";
+      }
+    };
+    assertThat(Engines.runner(live, false).needsInside()).isFalse();
+    assertThat(Engines.runner(live, false).origin()).startsWith("this machine (").endsWith(")");
+  }
+
   /** Lines from a list; Ctrl-C where the list holds null. */
   static final class ScriptedInput implements LineSource {
     final Deque<String> lines = new ArrayDeque<>();

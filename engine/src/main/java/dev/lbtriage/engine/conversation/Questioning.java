@@ -262,7 +262,7 @@ final class Questioning {
       }
       c.say("Noted" + (hedged ? "" : " from your report") + ": " + String.join(", ", pending.stream()
           .map(a -> a.question() + " = " + (Answer.UNKNOWN.equals(a.value()) ? "I don't know" : a.value())).toList()) + "."
-          + impliedNote(pending));
+          + impliedNote(c.state, pending));
       advance(c);
     } else if (Answer.NO.equals(v.get())) {
       if (hedged) {
@@ -390,15 +390,15 @@ final class Questioning {
     c.state = c.state.withAnswers(c.state.answersWith(a));
     c.say((Answer.UNKNOWN.equals(value)
         ? "Noted: you don't know (" + q.id() + "). What it would decide stays suspected; moving on."
-        : "Noted: " + q.id() + " = " + value + ".") + impliedNote(List.of(a)));
+        : "Noted: " + q.id() + " = " + value + ".") + impliedNote(c.state, List.of(a)));
   }
 
   /** " That also answers X (V): reason." for each answer the given ones imply and that was not given itself. */
-  private static String impliedNote(List<RecordedAnswer> given) {
+  private static String impliedNote(ConversationState s, List<RecordedAnswer> given) {
     StringBuilder b = new StringBuilder();
     for (RecordedAnswer a : given) {
       for (Implications.Implication i : Implications.from(a.question(), a.value())) {
-        if (given.stream().noneMatch(x -> x.question().equals(i.implied()))) {
+        if (given.stream().noneMatch(x -> x.question().equals(i.implied())) && !answered(s, i.implied())) {
           b.append(" That also answers ").append(i.implied()).append(" (").append(i.impliedValue()).append("): ").append(i.reason())
               .append('.');
         }
