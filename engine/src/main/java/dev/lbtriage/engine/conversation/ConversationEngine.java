@@ -196,6 +196,11 @@ public final class ConversationEngine {
   }
 
   private void back(Ctx c, Stage stage) {
+    if (stage == Stage.AWAITING_REPORT && Prompts.SITUATION.equals(c.state.asking()) && c.state.candidates().size() > 1) {
+      c.state = c.state.withStage(Stage.CONFIRMING_SYMPTOM, Prompts.SYMPTOM_LIST);
+      c.say(Prompts.symptom(c.state.candidates()));
+      return;
+    }
     switch (stage) {
       case CONFIRMING_SYMPTOM -> {
         c.state = c.state.withStage(Stage.AWAITING_REPORT, Prompts.REPORT);
@@ -229,7 +234,8 @@ public final class ConversationEngine {
   /** What is expected now, again. */
   private void reprompt(Ctx c) {
     switch (c.state.stage()) {
-      case AWAITING_REPORT -> c.say(Prompts.report());
+      case AWAITING_REPORT -> c.say(Prompts.SITUATION.equals(c.state.asking()) ? Prompts.situations(diagnoser.knowledgeBase())
+          : Prompts.report());
       case CONFIRMING_SYMPTOM -> opening.symptomPrompt(c);
       case CHOOSING_LOAD_BALANCER -> c.say(Prompts.loadBalancer(facts.source().loadBalancers()));
       case ASKING, CONCLUDED -> questioning.reprompt(c);

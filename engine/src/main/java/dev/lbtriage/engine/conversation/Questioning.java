@@ -158,16 +158,9 @@ final class Questioning {
       advance(c);
       return;
     }
-    StringBuilder b = new StringBuilder();
-    if (!answers.isEmpty()) {
-      b.append("From your report:");
-      int i = 1;
-      for (ReportStatements.Statement s : answers) {
-        b.append('\n').append(i++).append(". You said \"").append(s.quote()).append("\": I take that as ")
-            .append(isYesNo(s.value()) ? s.value() + " to" : s.value() + " for").append(" \"").append(questionText(c, d, s.question()))
-            .append('"');
-      }
-    }
+    List<RecordedAnswer> pending = answers.stream()
+        .map(s -> new RecordedAnswer(s.question(), s.value(), c.user, c.now, RecordedAnswer.REPORT, s.quote())).toList();
+    StringBuilder b = new StringBuilder(pending.isEmpty() ? "" : fromReport(c, d, pending));
     List<String> leads = leads(all);
     if (!leads.isEmpty()) {
       b.append(b.length() == 0 ? "" : "\n").append("Hints from your report, used only to choose what to ask first:");
@@ -178,10 +171,23 @@ final class Questioning {
       advance(c);
       return;
     }
-    b.append("\nIs that right? (yes; or no, and I will ask instead)");
-    c.state = c.state.withStage(Stage.ASKING, Prompts.CONFIRM).withPending(answers.stream()
-        .map(s -> new RecordedAnswer(s.question(), s.value(), c.user, c.now, RecordedAnswer.REPORT, s.quote())).toList());
+    b.append(IS_THAT_RIGHT);
+    c.state = c.state.withStage(Stage.ASKING, Prompts.CONFIRM).withPending(pending);
     c.say(Prompts.confirm(b.toString(), false));
+  }
+
+  private static final String IS_THAT_RIGHT = "\nIs that right? (yes; or no, and I will ask instead)";
+
+  /** "From your report:" and one numbered line per answer read from it, with the question it answers. */
+  private String fromReport(Ctx c, Diagnosis d, List<RecordedAnswer> pending) {
+    StringBuilder b = new StringBuilder("From your report:");
+    int i = 1;
+    for (RecordedAnswer a : pending) {
+      b.append('\n').append(i++).append(". You said \"").append(a.quote()).append("\": I take that as ")
+          .append(isYesNo(a.value()) ? a.value() + " to" : a.value() + " for").append(" \"").append(questionText(c, d, a.question()))
+          .append('"');
+    }
+    return b.toString();
   }
 
   private List<String> leads(List<ReportStatements.Statement> all) {
@@ -252,7 +258,7 @@ final class Questioning {
     Optional<String> v = AnswerParser.yesNoOrUnknown(text);
     if (v.isEmpty() || (!hedged && Answer.UNKNOWN.equals(v.get()))) {
       c.notice(Reply.Notice.Level.WARNING, "Please answer yes or no" + (hedged ? " (or \"I don't know\")." : "."));
-      c.say(hedged ? hedgePrompt(c, pending.get(0)) : Prompts.confirm("Shall I take those answers from your report?", false));
+      c.say(hedged ? hedgePrompt(c, pending.get(0)) : Prompts.confirm(fromReport(c, diagnose(c), pending) + IS_THAT_RIGHT, false));
       return;
     }
     c.state = c.state.withPending(List.of());
@@ -335,7 +341,7 @@ final class Questioning {
     if (Prompts.CONFIRM.equals(c.state.asking()) && !c.state.pending().isEmpty()) {
       RecordedAnswer first = c.state.pending().get(0);
       c.say(RecordedAnswer.HEDGED.equals(first.source()) ? hedgePrompt(c, first)
-          : Prompts.confirm("Shall I take those answers from your report? (say \"why\" or \"summary\" to see them again)", false));
+          : Prompts.confirm(fromReport(c, diagnose(c), c.state.pending()) + IS_THAT_RIGHT, false));
       return;
     }
     if (Prompts.INSIDE.equals(c.state.asking())) {

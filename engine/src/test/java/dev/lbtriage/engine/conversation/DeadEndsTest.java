@@ -44,6 +44,15 @@ class DeadEndsTest {
   }
 
   @Test
+  void back_at_the_list_of_every_situation_returns_to_the_candidates() {
+    Chat chat = Chat.on("internal-basic").say("the backend is not responding on the port").say("none of these").say("back");
+    assertThat(chat.state.stage()).isEqualTo(Stage.CONFIRMING_SYMPTOM);
+    assertThat(chat.promptId()).isEqualTo(Prompts.SYMPTOM);
+    chat.say("help");
+    assertThat(chat.promptId()).isEqualTo(Prompts.SYMPTOM);
+  }
+
+  @Test
   void the_symptom_list_takes_the_number_of_none_of_these_and_quit() {
     Chat chat = Chat.on("internal-basic").say("the backend is not responding on the port");
     assertThat(chat.promptId()).isEqualTo(Prompts.SYMPTOM);

@@ -84,6 +84,18 @@ class ReportAnswersConversationTest {
   }
 
   @Test
+  void the_confirmation_is_shown_again_in_full_after_a_command_or_an_unclear_reply() {
+    Chat chat = on("probe-zero-vm-not-responding");
+    chat.say(SHOP_REPORT).say("why");
+    assertThat(chat.promptId()).isEqualTo(Prompts.CONFIRM);
+    assertThat(chat.prompt().orElseThrow().text()).contains("1. You said \"The VMs run, IIS answers locally on the box\"");
+    chat.say("maybe later");
+    assertThat(chat.lastOf(Reply.Notice.class)).singleElement().satisfies(n -> assertThat(n.text()).contains("yes or no"));
+    assertThat(chat.prompt().orElseThrow().text()).contains("I take that as yes to");
+    assertThat(chat.state.answers()).isEmpty();
+  }
+
+  @Test
   void no_at_the_confirmation_takes_nothing_from_the_report_and_asks_instead() {
     Chat chat = on("probe-zero-vm-not-responding");
     chat.say(SHOP_REPORT).say("no");
