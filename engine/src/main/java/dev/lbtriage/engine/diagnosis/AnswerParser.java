@@ -33,10 +33,14 @@ public final class AnswerParser {
   /** Hedges that lean to no, checked before those leaning to yes ("probably not" before "probably"). */
   private static final java.util.List<String> HEDGED_NO = java.util.List.of("probably not", "i don't think so", "i dont think so",
       "i do not think so", "i doubt it", "doubt it", "unlikely", "not likely", "i think not", "i guess not", "i don't believe so",
-      "i dont believe so", "probably no", "maybe not", "i don't think it does", "i dont think it does", "i don't think they do");
+      "i dont believe so", "probably no", "maybe not", "i don't think it does", "i dont think it does", "i don't think they do",
+      "likely not", "most likely not", "probably doesn't", "probably does not", "probably isn't", "probably is not",
+      "should not be", "shouldn't be", "i think it doesn't", "i think it does not", "i think it isn't", "i think it is not",
+      "i guess it doesn't", "i don't believe it does");
   private static final java.util.List<String> HEDGED_YES = java.util.List.of("i think so", "i believe so", "i guess so", "i guess",
       "probably yes", "probably", "i think it does", "i think they do", "i think yes", "should be", "it should", "they should",
-      "likely", "most likely", "pretty sure", "i suppose so", "i suppose", "think so", "i assume so", "presumably", "maybe yes");
+      "likely", "most likely", "pretty sure", "i suppose so", "i suppose", "think so", "i assume so", "presumably", "maybe yes",
+      "i think it is", "i believe it does", "i believe it is");
   private static final java.util.List<String> HEDGED_UNKNOWN = java.util.List.of("not sure", "i'm not sure", "im not sure",
       "i am not sure", "maybe", "perhaps", "unsure", "not certain", "i'm not certain");
 
