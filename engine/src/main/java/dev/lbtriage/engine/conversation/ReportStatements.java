@@ -40,7 +40,14 @@ final class ReportStatements {
   /** {@code value} null: the pattern's first group is the value (an IP address). */
   private record Reading(Pattern pattern, String question, String cause, String value, Strength strength, boolean negative) {}
 
-  private static final String NEG = "(?:not|n't|never|no|cannot|none|nothing|without|fails?|failed|failing|timed? out|times out)";
+  private static final String NEG = "(?:not|n't|never|no|cannot|none|nothing|without|fails?|failed|failing|timed? out|times out|"
+      + "doesnt|dont|isnt|arent|cant|wont|didnt|wasnt|werent)";
+  /** A clause about the load balancer's frontend, not a backend: what is said of answering there is no answer on a backend. */
+  private static final Pattern FRONTEND = Pattern.compile("\\bfrontend\\b|\\bload balancer\\b|\\blb\\b(?!-)|\\bpublic ip\\b|\\bvip\\b|"
+      + "\\bthrough the\\b");
+  /** Which port a clause speaks of: the data port, or the probe's. */
+  private static final Pattern DATA_PORT = Pattern.compile("\\bdata port\\b|\\btraffic port\\b|\\bapplication port\\b|\\bconfigured port\\b");
+  private static final Pattern PROBE_PORT = Pattern.compile("\\bprobe\\b|\\bprobe port\\b");
   private static final Pattern NEGATION = Pattern.compile("\\b" + NEG + "\\b|n't\\b");
   private static final String VM = "(?:vms?|virtual machines?|servers?|backends?|instances?|nodes?|boxes|box|hosts?|vm-[\\w-]+)";
   private static final String APP = "(?:iis|nginx|apache|tomcat|kestrel|the app|the application|the service|the site|the website|"
@@ -54,7 +61,8 @@ final class ReportStatements {
   private static final List<Reading> READINGS = List.of(
       // the VM answers (vm-responds)
       neg(VM + "\\b[^,]*?\\b(?:does not|doesn't|do not|don't|did not|didn't|is not|isn't|are not|aren't|won't|cannot|can't)\\s+"
-          + "(?:answer|respond|reply|replying|responding|answering|ping)", "vm-responds", "no", Strength.ANSWER),
+          + "(?:answer|respond|reply|replying|responding|answering|ping)\\b(?!\\s+(?:to\\s+)?(?:the\\s+)?(?:health\\s+)?"
+          + "(?:probes?|traffic|clients?|requests?|on\\s+the\\s+data))", "vm-responds", "no", Strength.ANSWER),
       neg(PING + "\\b[^,]*?\\b(?:times? out|timed out|fails?|failed|gets? no (?:answer|reply|response)|no (?:answer|reply|response)|refused)",
           "vm-responds", "no", Strength.ANSWER),
       neg(VM + "\\b[^,]*?\\b(?:not running|stopped|deallocated|hung|crashed|frozen|unresponsive|not responding)", "vm-responds", "no",
@@ -98,7 +106,11 @@ final class ReportStatements {
       pos("\\b(?:health )?probes?\\b[^,]*?\\b(?:is |are |shows? |looks? )?(?:green|healthy|fine|ok|up|100 ?%|passing|passes)\\b",
           PROBE_HEALTH, "yes", Strength.ANSWER),
       // leads on causes
-      neg("\\b" + NSG + "\\b[^,]*?\\b(?:not|never|wasn't|weren't|unchanged|untouched|no changes?)\\b", null, "*blocked", Strength.LEAD),
+      cause("\\b" + NSG + "\\b[^,]*?\\b(?:(?:was|were|is|are|has|have|had)\\s+)?(?:not|never|n't)\\s+(?:been\\s+)?(?:touched|changed|"
+          + "modified|edited|updated)\\b|\\b" + NSG + "\\b[^,]*?\\b(?:unchanged|untouched)\\b|\\bno changes? (?:to|in|on) the " + NSG
+          + "|\\bnobody (?:touched|changed) the " + NSG, "*blocked", "no", true),
+      cause("\\b" + NSG + "\\b[^,]*?\\b(?:does not|doesn't|do not|don't|did not|didn't) (?:allow|admit|let)\\b", "*blocked", "yes", true),
+      cause("\\b" + NSG + "\\b[^,]*?\\b(?:denies|deny|denying|blocks|blocking|drops|dropping)\\b", "*blocked", "yes", false),
       pos("\\b(?:changed|modified|updated|edited|added|hardened|tightened|locked down)\\b[^,]*?\\b" + NSG + "\\b|\\b" + NSG
           + "\\b[^,]*?\\b(?:changed|updated|modified|edited)\\b|\\bsecurity hardening\\b|\\bhardening change\\b", null, "*blocked",
           Strength.LEAD),
@@ -113,6 +125,11 @@ final class ReportStatements {
 
   private static Reading neg(String regex, String question, String value, Strength s) {
     return reading(regex, question, value, s, true);
+  }
+
+  /** A lead on a cause: toward it ({@code yes}) or away from it ({@code no}); {@code negativeForm} when the pattern holds a negation. */
+  private static Reading cause(String regex, String cause, String value, boolean negativeForm) {
+    return new Reading(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), null, cause, value, Strength.LEAD, negativeForm);
   }
 
   private static Reading reading(String regex, String question, String value, Strength s, boolean negative) {
@@ -168,6 +185,14 @@ final class ReportStatements {
         if (!m.find()) {
           continue;
         }
+        String segment = segment(lower, m.start(), m.end());
+        if ("vm-responds".equals(target) && FRONTEND.matcher(segment).find()) {
+          continue;
+        }
+        if ("probe-port-listening".equals(target) && DATA_PORT.matcher(segment).find()
+            || "data-port-listening".equals(target) && PROBE_PORT.matcher(segment).find()) {
+          continue;
+        }
         String value = r.value();
         if (value == null) {
           value = m.group(1);
@@ -198,6 +223,13 @@ final class ReportStatements {
     return out;
   }
 
+  /** The comma-separated part of a clause around a match. */
+  private static String segment(String clause, int start, int end) {
+    int from = clause.lastIndexOf(',', start) + 1;
+    int to = clause.indexOf(',', end);
+    return clause.substring(from, to < 0 ? clause.length() : to);
+  }
+
   /** "*listening" to the symptom's listening question; anything else as is. */
   private static String resolve(String id, Set<String> ids, String suffix) {
     if (id == null || !id.startsWith("*")) {
@@ -206,11 +238,17 @@ final class ReportStatements {
     return ids.stream().filter(x -> x.endsWith(suffix)).findFirst().orElse(null);
   }
 
-  /** The report cut into clauses: sentences, and parts joined by "but", ", and" or a semicolon. */
+  /**
+   * The report cut into clauses: sentences, and parts joined by "but", ", and" or a semicolon.
+   * Questions ("NSG blocking 168.63.129.16?") state nothing and are left out.
+   */
   static List<String> clauses(String report) {
     List<String> out = new ArrayList<>();
     String flat = report.replaceAll("\\s+", " ").strip();
     for (String sentence : flat.split("(?<=[.!?])\\s+|;\\s*|\\s*\\n\\s*")) {
+      if (sentence.strip().endsWith("?")) {
+        continue;
+      }
       for (String part : sentence.split(",\\s*(?:and|but)\\s+|\\s+but\\s+|,\\s*and\\s+|\\s+and\\s+(?=(?:the|we|i|it|they|my|our)\\b)")) {
         String c = part.strip().replaceAll("[.!?]+$", "");
         if (!c.isEmpty()) {

@@ -83,6 +83,22 @@ class ReportStatementsTest {
   }
 
   @Test
+  void what_is_said_of_the_probe_the_frontend_or_the_data_port_is_no_answer_about_the_backend_or_the_probe_port() {
+    assertThat(answers(read("probe-down", "VMs behind the Load Balancer are not responding to health probes"))).isEmpty();
+    assertThat(answers(read("probe-down", "Telnet to the load balancer frontend on port 80 fails but the probe is up"))).isEmpty();
+    assertThat(answers(read("probe-down", "app not listening on the data port, probe port is fine"))).isEmpty();
+    assertThat(answers(read("data-port-down", "app not listening on the data port, probe port is fine"))).singleElement()
+        .satisfies(a -> assertThat(a).extracting(Statement::question, Statement::value).containsExactly("data-port-listening", "no"));
+  }
+
+  @Test
+  void an_nsg_that_does_not_allow_points_at_the_nsg_and_a_question_states_nothing() {
+    assertThat(read("data-port-down", "the NSG does not allow our client IPs, connections to the public IP hang")).singleElement()
+        .satisfies(a -> assertThat(a).extracting(Statement::cause, Statement::value).containsExactly("data-port-blocked", "yes"));
+    assertThat(read("probe-down", "NSG blocking 168.63.129.16? backends are down")).isEmpty();
+  }
+
+  @Test
   void a_running_vm_is_only_a_lead_and_contradictions_cancel_out() {
     assertThat(read("probe-down", "Both VMs show Running.")).singleElement()
         .satisfies(a -> assertThat(a.strength()).isEqualTo(Strength.LEAD));
