@@ -106,7 +106,7 @@ final class Opening {
   }
 
   private Reply.Prompt probeHealthPrompt() {
-    return Prompts.probeHealth(List.of(), ReportMatch.PROBE_DOWN, ReportMatch.DATA_PORT_DOWN);
+    return Prompts.probeHealth(ReportMatch.PROBE_DOWN, ReportMatch.DATA_PORT_DOWN);
   }
 
   private String title(String symptomId) {

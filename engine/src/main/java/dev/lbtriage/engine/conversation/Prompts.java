@@ -47,7 +47,7 @@ final class Prompts {
    * The one question that tells "probes failing" from "probes healthy but the data port does not
    * answer", with the symptom ids as the values of yes and no (so a face's button or a typed id works).
    */
-  static Reply.Prompt probeHealth(List<Candidate> candidates, String probeDown, String dataPortDown) {
+  static Reply.Prompt probeHealth(String probeDown, String dataPortDown) {
     List<Reply.Choice> choices = new ArrayList<>();
     choices.add(new Reply.Choice("Yes: the probes are healthy, the traffic does not get through", dataPortDown));
     choices.add(new Reply.Choice("No: some backends fail the health probe", probeDown));

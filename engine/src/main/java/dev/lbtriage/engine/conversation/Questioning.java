@@ -3,21 +3,15 @@ package dev.lbtriage.engine.conversation;
 import dev.lbtriage.engine.diagnosis.AnswerParser;
 import dev.lbtriage.engine.diagnosis.Diagnoser;
 import dev.lbtriage.engine.diagnosis.Diagnosis;
-import dev.lbtriage.kb.load.Placeholders;
-import dev.lbtriage.kb.model.Cause;
 import dev.lbtriage.kb.model.Question;
 import dev.lbtriage.kb.model.Symptom;
 import dev.lbtriage.rules.diagnosis.Answer;
 import dev.lbtriage.rules.diagnosis.LiveCheck;
 import dev.lbtriage.rules.facts.ArmId;
 import dev.lbtriage.rules.facts.AzureFacts;
-import dev.lbtriage.rules.facts.LoadBalancer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The questions stage: diagnose, take what the report already says (confirmed once), ask the best
@@ -27,11 +21,23 @@ final class Questioning {
   private final Diagnoser diagnoser;
   private final FactCache facts;
   private final LiveCheckRunner runner;
+  private final Confirmations confirmations;
 
   Questioning(Diagnoser diagnoser, FactCache facts, LiveCheckRunner runner) {
     this.diagnoser = diagnoser;
     this.facts = facts;
     this.runner = runner == null ? LiveCheckRunner.none() : runner;
+    this.confirmations = new Confirmations(this, diagnoser, facts);
+  }
+
+  /** The start of the questions: what the report says is confirmed once (see {@link Confirmations}), then the best question. */
+  void begin(Ctx c) {
+    confirmations.begin(c);
+  }
+
+  /** The user's yes / no at a confirmation. */
+  void confirm(Ctx c, String text) {
+    confirmations.confirm(c, text);
   }
 
   /** Whether "Check from here" is offered for a question now. */
@@ -142,164 +148,6 @@ final class Questioning {
         Answers.effective(s), checks);
   }
 
-  /**
-   * The start of the questions: the report's statements that answer a question are shown once to
-   * confirm, with its leads; then the best question, or the conclusion.
-   */
-  void begin(Ctx c) {
-    Diagnosis d = diagnose(c);
-    Symptom symptom = symptom(c.state);
-    List<ReportStatements.Statement> all = statements(c);
-    List<ReportStatements.Statement> answers = all.stream()
-        .filter(s -> s.strength() == ReportStatements.Strength.ANSWER && s.question() != null && !Answers.answered(c.state, s.question())
-            && symptom.questions().stream().anyMatch(q -> q.id().equals(s.question())))
-        .toList();
-    if (d.questions().isEmpty() || (answers.isEmpty() && leads(all).isEmpty())) {
-      advance(c);
-      return;
-    }
-    List<RecordedAnswer> pending = answers.stream()
-        .map(s -> new RecordedAnswer(s.question(), s.value(), c.user, c.now, RecordedAnswer.REPORT, s.quote())).toList();
-    StringBuilder b = new StringBuilder(pending.isEmpty() ? "" : fromReport(c, d, pending));
-    List<String> leads = leads(all);
-    if (!leads.isEmpty()) {
-      b.append(b.length() == 0 ? "" : "\n").append("Hints from your report, used only to choose what to ask first:");
-      leads.forEach(l -> b.append("\n- ").append(l));
-    }
-    if (answers.isEmpty()) {
-      c.say(b.toString());
-      advance(c);
-      return;
-    }
-    b.append(IS_THAT_RIGHT);
-    c.state = c.state.withStage(Stage.ASKING, Prompts.CONFIRM).withPending(pending);
-    c.say(Prompts.confirm(b.toString(), false));
-  }
-
-  private static final String IS_THAT_RIGHT = "\nIs that right? (yes; or no, and I will ask instead)";
-
-  /** "From your report:" and one numbered line per answer read from it, with the question it answers. */
-  private String fromReport(Ctx c, Diagnosis d, List<RecordedAnswer> pending) {
-    StringBuilder b = new StringBuilder("From your report:");
-    int i = 1;
-    for (RecordedAnswer a : pending) {
-      b.append('\n').append(i++).append(". You said \"").append(a.quote()).append("\": I take that as ")
-          .append(isYesNo(a.value()) ? a.value() + " to" : a.value() + " for").append(" \"").append(questionText(c, d, a.question()))
-          .append('"');
-    }
-    return b.toString();
-  }
-
-  private List<String> leads(List<ReportStatements.Statement> all) {
-    List<String> out = new ArrayList<>();
-    for (ReportStatements.Statement s : all) {
-      if (s.cause() != null) {
-        String title = diagnoser.knowledgeBase().symptoms().stream().flatMap(x -> x.causes().stream())
-            .filter(x -> x.id().equals(s.cause())).map(Cause::title).findFirst().orElse(s.cause());
-        out.add("\"" + s.quote() + "\": " + ("yes".equals(s.value()) ? "I look first at: " : "I look last at: ")
-            + lowerFirst(title) + " (" + s.cause() + ")");
-      } else if (s.strength() == ReportStatements.Strength.LEAD && s.question() != null
-          && !ReportStatements.PROBE_HEALTH.equals(s.question())) {
-        out.add("\"" + s.quote() + "\": a hint that the answer to " + s.question() + " is " + s.value() + " (I still ask it)");
-      }
-    }
-    return out;
-  }
-
-  /** The report's statements for the symptom under triage. */
-  List<ReportStatements.Statement> statements(Ctx c) {
-    Symptom symptom = symptom(c.state);
-    Set<String> questions = symptom.questions().stream().map(Question::id).collect(Collectors.toSet());
-    Set<String> causes = symptom.causes().stream().map(Cause::id).collect(Collectors.toSet());
-    AzureFacts f = facts.get(c.state.loadBalancer(), c.live);
-    Set<String> leadOnly = questions.contains("probe-port-listening") && !probeOnServedPort(f, c.state.loadBalancer())
-        ? Set.of("probe-port-listening") : Set.of();
-    return ReportStatements.read(c.state.report(), questions, causes, frontendIps(f, c.state.loadBalancer()), leadOnly);
-  }
-
-  /**
-   * Whether every probe a rule uses watches the port the rule sends to (so "the application answers
-   * locally" also speaks of the probe port).
-   */
-  static boolean probeOnServedPort(AzureFacts f, String lbId) {
-    return f.loadBalancer(lbId).map(lb -> !lb.rules().isEmpty() && lb.rules().stream().allMatch(r -> r.probeId() == null
-        || lb.probes().stream().anyMatch(p -> ArmId.same(p.id(), r.probeId()) && p.port() == r.backendPort()))).orElse(false);
-  }
-
-  static Set<String> frontendIps(AzureFacts f, String lbId) {
-    return f.loadBalancer(lbId).map(lb -> lb.frontends().stream().flatMap(fe -> java.util.stream.Stream.of(fe.privateIp(), fe.publicIp()))
-        .filter(java.util.Objects::nonNull)
-        .collect(Collectors.toSet())).orElse(Set.of());
-  }
-
-  /** The question's text as asked (filled in) when it is open, else the knowledge base's with the load balancer named. */
-  private String questionText(Ctx c, Diagnosis d, String questionId) {
-    Optional<Diagnosis.OpenQuestion> open = d.questions().stream().filter(q -> q.id().equals(questionId)).findFirst();
-    if (open.isPresent()) {
-      return open.get().text();
-    }
-    Optional<Question> q = diagnoser.knowledgeBase().question(questionId);
-    if (q.isEmpty()) {
-      return questionId;
-    }
-    LoadBalancer lb = facts.get(c.state.loadBalancer(), c.live).loadBalancer(c.state.loadBalancer()).orElse(null);
-    String filled = Placeholders.fill(q.get().text(), Map.of("lbName", lb == null ? ArmId.name(c.state.loadBalancer()) : lb.name()));
-    return Placeholders.namesIn(filled).isEmpty() && !filled.contains("{") ? filled : questionId;
-  }
-
-  /** The user's yes / no to the answers read from the report or a hedged reply. */
-  void confirm(Ctx c, String text) {
-    List<RecordedAnswer> pending = c.state.pending();
-    if (pending.isEmpty()) {
-      advance(c);
-      return;
-    }
-    boolean hedged = RecordedAnswer.HEDGED.equals(pending.get(0).source());
-    Optional<String> v = AnswerParser.yesNoOrUnknown(text);
-    if (v.isEmpty() || (!hedged && Answer.UNKNOWN.equals(v.get()))) {
-      c.notice(Reply.Notice.Level.WARNING, "Please answer yes or no" + (hedged ? " (or \"I don't know\")." : "."));
-      c.say(hedged ? hedgePrompt(c, pending.get(0)) : Prompts.confirm(fromReport(c, diagnose(c), pending) + IS_THAT_RIGHT, false));
-      return;
-    }
-    c.state = c.state.withPending(List.of());
-    if (Answer.YES.equals(v.get())) {
-      for (RecordedAnswer a : pending) {
-        c.state = c.state.withAnswers(c.state.answersWith(a.confirmedBy(c.user, c.now)));
-      }
-      c.say("Noted" + (hedged ? "" : " from your report") + ": " + String.join(", ", pending.stream()
-          .map(a -> a.question() + " = " + (Answer.UNKNOWN.equals(a.value()) ? "I don't know" : a.value())).toList()) + "."
-          + impliedNote(c.state, pending));
-      advance(c);
-    } else if (Answer.NO.equals(v.get())) {
-      if (hedged) {
-        c.state = c.state.withStage(Stage.ASKING, pending.get(0).question());
-        c.say("Then please answer it as yes, no or \"I don't know\".");
-        shortReask(c);
-      } else {
-        c.say("OK: I will ask instead.");
-        advance(c);
-      }
-    } else {
-      c.state = c.state.withAnswers(c.state.answersWith(new RecordedAnswer(pending.get(0).question(), Answer.UNKNOWN, c.user, c.now)));
-      c.say("Noted: you don't know (" + pending.get(0).question() + ").");
-      advance(c);
-    }
-  }
-
-  /** "back" at a confirmation: nothing is taken; the question (or the questions) are asked instead. */
-  void decline(Ctx c) {
-    confirm(c, "no");
-  }
-
-  private Reply.Prompt hedgePrompt(Ctx c, RecordedAnswer a) {
-    String question = questionText(c, diagnose(c), a.question());
-    String text = Answer.UNKNOWN.equals(a.value())
-        ? "You said \"" + a.quote() + "\". Shall I record \"I don't know\" for \"" + question + "\"? (yes; or no, to answer it)"
-        : "You said \"" + a.quote() + "\". Shall I record that as " + a.value() + " to \"" + question
-            + "\"? (yes; no, to answer again; or \"I don't know\")";
-    return Prompts.confirm(text, true);
-  }
-
   /** Asks the first open question not answered yet (best first), or gives the conclusion. */
   void advance(Ctx c) {
     c.state = c.state.withPending(List.of());
@@ -323,7 +171,7 @@ final class Questioning {
     }
     ConversationState s = c.state;
     List<String> sampleIps = backendIps(facts.get(s.loadBalancer(), c.live), s.loadBalancer());
-    return QuestionOrder.rank(d, open, symptom(s), statements(c),
+    return QuestionOrder.rank(d, open, symptom(s), confirmations.statements(c),
         (q, v) -> diagnose(c, s.withAnswers(s.answersWith(new RecordedAnswer(q, v, c.user, c.now)))), sampleIps).stream().findFirst();
   }
 
@@ -332,7 +180,7 @@ final class Questioning {
         .filter(java.util.Objects::nonNull).sorted().toList()).orElse(List.of());
   }
 
-  private Symptom symptom(ConversationState s) {
+  Symptom symptom(ConversationState s) {
     return diagnoser.knowledgeBase().symptom(s.symptomId()).orElseThrow();
   }
 
@@ -340,8 +188,8 @@ final class Questioning {
   void reask(Ctx c) {
     if (Prompts.CONFIRM.equals(c.state.asking()) && !c.state.pending().isEmpty()) {
       RecordedAnswer first = c.state.pending().get(0);
-      c.say(RecordedAnswer.HEDGED.equals(first.source()) ? hedgePrompt(c, first)
-          : Prompts.confirm(fromReport(c, diagnose(c), c.state.pending()) + IS_THAT_RIGHT, false));
+      c.say(RecordedAnswer.HEDGED.equals(first.source()) ? confirmations.hedgePrompt(c, first)
+          : Prompts.confirm(confirmations.fromReport(c, diagnose(c), c.state.pending()) + Confirmations.IS_THAT_RIGHT, false));
       return;
     }
     if (Prompts.INSIDE.equals(c.state.asking())) {
@@ -357,7 +205,7 @@ final class Questioning {
   }
 
   /** The question again in a few lines, after an answer that was not understood. */
-  private void shortReask(Ctx c) {
+  void shortReask(Ctx c) {
     Optional<Diagnosis.OpenQuestion> q = diagnose(c).questions().stream().filter(x -> x.id().equals(c.state.asking())).findFirst();
     if (q.isPresent()) {
       c.say(Prompts.shortQuestion(q.get(), offersCheck(c.state, q.get().id())));
@@ -377,7 +225,7 @@ final class Questioning {
       RecordedAnswer pending = new RecordedAnswer(q.get().id(), hedge.get().likely(), c.user, c.now, RecordedAnswer.HEDGED,
           hedge.get().words());
       c.state = c.state.withStage(Stage.ASKING, Prompts.CONFIRM).withPending(List.of(pending));
-      c.say(hedgePrompt(c, pending));
+      c.say(confirmations.hedgePrompt(c, pending));
       return;
     }
     AnswerParser.Result result = AnswerParser.parse(q.get(), text);
@@ -400,7 +248,7 @@ final class Questioning {
   }
 
   /** " That also answers X (V): reason." for each answer the given ones imply and that was not given itself. */
-  private static String impliedNote(ConversationState s, List<RecordedAnswer> given) {
+  static String impliedNote(ConversationState s, List<RecordedAnswer> given) {
     StringBuilder b = new StringBuilder();
     for (RecordedAnswer a : given) {
       for (Implications.Implication i : Implications.from(a.question(), a.value())) {
@@ -420,7 +268,7 @@ final class Questioning {
         c.state = c.state.withPending(List.of()).withStage(Stage.ASKING, question);
         reask(c);
       } else {
-        decline(c);
+        confirmations.decline(c);
       }
       return;
     }
@@ -508,11 +356,5 @@ final class Questioning {
     return s.answers().stream().anyMatch(a -> a.question().equals(questionId));
   }
 
-  private static boolean isYesNo(String v) {
-    return Answer.YES.equals(v) || Answer.NO.equals(v);
-  }
 
-  private static String lowerFirst(String s) {
-    return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
-  }
 }
