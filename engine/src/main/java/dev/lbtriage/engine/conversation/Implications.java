@@ -34,6 +34,8 @@ final class Implications {
   static final List<CheckImplication> CHECKS = List.of(
       new CheckImplication("probe-port-listening", "probe-port-listening", "yes",
           "the live check connected to the probe port, so something listens on it"),
+      new CheckImplication("vm-responds", "vm-responds", "yes",
+          "the live check connected to the probe port, so the VM is up and answers on it"),
       new CheckImplication("vm-responds", "probe-port-listening", "yes",
           "the live check connected to the probe port, so something listens on it"),
       new CheckImplication("data-port-listening", "data-port-listening", "yes",

@@ -59,11 +59,23 @@ class ImpliedAnswersTest {
     chat.say("check");
     assertThat(chat.state.checks()).isNotEmpty();
     assertThat(Answers.implied(chat.state, "probe-port-listening")).hasValueSatisfying(i -> assertThat(i.from()).isEqualTo("check"));
+    assertThat(Answers.implied(chat.state, "vm-responds")).hasValueSatisfying(i -> assertThat(i.value()).isEqualTo("yes"));
     for (int i = 0; i < 10 && chat.state.stage() == Stage.ASKING; i++) {
-      assertThat(chat.promptId()).isNotEqualTo("probe-port-listening");
+      assertThat(chat.promptId()).isNotIn("probe-port-listening", "vm-responds");
       chat.say("I don't know");
     }
     assertThat(chat.state.stage()).isEqualTo(Stage.CONCLUDED);
+    assertThat(chat.status("vm-unhealthy")).isEqualTo("ruled-out");
+  }
+
+  @Test
+  void a_silent_live_check_implies_nothing() {
+    Chat chat = new Chat(new SnapshotReader(ReportAnswersConversationTest.example("probe-zero-vm-not-responding").folder()),
+        new LiveCheckConversationTest.FakeRunner(false));
+    chat.say(ReportAnswersConversationTest.example("probe-zero-vm-not-responding").report()).say("check");
+    assertThat(chat.state.checks()).isNotEmpty().allSatisfy(x -> assertThat(x.received()).isZero());
+    assertThat(Implications.of(chat.state.answers(), chat.state.checks())).isEmpty();
+    assertThat(chat.promptId()).isEqualTo("vm-responds");
   }
 
   @Test
