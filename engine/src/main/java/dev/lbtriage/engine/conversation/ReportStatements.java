@@ -56,13 +56,17 @@ final class ReportStatements {
   private static final String GUEST_FW = "(?:windows firewall|windows defender firewall|guest firewall|os firewall|host firewall|"
       + "local firewall|firewall (?:inside|on|in) the (?:vms?|guest|box|servers?)|iptables|nftables|ufw|firewalld)";
   private static final String NSG = "(?:nsgs?|network security groups?|security rules?|nsg rules?)";
+  private static final String NOT_VERB = "(?:does not|doesn't|do not|don't|did not|didn't|is not|isn't|are not|aren't|won't|cannot|"
+      + "can't)\\s+(?:answer|respond|reply|replying|responding|answering|ping)";
   private static final String IP = "((?:\\d{1,3}\\.){3}\\d{1,3})(?![\\d.]|:\\d)";
 
   private static final List<Reading> READINGS = List.of(
       // the VM answers (vm-responds)
-      neg(VM + "\\b[^,]*?\\b(?:does not|doesn't|do not|don't|did not|didn't|is not|isn't|are not|aren't|won't|cannot|can't)\\s+"
-          + "(?:answer|respond|reply|replying|responding|answering|ping)\\b(?!\\s+(?:to\\s+)?(?:the\\s+)?(?:health\\s+)?"
-          + "(?:probes?|traffic|clients?|requests?|on\\s+the\\s+data))", "vm-responds", "no", Strength.ANSWER),
+      // "the VM does not answer" (nothing after it) or "... a TCP ping": an answer; "... on the port": only a lead
+      neg(VM + "\\b[^,]*?\\b" + NOT_VERB + "(?=\\s*$|\\s+(?:to\\s+)?(?:a\\s+|any\\s+)?" + PING + "\\b)", "vm-responds", "no",
+          Strength.ANSWER),
+      neg(VM + "\\b[^,]*?\\b" + NOT_VERB + "\\b(?!\\s+(?:to\\s+)?(?:the\\s+)?(?:health\\s+)?(?:probes?|traffic|clients?|requests?|"
+          + "on\\s+the\\s+data))", "vm-responds", "no", Strength.LEAD),
       neg(PING + "\\b[^,]*?\\b(?:times? out|timed out|fails?|failed|gets? no (?:answer|reply|response)|no (?:answer|reply|response)|refused)",
           "vm-responds", "no", Strength.ANSWER),
       neg(VM + "\\b[^,]*?\\b(?:not running|stopped|deallocated|hung|crashed|frozen|unresponsive|not responding)", "vm-responds", "no",

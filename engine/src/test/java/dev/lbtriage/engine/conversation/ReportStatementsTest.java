@@ -87,6 +87,11 @@ class ReportStatementsTest {
     assertThat(answers(read("probe-down", "VMs behind the Load Balancer are not responding to health probes"))).isEmpty();
     assertThat(answers(read("probe-down", "Telnet to the load balancer frontend on port 80 fails but the probe is up"))).isEmpty();
     assertThat(answers(read("probe-down", "app not listening on the data port, probe port is fine"))).isEmpty();
+    assertThat(read("probe-down", "the backend is not responding on the port")).singleElement()
+        .satisfies(a -> assertThat(a).extracting(Statement::question, Statement::value, Statement::strength)
+            .containsExactly("vm-responds", "no", Strength.LEAD));
+    assertThat(answers(read("probe-down", "The VM does not respond."))).singleElement()
+        .satisfies(a -> assertThat(a).extracting(Statement::question, Statement::value).containsExactly("vm-responds", "no"));
     assertThat(answers(read("data-port-down", "app not listening on the data port, probe port is fine"))).singleElement()
         .satisfies(a -> assertThat(a).extracting(Statement::question, Statement::value).containsExactly("data-port-listening", "no"));
   }
