@@ -118,14 +118,25 @@ class DeadEndsTest {
   }
 
   @Test
-  void the_load_balancer_list_takes_back_and_quit() {
-    Chat chat = Chat.on("broken").say("residual traffic still reaches backends after removing the vm from the pool");
-    if (!Prompts.LOAD_BALANCER.equals(chat.promptId())) {
-      return;
+  void the_load_balancer_list_takes_its_numbers_back_and_quit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    for (String[] ex : new String[][] {{"vm-deallocated", "web-"}, {"probe-zero-vm-not-responding", "shop-"}}) {
+      try (var files = java.nio.file.Files.list(ReportAnswersConversationTest.example(ex[0]).folder())) {
+        for (java.nio.file.Path f : files.filter(x -> x.toString().endsWith(".json")).toList()) {
+          java.nio.file.Files.copy(f, dir.resolve(ex[1] + f.getFileName()));
+        }
+      }
     }
+    Chat chat = new Chat(new dev.lbtriage.engine.gather.snapshot.SnapshotReader(dir)).say("the health probe marks my backends down");
+    assertThat(chat.promptId()).isEqualTo(Prompts.LOAD_BALANCER);
     chat.say("back");
     assertThat(chat.state.stage()).isIn(Stage.CONFIRMING_SYMPTOM, Stage.AWAITING_REPORT);
-    chat.say("quit");
+    chat.say(chat.state.stage() == Stage.CONFIRMING_SYMPTOM ? "probe-down" : "the health probe marks my backends down");
+    assertThat(chat.promptId()).isEqualTo(Prompts.LOAD_BALANCER);
+    String second = chat.prompt().orElseThrow().choices().get(1).value();
+    chat.say("2");
+    assertThat(chat.state.loadBalancer()).endsWith("/" + second);
+    chat.say("restart").say("the health probe marks my backends down").say("quit");
     assertThat(chat.state.stage()).isEqualTo(Stage.ENDED);
   }
 }
