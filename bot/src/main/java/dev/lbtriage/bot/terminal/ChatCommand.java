@@ -35,6 +35,11 @@ public final class ChatCommand implements Callable<Integer> {
       description = "Go on with a saved session: the given id, or the latest one.")
   String resume;
 
+  @Option(names = "--inside-network",
+      description = {"This machine is inside the load balancer's virtual network (or a peered one): offer \"Check from here\" "
+          + "on a snapshot at once (without it, the chat asks before the first check)."})
+  boolean insideNetwork;
+
   @Option(names = "--db", paramLabel = "JDBC_URL",
       description = "Session database (default: $LB_TRIAGE_DB, else an H2 file in the user's data folder).")
   String db;
@@ -55,7 +60,7 @@ public final class ChatCommand implements Callable<Integer> {
         if (key == null && !azure) {
           return 0;
         }
-        ConversationEngine engine = azure ? Engines.over(FactSourceOptions.azureFromEnvironment()) : Engines.over(key.folder());
+        ConversationEngine engine = azure ? Engines.over(FactSourceOptions.azureFromEnvironment()) : Engines.over(key.folder(), insideNetwork);
         ChatLoop loop = new ChatLoop(engine, store, out, io.renderer(), Engines.user());
         try {
           String id = Engines.newId();
@@ -76,7 +81,7 @@ public final class ChatCommand implements Callable<Integer> {
     }
     Path folder = snapshot != null ? snapshot : SessionKey.parse(s.key()).map(SessionKey::folder)
         .orElseThrow(() -> new BadInputException("session " + s.id() + " was not started here; give --snapshot DIR to read its facts"));
-    return resumeWith(Engines.over(folder), s, store, io, out);
+    return resumeWith(Engines.over(folder, insideNetwork), s, store, io, out);
   }
 
   private int resumeWith(ConversationEngine engine, ConversationState s, JdbcSessionStore store, TerminalIo io, PrintWriter out) {

@@ -21,6 +21,9 @@ import java.util.concurrent.Future;
 public final class ChatLoop {
   /** What the user's lines are prefixed with. */
   public static final String YOU = "you> ";
+  /** Said when Ctrl-C is pressed at a prompt: how to leave. */
+  public static final String LEAVE_HINT = "To leave, type \"quit\" (the session stays saved; lb-triage chat --resume goes on) "
+      + "or press Ctrl-D.";
   private final ConversationEngine engine;
   private final SessionStore store;
   private final PrintWriter out;
@@ -78,6 +81,7 @@ public final class ChatLoop {
       try {
         line = in.readLine(YOU);
       } catch (LineSource.Cancelled c) {
+        print(new Reply.Notice(Reply.Notice.Level.INFO, LEAVE_HINT));
         continue;
       }
       if (line == null) {

@@ -84,7 +84,9 @@ public final class DemoCommand implements Callable<Integer> {
       String line = switch (stage) {
         case CONFIRMING_SYMPTOM -> sc.symptom();
         case CHOOSING_LOAD_BALANCER -> sc.loadBalancer();
-        case ASKING -> sc.answers().getOrDefault(loop.state().asking(), "I don't know");
+        case ASKING -> ConversationEngine.CONFIRM.equals(loop.state().asking()) ? "yes"
+            : ConversationEngine.INSIDE.equals(loop.state().asking()) ? "no"
+            : sc.answers().getOrDefault(loop.state().asking(), "I don't know");
         default -> null;
       };
       if (line == null) {

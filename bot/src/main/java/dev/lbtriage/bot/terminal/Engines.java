@@ -25,6 +25,14 @@ public final class Engines {
 
   /** The conversation engine over the bundled KB and rules, reading facts from a snapshot folder. */
   static ConversationEngine over(Path snapshot) {
+    return over(snapshot, false);
+  }
+
+  /**
+   * @param inside the user said (a flag) this machine is inside the load balancer's network, so "Check
+   *     from here" is offered at once; otherwise it is asked before the first check
+   */
+  static ConversationEngine over(Path snapshot, boolean inside) {
     SnapshotReader reader;
     try {
       reader = new SnapshotReader(snapshot);
@@ -32,17 +40,38 @@ public final class Engines {
       throw new BadInputException("cannot use the snapshot " + snapshot + ": " + e.getMessage()
           + "; point --snapshot at a folder of az/ARM JSON files (see engine/SNAPSHOT-FORMAT.md)", e);
     }
-    return over(reader);
+    return over(reader, inside);
   }
 
   /**
    * The conversation engine over any fact source (a snapshot, live Azure). It offers "Check from here" at
    * the listening questions: a TCP check, only to the load balancer's own backends, when the user asks.
+   * Over a snapshot the facts say nothing of where lb-triage runs, so the check is offered only once the
+   * user says this machine is inside the load balancer's network; over live Azure the prompt says which
+   * machine checks.
    */
   public static ConversationEngine over(dev.lbtriage.engine.gather.FactSource source) {
+    return over(source, false);
+  }
+
+  static ConversationEngine over(dev.lbtriage.engine.gather.FactSource source, boolean inside) {
     KnowledgeBase kb = KnowledgeBaseLoader.loadBundled();
     return new ConversationEngine(new SymptomMatcher(kb), new Diagnoser(kb, RuleEngine.fromClasspath()), source,
-        Clock.systemUTC(), new dev.lbtriage.engine.check.TcpLiveCheckRunner());
+        Clock.systemUTC(), runner(source, inside));
+  }
+
+  /** The live checks for a source: gated on a snapshot (unless {@code inside}), said to run from this host otherwise. */
+  static dev.lbtriage.engine.check.TcpLiveCheckRunner runner(dev.lbtriage.engine.gather.FactSource source, boolean inside) {
+    boolean snapshot = source instanceof SnapshotReader;
+    return new dev.lbtriage.engine.check.TcpLiveCheckRunner(snapshot && !inside, "this machine (" + hostName() + ")");
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "lb-triage's host";
+    }
   }
 
   /** The store at {@code --db}, or the default one ({@code $LB_TRIAGE_DB} or the user's data folder). */

@@ -56,13 +56,13 @@ class SlackWholeTriageTest {
     slack.event(SignedSlack.mention("EvW1", "C9", THREAD, null, "U1",
         "<@UBOT> The reporting job on vm-api-2 gets intermittent timeouts calling http://10.0.0.6/ (lb-api). "
             + "Calls from other VNets work fine. The job runs on one of the API backends."));
-    // when: the engineer confirms the symptom if asked, says the data port listens, and gives the client's IP
-    eventually(WAIT, () -> assertThat(texts()).anyMatch(t -> t.contains("Which of these") || t.contains("listening on the data port")));
-    if (texts().stream().noneMatch(t -> t.contains("listening on the data port"))) {
-      slack.event(SignedSlack.threadMessage("EvW1b", "C9", "1700000100.500000", THREAD, "U1", "data-port-down"));
-      eventually(WAIT, () -> assertThat(texts()).anyMatch(t -> t.contains("listening on the data port")));
-    }
-    slack.event(SignedSlack.threadMessage("EvW2", "C9", "1700000101.000001", THREAD, "U1", "yes, it is listening"));
+    // when: the engineer says the probes are healthy (the words fit two situations and the snapshot has no metrics),
+    // declines the answers read from the report, so as to be asked, and gives the client's IP
+    eventually(WAIT, () -> assertThat(texts()).anyMatch(t -> t.contains("Does Health Probe Status show the backends healthy?")));
+    slack.event(SignedSlack.threadMessage("EvW1b", "C9", "1700000100.500000", THREAD, "U1", "yes"));
+    eventually(WAIT, () -> assertThat(texts()).anyMatch(t -> t.contains("From your report")
+        && t.contains("The job runs on one of the API backends")));
+    slack.event(SignedSlack.threadMessage("EvW2", "C9", "1700000101.000001", THREAD, "U1", "no"));
     eventually(WAIT, () -> assertThat(texts()).anyMatch(t -> t.contains("IP address")));
     slack.event(SignedSlack.threadMessage("EvW3", "C9", "1700000102.000001", THREAD, "U1", "the client is 10.0.0.5"));
     // then: the thread holds the confirmed cause with its evidence and the fix

@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
 public final class ConversationEngine {
   /** Longest user line read; longer ones are refused. */
   public static final int MAX_LINE = InputGuard.MAX_LENGTH;
+  /** The prompt id (and {@code asking}) of a confirmation of answers read from the report or a hedged reply: yes or no. */
+  public static final String CONFIRM = Prompts.CONFIRM;
+  /** The prompt id (and {@code asking}) of "is this machine inside the load balancer's network?", before a check from a snapshot. */
+  public static final String INSIDE = Prompts.INSIDE;
 
   private static final Logger LOG = LoggerFactory.getLogger(ConversationEngine.class);
   private final Diagnoser diagnoser;
@@ -100,13 +104,39 @@ public final class ConversationEngine {
           + now + ". The findings may differ.");
     }
     try {
-      reprompt(c);
+      if (state.stage() == Stage.ENDED) {
+        reopen(c);
+      } else {
+        reprompt(c);
+      }
     } catch (IllegalArgumentException e) {
       c.notice(Reply.Notice.Level.ERROR, "The load balancer of this session cannot be read any more: " + e.getMessage());
       c.state = c.state.withStage(Stage.CHOOSING_LOAD_BALANCER, Prompts.LOAD_BALANCER);
       c.say(Prompts.loadBalancer(facts.source().loadBalancers()));
     }
     return c.turn();
+  }
+
+  /**
+   * A conversation ended with {@code quit} goes on where it stood: the question it was at (asked
+   * again, best first), the conclusion, or the choice or report it waited for.
+   */
+  private void reopen(Ctx c) {
+    ConversationState s = c.state;
+    c.say("It was ended with \"quit\"; going on where it stood.");
+    if (s.symptomId() != null && s.loadBalancer() != null) {
+      c.state = s.withStage(Stage.ASKING, null);
+      questioning.advance(c);
+    } else if (s.symptomId() != null) {
+      c.state = s.withStage(Stage.CHOOSING_LOAD_BALANCER, Prompts.LOAD_BALANCER);
+      c.say(Prompts.loadBalancer(facts.source().loadBalancers()));
+    } else if (s.report() != null && s.candidates().size() > 1) {
+      c.state = s.withStage(Stage.CONFIRMING_SYMPTOM, Prompts.SYMPTOM_LIST);
+      c.say(Prompts.symptom(s.candidates()));
+    } else {
+      c.state = s.withStage(Stage.AWAITING_REPORT, Prompts.REPORT);
+      c.say(Prompts.report());
+    }
   }
 
   private void dispatch(Ctx c, Command command) {
@@ -126,7 +156,7 @@ public final class ConversationEngine {
     } else if (command instanceof Command.Restart) {
       ConversationState s = c.state;
       c.state = new ConversationState(s.id(), s.key(), Stage.AWAITING_REPORT, null, null, null, List.of(), null, null, List.of(),
-          Prompts.REPORT, s.turn(), s.created(), s.updated(), List.of());
+          Prompts.REPORT, s.turn(), s.created(), s.updated(), List.of()).withInside(s.inside());
       c.say("Starting over.");
       c.say(Prompts.report());
     } else if (command instanceof Command.Quit) {
@@ -150,7 +180,11 @@ public final class ConversationEngine {
       case CONFIRMING_SYMPTOM -> opening.symptomChoice(c, text);
       case CHOOSING_LOAD_BALANCER -> opening.loadBalancerChoice(c, text);
       case ASKING -> {
-        if (questioning.wantsCheck(c.state, text)) {
+        if (Prompts.CONFIRM.equals(c.state.asking())) {
+          questioning.confirm(c, text);
+        } else if (Prompts.INSIDE.equals(c.state.asking())) {
+          questioning.inside(c, text);
+        } else if (questioning.wantsCheck(c.state, text)) {
           questioning.check(c);
         } else {
           questioning.answer(c, text);
@@ -165,6 +199,11 @@ public final class ConversationEngine {
   }
 
   private void back(Ctx c, Stage stage) {
+    if (stage == Stage.AWAITING_REPORT && Prompts.SITUATION.equals(c.state.asking()) && c.state.candidates().size() > 1) {
+      c.state = c.state.withStage(Stage.CONFIRMING_SYMPTOM, Prompts.SYMPTOM_LIST);
+      c.say(Prompts.symptom(c.state.candidates()));
+      return;
+    }
     switch (stage) {
       case CONFIRMING_SYMPTOM -> {
         c.state = c.state.withStage(Stage.AWAITING_REPORT, Prompts.REPORT);
@@ -173,10 +212,21 @@ public final class ConversationEngine {
       case CHOOSING_LOAD_BALANCER -> {
         boolean confirm = c.state.candidates().size() > 1;
         c.state = c.state.withSymptom(null, null).withStage(confirm ? Stage.CONFIRMING_SYMPTOM : Stage.AWAITING_REPORT,
-            confirm ? Prompts.SYMPTOM : Prompts.REPORT);
+            confirm ? Prompts.SYMPTOM_LIST : Prompts.REPORT);
         c.say(confirm ? Prompts.symptom(c.state.candidates()) : Prompts.report());
       }
-      case ASKING, CONCLUDED -> questioning.back(c);
+      case ASKING, CONCLUDED -> {
+        boolean atFirstQuestion = c.state.answers().isEmpty() && !Prompts.CONFIRM.equals(c.state.asking())
+            && !Prompts.INSIDE.equals(c.state.asking());
+        if (atFirstQuestion && c.state.candidates().size() > 1) {
+          c.say("Back to the choice of the situation.");
+          c.state = c.state.withLoadBalancer(null, null).withSymptom(null, null).withChecks(java.util.List.of())
+              .withStage(Stage.CONFIRMING_SYMPTOM, Prompts.SYMPTOM_LIST);
+          c.say(Prompts.symptom(c.state.candidates()));
+        } else {
+          questioning.back(c);
+        }
+      }
       default -> {
         c.notice(Reply.Notice.Level.INFO, "There is nothing to go back to.");
         reprompt(c);
@@ -187,8 +237,9 @@ public final class ConversationEngine {
   /** What is expected now, again. */
   private void reprompt(Ctx c) {
     switch (c.state.stage()) {
-      case AWAITING_REPORT -> c.say(Prompts.report());
-      case CONFIRMING_SYMPTOM -> c.say(Prompts.symptom(c.state.candidates()));
+      case AWAITING_REPORT -> c.say(Prompts.SITUATION.equals(c.state.asking()) ? Prompts.situations(diagnoser.knowledgeBase())
+          : Prompts.report());
+      case CONFIRMING_SYMPTOM -> opening.symptomPrompt(c);
       case CHOOSING_LOAD_BALANCER -> c.say(Prompts.loadBalancer(facts.source().loadBalancers()));
       case ASKING, CONCLUDED -> questioning.reprompt(c);
       case ENDED -> c.say("This conversation has ended. Say \"restart\" to begin a new triage.");

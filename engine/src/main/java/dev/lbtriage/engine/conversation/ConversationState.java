@@ -24,6 +24,10 @@ import java.util.Objects;
  * @param turn how many user lines were handled
  * @param checks the live checks run for the user ("check"), oldest first; empty in states saved
  *     before checks existed
+ * @param pending answers read from the report or from a hedged reply, waiting for the user to confirm
+ *     them ({@code asking} is {@code confirm}); empty in older states
+ * @param inside whether the user said this machine is inside the load balancer's network (so a live
+ *     check from here means something on a snapshot); null when not asked, as in older states
  */
 public record ConversationState(
     String id,
@@ -40,7 +44,9 @@ public record ConversationState(
     int turn,
     Instant created,
     Instant updated,
-    List<RecordedCheck> checks) {
+    List<RecordedCheck> checks,
+    List<RecordedAnswer> pending,
+    Boolean inside) {
 
   public ConversationState {
     Objects.requireNonNull(id, "id");
@@ -48,6 +54,15 @@ public record ConversationState(
     candidates = candidates == null ? List.of() : List.copyOf(candidates);
     answers = answers == null ? List.of() : List.copyOf(answers);
     checks = checks == null ? List.of() : List.copyOf(checks);
+    pending = pending == null ? List.of() : List.copyOf(pending);
+  }
+
+  /** A state as saved before pending answers and the inside flag existed. */
+  public ConversationState(String id, String key, Stage stage, String report, String symptomId, Double symptomScore,
+      List<Candidate> candidates, String loadBalancer, String factSource, List<RecordedAnswer> answers, String asking, int turn,
+      Instant created, Instant updated, List<RecordedCheck> checks) {
+    this(id, key, stage, report, symptomId, symptomScore, candidates, loadBalancer, factSource, answers, asking, turn, created,
+        updated, checks, List.of(), null);
   }
 
   /** A new conversation waiting for a report. */
@@ -58,32 +73,42 @@ public record ConversationState(
 
   public ConversationState withStage(Stage newStage, String newAsking) {
     return new ConversationState(id, key, newStage, report, symptomId, symptomScore, candidates, loadBalancer, factSource,
-        answers, newAsking, turn, created, updated, checks);
+        answers, newAsking, turn, created, updated, checks, pending, inside);
   }
 
   public ConversationState withReport(String newReport, List<Candidate> newCandidates) {
     return new ConversationState(id, key, stage, newReport, null, null, newCandidates, null, null, List.of(), asking,
-        turn, created, updated, List.of());
+        turn, created, updated, List.of(), List.of(), inside);
+  }
+
+  public ConversationState withPending(List<RecordedAnswer> newPending) {
+    return new ConversationState(id, key, stage, report, symptomId, symptomScore, candidates, loadBalancer, factSource,
+        answers, asking, turn, created, updated, checks, newPending, inside);
+  }
+
+  public ConversationState withInside(Boolean newInside) {
+    return new ConversationState(id, key, stage, report, symptomId, symptomScore, candidates, loadBalancer, factSource,
+        answers, asking, turn, created, updated, checks, pending, newInside);
   }
 
   public ConversationState withSymptom(String newSymptomId, Double score) {
     return new ConversationState(id, key, stage, report, newSymptomId, score, candidates, loadBalancer, factSource,
-        answers, asking, turn, created, updated, checks);
+        answers, asking, turn, created, updated, checks, pending, inside);
   }
 
   public ConversationState withLoadBalancer(String lbId, String source) {
     return new ConversationState(id, key, stage, report, symptomId, symptomScore, candidates, lbId, source, answers,
-        asking, turn, created, updated, checks);
+        asking, turn, created, updated, checks, pending, inside);
   }
 
   public ConversationState withAnswers(List<RecordedAnswer> newAnswers) {
     return new ConversationState(id, key, stage, report, symptomId, symptomScore, candidates, loadBalancer, factSource,
-        newAnswers, asking, turn, created, updated, checks);
+        newAnswers, asking, turn, created, updated, checks, pending, inside);
   }
 
   public ConversationState withChecks(List<RecordedCheck> newChecks) {
     return new ConversationState(id, key, stage, report, symptomId, symptomScore, candidates, loadBalancer, factSource,
-        answers, asking, turn, created, updated, newChecks);
+        answers, asking, turn, created, updated, newChecks, pending, inside);
   }
 
   /** The checks with {@code check} in place of an earlier one to the same host, port and kind, or appended. */
@@ -96,7 +121,7 @@ public record ConversationState(
   /** This state one user line later. */
   public ConversationState nextTurn(Instant now) {
     return new ConversationState(id, key, stage, report, symptomId, symptomScore, candidates, loadBalancer, factSource,
-        answers, asking, turn + 1, created, now, checks);
+        answers, asking, turn + 1, created, now, checks, pending, inside);
   }
 
   /** The answers with {@code replacement} in place of the earlier answer to the same question, or appended. */

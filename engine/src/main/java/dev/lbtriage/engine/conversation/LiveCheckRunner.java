@@ -19,6 +19,23 @@ public interface LiveCheckRunner {
     return true;
   }
 
+  /**
+   * Where the checks run from, as the prompt says it (e.g. {@code this machine (laptop-7)}); null to
+   * say only "from here".
+   */
+  default String origin() {
+    return null;
+  }
+
+  /**
+   * Whether a check from here means something only once the user says this machine is inside the
+   * load balancer's network: true over a snapshot (the facts say nothing of where lb-triage runs),
+   * unless a flag said so. Then "Check from here" is not offered, and typing {@code check} asks first.
+   */
+  default boolean needsInside() {
+    return false;
+  }
+
   /** No live checks: nothing is offered. */
   static LiveCheckRunner none() {
     return None.INSTANCE;

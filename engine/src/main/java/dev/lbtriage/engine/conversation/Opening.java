@@ -1,18 +1,23 @@
 package dev.lbtriage.engine.conversation;
 
+import dev.lbtriage.engine.diagnosis.AnswerParser;
 import dev.lbtriage.engine.gather.LoadBalancerSummary;
-import dev.lbtriage.kb.match.MatchResult;
 import dev.lbtriage.kb.match.SymptomMatcher;
 import dev.lbtriage.kb.model.KnowledgeBase;
+import dev.lbtriage.kb.model.Symptom;
+import dev.lbtriage.rules.diagnosis.Answer;
 import dev.lbtriage.rules.facts.AzureFacts;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The start of a triage: the report, the symptom it points to, the load balancer, gathering its facts. */
+/**
+ * The start of a triage: the report, the symptom it points to (the words, else the metrics, else one
+ * question), the load balancer, gathering its facts.
+ */
 final class Opening {
-  private static final int MAX_CANDIDATES = 3;
   private final SymptomMatcher matcher;
   private final KnowledgeBase kb;
   private final FactCache facts;
@@ -26,37 +31,124 @@ final class Opening {
   }
 
   void report(Ctx c, String text) {
-    MatchResult r = matcher.assess(text);
-    List<Candidate> candidates = r.matches().stream().limit(MAX_CANDIDATES)
-        .map(m -> new Candidate(m.symptomId(), m.title(), m.score())).toList();
-    c.state = c.state.withReport(text, candidates);
-    if (r.confident()) {
-      Candidate best = candidates.get(0);
-      c.say("This looks like: " + best.title() + " (" + Prompts.percent(best.score()) + ").");
-      symptomChosen(c, best.symptomId(), best.score());
-    } else if (r.ambiguous()) {
-      c.state = c.state.withStage(Stage.CONFIRMING_SYMPTOM, Prompts.SYMPTOM);
-      c.say("Your description could fit more than one situation.");
-      c.say(Prompts.symptom(candidates));
-    } else {
-      c.state = c.state.withStage(Stage.AWAITING_REPORT, Prompts.REPORT);
-      c.say(Prompts.coverage(kb, r.outOfScopeHits()));
-      c.say(Prompts.report());
+    if (Prompts.SITUATION.equals(c.state.asking()) && c.state.report() != null) {
+      Optional<Symptom> picked = situation(text);
+      if (picked.isPresent()) {
+        c.say("OK: " + picked.get().title() + ".");
+        c.state = c.state.withReport(c.state.report(), c.state.candidates());
+        symptomChosen(c, picked.get().id(), null);
+        return;
+      }
     }
+    ReportMatch.Reading r = ReportMatch.read(matcher, text);
+    List<Candidate> candidates = r.candidates();
+    c.state = c.state.withReport(text, candidates);
+    switch (r.verdict()) {
+      case CONFIDENT -> {
+        Candidate best = candidates.get(0);
+        c.say("This looks like: " + best.title() + " (" + Prompts.percent(best.score()) + ").");
+        symptomChosen(c, best.symptomId(), best.score());
+      }
+      case PROBE_OR_DATA_PORT -> probeOrDataPort(c);
+      case AMBIGUOUS -> {
+        c.state = c.state.withStage(Stage.CONFIRMING_SYMPTOM, Prompts.SYMPTOM_LIST);
+        c.say("Your description could fit more than one situation.");
+        c.say(Prompts.symptom(candidates));
+      }
+      case NOTHING -> {
+        c.state = c.state.withStage(Stage.AWAITING_REPORT, Prompts.SITUATION);
+        c.say(Prompts.coverage(kb, r.outOfScope()));
+        c.say(Prompts.situations(kb));
+      }
+    }
+  }
+
+  /** A situation picked from the full list: its number or id. */
+  private Optional<Symptom> situation(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT).replaceAll("[.!]+$", "");
+    if (t.matches("\\d{1,2}")) {
+      int n = Integer.parseInt(t);
+      return n >= 1 && n <= kb.symptoms().size() ? Optional.of(kb.symptoms().get(n - 1)) : Optional.empty();
+    }
+    return kb.symptom(t);
+  }
+
+  /**
+   * The words cannot tell failing probes from healthy probes with a dead data port: Health Probe
+   * Status decides when the load balancer is known and has the metric, else what the report says of
+   * the probe, else one question.
+   */
+  private void probeOrDataPort(Ctx c) {
+    Optional<LoadBalancerSummary> lb = knownLoadBalancer(c.state.report());
+    if (lb.isPresent()) {
+      AzureFacts f = facts.get(lb.get().id(), c.live);
+      Optional<ProbeHealthVerdict.Decision> d = ProbeHealthVerdict.of(f, lb.get().id());
+      if (d.isPresent()) {
+        String title = title(d.get().symptomId());
+        c.say("Your words fit both failing health probes and a data port that does not answer; Health Probe Status decides: "
+            + (ReportMatch.PROBE_DOWN.equals(d.get().symptomId()) ? "a backend fails the probe" : "every backend passes the probe")
+            + ".\n- " + String.join("\n- ", d.get().evidence()) + "\nSo: " + title + ". (Say \"back\" to choose another.)");
+        symptomChosen(c, d.get().symptomId(), score(c, d.get().symptomId()));
+        return;
+      }
+    }
+    Optional<ReportStatements.Statement> said = ReportStatements.read(c.state.report(), Set.of(ReportStatements.PROBE_HEALTH), Set.of(),
+        Set.of()).stream().filter(s -> s.strength() == ReportStatements.Strength.ANSWER).findFirst();
+    if (said.isPresent()) {
+      String id = Answer.YES.equals(said.get().value()) ? ReportMatch.DATA_PORT_DOWN : ReportMatch.PROBE_DOWN;
+      c.say("You said \"" + said.get().quote() + "\": I take that as " + (Answer.YES.equals(said.get().value())
+          ? "healthy probes" : "failing probes") + ", so: " + title(id) + ". (Say \"back\" to choose another.)");
+      symptomChosen(c, id, score(c, id));
+      return;
+    }
+    c.state = c.state.withStage(Stage.CONFIRMING_SYMPTOM, Prompts.SYMPTOM);
+    c.say(probeHealthPrompt());
+  }
+
+  private Reply.Prompt probeHealthPrompt() {
+    return Prompts.probeHealth(ReportMatch.PROBE_DOWN, ReportMatch.DATA_PORT_DOWN);
+  }
+
+  private String title(String symptomId) {
+    return kb.symptom(symptomId).map(Symptom::title).orElse(symptomId);
+  }
+
+  private static Double score(Ctx c, String symptomId) {
+    return c.state.candidates().stream().filter(x -> x.symptomId().equals(symptomId)).map(Candidate::score).findFirst().orElse(null);
+  }
+
+  /** The load balancer the report names, or the only one the source knows. */
+  private Optional<LoadBalancerSummary> knownLoadBalancer(String report) {
+    List<LoadBalancerSummary> lbs = facts.source().loadBalancers();
+    List<LoadBalancerSummary> named = named(lbs, report);
+    return named.size() == 1 ? Optional.of(named.get(0)) : lbs.size() == 1 ? Optional.of(lbs.get(0)) : Optional.empty();
+  }
+
+  /** The prompt of the symptom stage as it stands: the health question, or the list. */
+  void symptomPrompt(Ctx c) {
+    c.say(Prompts.SYMPTOM.equals(c.state.asking()) && ReportMatch.probeOrDataPort(c.state.candidates()) ? probeHealthPrompt()
+        : Prompts.symptom(c.state.candidates()));
   }
 
   void symptomChoice(Ctx c, String text) {
     List<Candidate> cs = c.state.candidates();
     String t = text.strip().toLowerCase(Locale.ROOT).replaceAll("[.!]+$", "");
+    if (Prompts.SYMPTOM.equals(c.state.asking()) && ReportMatch.probeOrDataPort(cs)) {
+      healthAnswer(c, t);
+      return;
+    }
     if (List.of("none", "none of these", "none of them", "no", "neither", "nope").contains(t)) {
-      c.state = c.state.withStage(Stage.AWAITING_REPORT, Prompts.REPORT);
-      c.say(Prompts.coverage(kb, java.util.Set.of()));
-      c.say(Prompts.report());
+      c.state = c.state.withStage(Stage.AWAITING_REPORT, Prompts.SITUATION);
+      c.say(Prompts.coverage(kb, Set.of()));
+      c.say(Prompts.situations(kb));
       return;
     }
     Optional<Candidate> pick = Optional.empty();
     if (t.matches("\\d{1,2}") && Integer.parseInt(t) >= 1 && Integer.parseInt(t) <= cs.size()) {
       pick = Optional.of(cs.get(Integer.parseInt(t) - 1));
+    } else if (t.matches("\\d{1,2}") && Integer.parseInt(t) == cs.size() + 1) {
+      symptomChoice(c, "none");
+      return;
     } else if (List.of("yes", "y", "yep", "yeah", "the first", "first").contains(t) && !cs.isEmpty()) {
       pick = Optional.of(cs.get(0));
     } else {
@@ -64,13 +156,44 @@ final class Opening {
           .or(() -> kb.symptom(t).map(s -> new Candidate(s.id(), s.title(), Double.NaN)));
     }
     if (pick.isEmpty()) {
-      c.notice(Reply.Notice.Level.WARNING, "Please pick one: a number from 1 to " + cs.size()
+      c.notice(Reply.Notice.Level.WARNING, "Please pick one: a number from 1 to " + (cs.size() + 1)
           + ", a symptom id, or \"none of these\".");
       c.say(Prompts.symptom(cs));
       return;
     }
     c.say("OK: " + pick.get().title() + ".");
     symptomChosen(c, pick.get().symptomId(), Double.isNaN(pick.get().score()) ? null : pick.get().score());
+  }
+
+  /** The answer to "Does Health Probe Status show the backends healthy?": yes, no, a symptom id, or "I don't know". */
+  private void healthAnswer(Ctx c, String t) {
+    String id = null;
+    if (t.equals("1") || kb.symptom(t).isPresent()) {
+      id = t.equals("1") ? ReportMatch.DATA_PORT_DOWN : t;
+    } else if (t.equals("2")) {
+      id = ReportMatch.PROBE_DOWN;
+    } else {
+      Optional<String> v = AnswerParser.yesNoOrUnknown(t);
+      if (v.isPresent() && !Answer.UNKNOWN.equals(v.get())) {
+        id = Answer.YES.equals(v.get()) ? ReportMatch.DATA_PORT_DOWN : ReportMatch.PROBE_DOWN;
+      } else if (t.equals("3") || v.isPresent() || AnswerParser.hedge(yesNoQuestion(), t).isPresent()) {
+        c.state = c.state.withStage(Stage.CONFIRMING_SYMPTOM, Prompts.SYMPTOM_LIST);
+        c.say("Then pick the situation that fits best.");
+        c.say(Prompts.symptom(c.state.candidates()));
+        return;
+      }
+    }
+    if (id == null) {
+      c.notice(Reply.Notice.Level.WARNING, "Please answer yes (the probes are healthy), no (some fail) or \"I don't know\".");
+      c.say(probeHealthPrompt());
+      return;
+    }
+    c.say("OK: " + title(id) + ".");
+    symptomChosen(c, id, score(c, id));
+  }
+
+  private dev.lbtriage.kb.model.Question yesNoQuestion() {
+    return kb.question("vm-responds").orElseGet(() -> kb.symptoms().get(0).questions().get(0));
   }
 
   private void symptomChosen(Ctx c, String symptomId, Double score) {
@@ -98,7 +221,8 @@ final class Opening {
         : lbs.stream().filter(lb -> lb.name().equalsIgnoreCase(t) || lb.id().equalsIgnoreCase(t)).findFirst()
             .or(() -> named(lbs, t).size() == 1 ? Optional.of(named(lbs, t).get(0)) : Optional.empty());
     if (pick.isEmpty()) {
-      c.notice(Reply.Notice.Level.WARNING, "Please pick a load balancer: a number from 1 to " + lbs.size() + " or its name.");
+      c.notice(Reply.Notice.Level.WARNING, "Please pick a load balancer: a number from 1 to " + lbs.size()
+          + " or its name (or \"back\", or \"quit\").");
       c.say(Prompts.loadBalancer(lbs));
       return;
     }
@@ -113,7 +237,7 @@ final class Opening {
       c.notice(Reply.Notice.Level.WARNING, f.missing().size() + " fact" + (f.missing().size() == 1 ? "" : "s")
           + " could not be read; the diagnosis may be weaker (the conclusion lists them).");
     }
-    questioning.advance(c);
+    questioning.begin(c);
   }
 
   /** The load balancers whose name appears in the text as a whole word. */

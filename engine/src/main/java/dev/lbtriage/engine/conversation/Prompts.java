@@ -16,6 +16,14 @@ final class Prompts {
   static final String NONE = "none";
   /** The value of the "Check from here" choice. */
   static final String CHECK = "check";
+  /** The prompt that waits for the user to confirm answers read from the report or a hedged reply. */
+  static final String CONFIRM = "confirm";
+  /** The prompt that asks whether this machine is inside the load balancer's network, before a first check on a snapshot. */
+  static final String INSIDE = "check-from-inside";
+  /** {@code asking} while the symptom list (not the health question) is shown. */
+  static final String SYMPTOM_LIST = "symptom-list";
+  /** {@code asking} while the report is awaited after the list of every situation was shown (a number picks one). */
+  static final String SITUATION = "situation";
   private static final List<String> LABELS = List.of("Windows", "Linux", "Azure");
 
   private Prompts() {}
@@ -35,6 +43,52 @@ final class Prompts {
         "Your description fits more than one situation, and each has its own checks.", List.of(), choices);
   }
 
+  /**
+   * The one question that tells "probes failing" from "probes healthy but the data port does not
+   * answer", with the symptom ids as the values of yes and no (so a face's button or a typed id works).
+   */
+  static Reply.Prompt probeHealth(String probeDown, String dataPortDown) {
+    List<Reply.Choice> choices = new ArrayList<>();
+    choices.add(new Reply.Choice("Yes: the probes are healthy, the traffic does not get through", dataPortDown));
+    choices.add(new Reply.Choice("No: some backends fail the health probe", probeDown));
+    choices.add(new Reply.Choice("I don't know: show me the situations", "I don't know"));
+    return new Reply.Prompt(SYMPTOM, "Does Health Probe Status show the backends healthy?",
+        "Your words fit both failing health probes and healthy probes whose data port does not answer; the checks differ. "
+            + "Azure portal > the load balancer > Monitoring > Metrics > Health Probe Status, split by Backend IP Address: "
+            + "100 for every backend means healthy.",
+        List.of(), choices);
+  }
+
+  /** Every situation lb-triage covers, to pick by number, or a new description. */
+  static Reply.Prompt situations(KnowledgeBase kb) {
+    List<Reply.Choice> choices = kb.symptoms().stream().map(s -> new Reply.Choice(s.title(), s.id())).toList();
+    return new Reply.Prompt(REPORT, "Pick one of these by its number, or describe the problem again in your own words.",
+        "Your words pick the triage to run.", List.of(), choices);
+  }
+
+  /** A question again after an answer that was not understood: the question and its choices only. */
+  static Reply.Prompt shortQuestion(Diagnosis.OpenQuestion q, boolean offerCheck) {
+    Reply.Prompt full = question(q, offerCheck);
+    return new Reply.Prompt(full.id(), full.text(), null, List.of(), full.choices());
+  }
+
+  /** Confirms answers read from the user's words (the report, a hedged reply). */
+  static Reply.Prompt confirm(String text, boolean hedged) {
+    List<Reply.Choice> choices = hedged
+        ? List.of(new Reply.Choice("Yes", "yes"), new Reply.Choice("No", "no"), new Reply.Choice("I don't know", "I don't know"))
+        : List.of(new Reply.Choice("Yes", "yes"), new Reply.Choice("No", "no"));
+    return new Reply.Prompt(CONFIRM, text, hedged ? null : "Answers you already gave are not asked again.", List.of(), choices);
+  }
+
+  /** Whether this machine is inside the load balancer's network, asked before the first check from a snapshot. */
+  static Reply.Prompt inside(String lbName, String origin) {
+    return new Reply.Prompt(INSIDE, "Is " + origin + " inside " + lbName + "'s virtual network (or a peered one), so that it reaches "
+        + "the backends as another VM in the pool would?",
+        "The facts come from a snapshot, so they say nothing of where lb-triage runs now; a check from outside the network "
+            + "proves nothing about the backends.",
+        List.of(), List.of(new Reply.Choice("Yes", "yes"), new Reply.Choice("No", "no")));
+  }
+
   static Reply.Prompt loadBalancer(List<LoadBalancerSummary> lbs) {
     List<Reply.Choice> choices = lbs.stream().map(lb -> new Reply.Choice(lb.toString(), lb.name())).toList();
     return new Reply.Prompt(LOAD_BALANCER, "Which load balancer is it? (a number or its name)",
@@ -47,11 +101,16 @@ final class Prompts {
 
   /** @param offerCheck whether to add the "Check from here" choice (value {@value #CHECK}) */
   static Reply.Prompt question(Diagnosis.OpenQuestion q, boolean offerCheck) {
+    return question(q, offerCheck, null);
+  }
+
+  /** @param origin where a check runs from, said on the choice (e.g. "this machine (host-1)"), null for "here" */
+  static Reply.Prompt question(Diagnosis.OpenQuestion q, boolean offerCheck, String origin) {
     List<Reply.Choice> choices = new ArrayList<>("yes-no".equals(q.answerKind())
         ? List.of(new Reply.Choice("Yes", "yes"), new Reply.Choice("No", "no"), new Reply.Choice("I don't know", "I don't know"))
         : List.of(new Reply.Choice("I don't know", "I don't know")));
     if (offerCheck) {
-      choices.add(new Reply.Choice("Check from here", CHECK));
+      choices.add(new Reply.Choice(origin == null ? "Check from here" : "Check from here: " + origin, CHECK));
     }
     return new Reply.Prompt(q.id(), q.text(), q.why(), hows(q.how()), choices);
   }

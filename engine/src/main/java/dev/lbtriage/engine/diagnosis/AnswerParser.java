@@ -30,7 +30,75 @@ public final class AnswerParser {
   private static final Pattern IPV6 = Pattern.compile("(?<![:\\w])([0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7})(?![:\\w])");
   private static final Pattern PORT = Pattern.compile("(?<!\\d)(\\d{1,5})(?!\\d)");
 
+  /** Hedges that lean to no, checked before those leaning to yes ("probably not" before "probably"). */
+  private static final java.util.List<String> HEDGED_NO = java.util.List.of("probably not", "i don't think so", "i dont think so",
+      "i do not think so", "i doubt it", "doubt it", "unlikely", "not likely", "i think not", "i guess not", "i don't believe so",
+      "i dont believe so", "probably no", "maybe not", "i don't think it does", "i dont think it does", "i don't think they do",
+      "likely not", "most likely not", "probably doesn't", "probably does not", "probably isn't", "probably is not",
+      "should not be", "shouldn't be", "i think it doesn't", "i think it does not", "i think it isn't", "i think it is not",
+      "i guess it doesn't", "i don't believe it does");
+  private static final java.util.List<String> HEDGED_YES = java.util.List.of("i think so", "i believe so", "i guess so", "i guess",
+      "probably yes", "probably", "i think it does", "i think they do", "i think yes", "should be", "it should", "they should",
+      "likely", "most likely", "pretty sure", "i suppose so", "i suppose", "think so", "i assume so", "presumably", "maybe yes",
+      "i think it is", "i believe it does", "i believe it is");
+  private static final java.util.List<String> HEDGED_UNKNOWN = java.util.List.of("not sure", "i'm not sure", "im not sure",
+      "i am not sure", "maybe", "perhaps", "unsure", "not certain", "i'm not certain");
+
   private AnswerParser() {}
+
+  /**
+   * A hedged answer: what it leans to and the words that hedge it.
+   *
+   * @param likely {@code yes}, {@code no} or {@code unknown}
+   * @param words the hedging words as typed, e.g. "I think so"
+   */
+  public record Hedge(String likely, String words) {}
+
+  /**
+   * Reads a hedged answer ("I think so", "probably not", "not sure", "I guess") to be confirmed
+   * rather than taken as it is; empty when the answer is not hedged. Yes/no leanings only for a
+   * yes-no question.
+   */
+  public static Optional<Hedge> hedge(Question q, String raw) {
+    if (raw == null || raw.isBlank() || raw.length() > MAX_LENGTH) {
+      return Optional.empty();
+    }
+    String text = clean(raw).replaceAll("[,;:?]+$", "");
+    if (q.answer() == AnswerKind.YES_NO) {
+      for (String h : HEDGED_NO) {
+        if (startsWithPhrase(text, h)) {
+          return Optional.of(new Hedge(Answer.NO, raw.strip()));
+        }
+      }
+      for (String h : HEDGED_YES) {
+        if (startsWithPhrase(text, h)) {
+          return Optional.of(new Hedge(Answer.YES, raw.strip()));
+        }
+      }
+    }
+    for (String h : HEDGED_UNKNOWN) {
+      if (startsWithPhrase(text, h)) {
+        return Optional.of(new Hedge(Answer.UNKNOWN, raw.strip()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A plain yes, no or "I don't know" (as {@code unknown}), hedges read as what they lean to; empty otherwise. */
+  public static Optional<String> yesNoOrUnknown(String raw) {
+    if (raw == null || raw.isBlank() || raw.length() > MAX_LENGTH) {
+      return Optional.empty();
+    }
+    String text = clean(raw);
+    if (isUnknown(text)) {
+      return Optional.of(Answer.UNKNOWN);
+    }
+    return yesNo(text);
+  }
+
+  private static boolean startsWithPhrase(String text, String phrase) {
+    return text.equals(phrase) || (text.startsWith(phrase) && !Character.isLetterOrDigit(text.charAt(phrase.length())));
+  }
 
   /** The outcome: a normalised answer, or why the text was not understood. */
   public sealed interface Result permits Accepted, Refused {}

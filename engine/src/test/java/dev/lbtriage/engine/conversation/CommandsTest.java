@@ -11,23 +11,23 @@ class CommandsTest {
 
   @Test
   void why_shows_the_findings_with_their_evidence_and_the_answers_given_then_asks_again() {
-    Chat chat = Chat.on("internal-basic").say(REPORT).say("yes");
+    Chat chat = Chat.on("internal-basic").say(REPORT).say("I don't know");
 
     chat.say("why?");
 
     assertThat(chat.lastOf(Reply.FindingsTable.class)).singleElement().satisfies(t -> assertThat(t.rows())
         .anySatisfy(r -> assertThat(r.evidence()).anyMatch(e -> e.contains("AllowAzureLoadBalancerInBound"))));
-    assertThat(chat.text()).contains("1. vm-responds = yes (alice, 2026-11-25T10:00:00Z)");
+    assertThat(chat.text()).contains("1. vm-responds = I don't know (alice, 2026-11-25T10:00:00Z)");
     assertThat(chat.promptId()).isEqualTo("probe-port-listening");
   }
 
   @Test
   void summary_numbers_the_answers_and_says_what_is_awaited() {
-    Chat chat = Chat.on("internal-basic").say(REPORT).say("yes");
+    Chat chat = Chat.on("internal-basic").say(REPORT).say("I don't know");
 
     chat.say("summary");
 
-    assertThat(chat.text()).contains("Symptom: VMs behind the load balancer", "Load balancer: lb", "1. vm-responds = yes",
+    assertThat(chat.text()).contains("Symptom: VMs behind the load balancer", "Load balancer: lb", "1. vm-responds = I don't know",
         "waiting for your answer to probe-port-listening");
   }
 
@@ -75,7 +75,7 @@ class CommandsTest {
 
   @Test
   void a_huge_message_is_refused_and_nothing_is_lost() {
-    Chat chat = Chat.on("internal-basic").say(REPORT).say("yes");
+    Chat chat = Chat.on("internal-basic").say(REPORT).say("I don't know");
     ConversationState before = chat.state;
 
     chat.say("yes ".repeat(2_000));
@@ -101,7 +101,7 @@ class CommandsTest {
 
   @Test
   void restart_drops_everything_and_quit_ends_until_restart() {
-    Chat chat = Chat.on("internal-basic").say(REPORT).say("yes");
+    Chat chat = Chat.on("internal-basic").say(REPORT).say("I don't know");
 
     chat.say("restart");
     assertThat(chat.state.stage()).isEqualTo(Stage.AWAITING_REPORT);
@@ -120,7 +120,7 @@ class CommandsTest {
 
   @Test
   void text_after_the_conclusion_is_not_taken_as_an_answer() {
-    Chat chat = Chat.on("internal-basic").say(REPORT).say("yes").say("no");
+    Chat chat = Chat.on("internal-basic").say(REPORT).say("I don't know").say("no");
     ConversationState before = chat.state;
 
     chat.say("yes");

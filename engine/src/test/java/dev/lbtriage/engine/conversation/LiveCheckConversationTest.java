@@ -35,7 +35,7 @@ class LiveCheckConversationTest {
 
   private static Chat atProbePortQuestion(LiveCheckRunner runner) {
     Chat chat = new Chat(new SnapshotReader(Chat.snapshot("internal-basic")), runner)
-        .say("my health probe shows all backends down").say("yes");
+        .say("my health probe shows all backends down").say("I don't know");
     assertThat(chat.promptId()).isEqualTo("probe-port-listening");
     return chat;
   }

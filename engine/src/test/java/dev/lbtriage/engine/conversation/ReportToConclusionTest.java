@@ -24,7 +24,7 @@ class ReportToConclusionTest {
 
   @Test
   void the_how_of_the_listening_question_holds_the_filled_in_commands_for_each_os() {
-    Chat chat = Chat.on("internal-basic").say("my health probe shows all backends down").say("yes");
+    Chat chat = Chat.on("internal-basic").say("my health probe shows all backends down").say("I don't know");
 
     Reply.Prompt p = chat.prompt().orElseThrow();
     assertThat(p.id()).isEqualTo("probe-port-listening");
@@ -36,7 +36,7 @@ class ReportToConclusionTest {
 
   @Test
   void answering_the_questions_confirms_a_cause_and_concludes_with_filled_in_az_commands_and_support_captures() {
-    Chat chat = Chat.on("internal-basic").say("my health probe shows all backends down").say("yes").say("nope");
+    Chat chat = Chat.on("internal-basic").say("my health probe shows all backends down").say("I don't know").say("nope");
 
     assertThat(chat.state.stage()).isEqualTo(Stage.CONCLUDED);
     assertThat(chat.status("probe-port-not-listening")).isEqualTo("confirmed");
@@ -54,7 +54,7 @@ class ReportToConclusionTest {
     chat.say("support");
     assertThat(chat.text()).contains("psping 10.0.1.5:80");
     assertThat(chat.state.answers()).extracting(RecordedAnswer::question, RecordedAnswer::value, RecordedAnswer::by)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("vm-responds", "yes", "alice"),
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("vm-responds", "unknown", "alice"),
             org.assertj.core.groups.Tuple.tuple("probe-port-listening", "no", "alice"));
   }
 
