@@ -33,6 +33,7 @@ public final class ChatLoop {
   });
   private ConversationState state;
   private Reply.Prompt lastPrompt;
+  private String db;
 
   public ChatLoop(ConversationEngine engine, SessionStore store, PrintWriter out, TerminalRenderer renderer, String user) {
     this.engine = engine;
@@ -40,6 +41,12 @@ public final class ChatLoop {
     this.out = out;
     this.renderer = renderer;
     this.user = user;
+  }
+
+  /** The {@code --db} the sessions are saved in, for the resume hint (null: the default store). */
+  public ChatLoop db(String db) {
+    this.db = db;
+    return this;
   }
 
   public ConversationState state() {
@@ -82,7 +89,7 @@ public final class ChatLoop {
       }
       if (line == null) {
         out.println();
-        out.println("Bye. The session is saved; go on with: lb-triage chat --resume " + state.id());
+        out.println("Bye. The session is saved; go on with: " + dev.lbtriage.bot.cli.Hints.resume(state.id(), db));
         out.flush();
         return;
       }

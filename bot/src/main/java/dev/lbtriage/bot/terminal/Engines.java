@@ -1,6 +1,7 @@
 package dev.lbtriage.bot.terminal;
 
 import dev.lbtriage.bot.cli.BadInputException;
+import dev.lbtriage.bot.cli.ProblemText;
 import dev.lbtriage.engine.conversation.ConversationEngine;
 import dev.lbtriage.engine.diagnosis.Diagnoser;
 import dev.lbtriage.engine.gather.snapshot.SnapshotFolderException;
@@ -45,17 +46,27 @@ public final class Engines {
         Clock.systemUTC(), new dev.lbtriage.engine.check.TcpLiveCheckRunner());
   }
 
-  /** The store at {@code --db}, or the default one ({@code $LB_TRIAGE_DB} or the user's data folder). */
-  static JdbcSessionStore store(String db) {
-    String url = db == null || db.isBlank() ? DataLocation.current() : db.strip();
+  /**
+   * The store at {@code --db} (a JDBC URL or a file path whose folder exists), else {@code $LB_TRIAGE_DB}
+   * (the same), else the H2 file in the user's data folder (created when absent).
+   */
+  public static JdbcSessionStore store(String db) {
+    String url;
+    boolean explicit = db != null && !db.isBlank() || !DataLocation.isDefault(System.getenv());
     try {
-      if (url.startsWith(H2_FILE)) {
+      url = db != null && !db.isBlank() ? DataLocation.explicit(db, "--db") : DataLocation.current();
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage(), e);
+    }
+    try {
+      if (!explicit && url.startsWith(H2_FILE)) {
         Path parent = Path.of(url.substring(H2_FILE.length()).split(";", 2)[0]).toAbsolutePath().getParent();
         Files.createDirectories(parent);
       }
       return new JdbcSessionStore(url, Clock.systemUTC());
     } catch (SessionStoreException | IOException e) {
-      throw new BadInputException(e.getMessage() + (db == null ? " (set LB_TRIAGE_DB or --db to use another database)" : ""), e);
+      throw new BadInputException(ProblemText.oneLine(e.getMessage())
+          + (explicit ? "" : " (set LB_TRIAGE_DB or --db to use another database)"), e);
     }
   }
 
