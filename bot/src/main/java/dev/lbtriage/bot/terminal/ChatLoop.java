@@ -59,6 +59,10 @@ public final class ChatLoop {
     state = turn.next();
     for (Reply r : turn.replies()) {
       print(r);
+      if (r instanceof Reply.Notice n && n.level() == Reply.Notice.Level.ERROR) {
+        // where the details of what failed are (the log file; never a stack trace on screen)
+        print(new Reply.Notice(Reply.Notice.Level.INFO, "That turn failed" + dev.lbtriage.bot.cli.LogSetup.detailsHint() + "."));
+      }
     }
     out.print(renderer.closeProgress());
     out.flush();

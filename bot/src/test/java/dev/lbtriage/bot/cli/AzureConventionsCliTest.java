@@ -95,6 +95,26 @@ class AzureConventionsCliTest {
   }
 
   @Test
+  void a_turn_that_fails_inside_the_chat_is_one_notice_and_where_the_details_are_then_the_chat_goes_on() {
+    stub.failAlways(StubArmAccess.LB, 500, "InternalServerError");
+    java.io.InputStream before = System.in;
+    System.setIn(new java.io.ByteArrayInputStream(
+        "The backends of lb164701 are unhealthy in the health probe status since 10:00.\nquit\n".getBytes(
+            java.nio.charset.StandardCharsets.UTF_8)));
+    Result r;
+    try {
+      r = run(azure("chat", "--azure", "--db", tmp.resolve("s").toString()));
+    } finally {
+      System.setIn(before);
+    }
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Something went wrong on my side").contains("That turn failed (run again with --debug for details).")
+        .doesNotContain("\tat ");
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
   void no_azure_login_is_one_line_saying_what_to_do_and_exit_1() {
     AzureTestHooks.use(request -> Mono.error(new CredentialUnavailableException(
         "EnvironmentCredential authentication unavailable.\nAzureCliCredential: Azure CLI not installed\n...")),
