@@ -16,14 +16,14 @@ import java.util.concurrent.TimeUnit;
  * The real {@code lb-triage} ({@link Main}) as a child JVM on the test class path, with its own
  * environment (HOME, XDG_DATA_HOME, LB_TRIAGE_DB ...) and standard input, the way a shell starts it.
  */
-final class CliProcess {
+public final class CliProcess {
   static final long TIMEOUT_SECONDS = 120;
   /** Standard input closed, as the shell's {@code <&-} leaves it. */
   static final byte[] CLOSED = null;
 
-  record Result(int exit, String out, String err) {
+  public record Result(int exit, String out, String err) {
     /** The stderr lines that are not progress notes. */
-    List<String> errLines() {
+    public List<String> errLines() {
       return err.lines().filter(l -> !l.isBlank()).toList();
     }
   }
@@ -34,7 +34,7 @@ final class CliProcess {
    * @param env variables to set; a null value removes one
    * @param stdin what standard input holds; null closes it (the shell's {@code <&-})
    */
-  static Result run(Path workDir, Map<String, String> env, byte[] stdin, String... args) {
+  public static Result run(Path workDir, Map<String, String> env, byte[] stdin, String... args) {
     try {
       List<String> cmd = new ArrayList<>();
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -89,12 +89,12 @@ final class CliProcess {
     }
   }
 
-  static Result run(Path workDir, Map<String, String> env, String... args) {
+  public static Result run(Path workDir, Map<String, String> env, String... args) {
     return run(workDir, env, new byte[0], args);
   }
 
   /** A fresh HOME and XDG_DATA_HOME under {@code tmp}, so nothing of this machine's user is read or written. */
-  static Map<String, String> freshHome(Path tmp) throws IOException {
+  public static Map<String, String> freshHome(Path tmp) throws IOException {
     Path home = Files.createDirectories(tmp.resolve("home"));
     Path data = Files.createDirectories(tmp.resolve("data"));
     return new java.util.HashMap<>(Map.of("HOME", home.toString(), "XDG_DATA_HOME", data.toString()));
