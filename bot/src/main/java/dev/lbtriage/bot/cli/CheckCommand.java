@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
         "  lb-triage check 10.0.0.4 80                      # tcping style",
         "  lb-triage check http://10.0.0.4:8080/health      # an HTTP probe's GET",
         "  lb-triage check 10.0.0.4:80 --http /health --count 10 --timeout 1",
+        "  lb-triage check [fd00::4]:443",
         "", "HTTP counts only status 200 as received, as a load balancer HTTP probe does.",
         "Exit codes: 0 every attempt received, 3 some or all lost, 2 bad input, 1 an unexpected failure."})
 final class CheckCommand implements Callable<Integer> {
@@ -35,7 +36,7 @@ final class CheckCommand implements Callable<Integer> {
   static final int EXIT_LOST = 3;
 
   @Parameters(arity = "1..2", paramLabel = "TARGET",
-      description = "HOST:PORT (10.0.0.4:80, [fd00::4]:443), HOST PORT (10.0.0.4 80) or an http:// URL (http://10.0.0.4:8080/health).")
+      description = "HOST:PORT, HOST PORT, or an http:// URL to GET (see the examples below); an IPv6 address in brackets.")
   java.util.List<String> target;
 
   @Option(names = "--http", paramLabel = "PATH", description = "Send HTTP GET PATH (e.g. /health) instead of a bare TCP connect.")

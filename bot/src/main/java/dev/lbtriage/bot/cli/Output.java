@@ -8,7 +8,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -92,9 +91,5 @@ public final class Output {
   /** The strings of a list joined for one cell. */
   public static String join(List<String> values) {
     return values == null ? "" : String.join("; ", values);
-  }
-
-  static List<String> list(String... s) {
-    return Arrays.asList(s);
   }
 }
