@@ -74,6 +74,12 @@ public final class SlackCommand implements Callable<Integer> {
     this.env = env;
   }
 
+  /** Where the bot's logs go, said once at start (a service's operator looks for them). */
+  private static String logs() {
+    java.nio.file.Path f = dev.lbtriage.bot.cli.LogSetup.file();
+    return f == null ? "" : " (logs: " + f + "; --verbose or LB_TRIAGE_LOG=info also shows them here)";
+  }
+
   @Override
   public Integer call() throws Exception {
     SlackTokens tokens;
@@ -99,12 +105,12 @@ public final class SlackCommand implements Callable<Integer> {
     try (SlackBot bot = new SlackBot(settings, conversations.apply(new Source(snapshot, azure, azureOptions, lb)))) {
       if (http) {
         try (SlackServer server = new SlackServer(bot.app(), bind, port).start()) {
-          System.err.println("lb-triage slack: listening on " + server.eventsUri());
+          System.err.println("lb-triage slack: listening on " + server.eventsUri() + logs());
           server.join();
         }
       } else {
         try (SocketModeRunner runner = new SocketModeRunner(bot.app(), tokens.appToken())) {
-          System.err.println("lb-triage slack: connecting to Slack in Socket Mode");
+          System.err.println("lb-triage slack: connecting to Slack in Socket Mode" + logs());
           runner.run();
         }
       }
