@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -258,6 +259,36 @@ class ConventionsCliTest {
     assertThat(debug.err()).contains(" DEBUG ");
     assertThat(quiet.err()).doesNotContain(" DEBUG ").doesNotContain(" INFO ");
     assertThat(quiet.out()).isEqualTo(debug.out());
+  }
+
+  @Test
+  void on_a_terminal_no_color_and_NO_COLOR_turn_the_colours_off() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs script(1) for a pseudo-terminal");
+    Pattern colour = Pattern.compile("\u001b\\[[0-9;]+m");
+    assertThat(colour.matcher(onTerminal(Map.of(), "demo", "--auto")).find()).as("colours on a terminal").isTrue();
+    assertThat(colour.matcher(onTerminal(Map.of(), "--no-color", "demo", "--auto")).find()).isFalse();
+    assertThat(colour.matcher(onTerminal(Map.of(), "demo", "--auto", "--no-color")).find()).isFalse();
+    assertThat(colour.matcher(onTerminal(Map.of("NO_COLOR", "1"), "demo", "--auto")).find()).isFalse();
+  }
+
+  /** The output of the real command line run on a pseudo-terminal (script(1)), as a person sees it. */
+  private String onTerminal(Map<String, String> extraEnv, String... args) throws Exception {
+    StringBuilder line = new StringBuilder("exec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '"
+        + System.getProperty("java.class.path") + "' " + Main.class.getName());
+    for (String a : args) {
+      line.append(" '").append(a).append("'");
+    }
+    ProcessBuilder pb = new ProcessBuilder("/usr/bin/script", "-qec", line.toString(), "/dev/null").directory(tmp.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).redirectErrorStream(true);
+    pb.environment().putAll(CliProcess.freshHome(tmp));
+    pb.environment().remove("NO_COLOR");
+    pb.environment().put("TERM", "xterm");
+    pb.environment().putAll(extraEnv);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(CliProcess.TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(out).as("the demo ran").contains("Demo finished");
+    return out;
   }
 
   // ---- Slack out of reach --------------------------------------------------------------------
