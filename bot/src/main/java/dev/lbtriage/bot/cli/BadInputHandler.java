@@ -11,7 +11,9 @@ final class BadInputHandler implements IParameterExceptionHandler {
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println("lb-triage: " + ex.getMessage() + " (try: " + cmd.getCommandSpec().qualifiedName() + " --help)");
+    String qualified = cmd.getCommandSpec().qualifiedName();
+    String help = Hints.command() + qualified.substring(qualified.indexOf(' ') < 0 ? qualified.length() : qualified.indexOf(' '));
+    err.println("lb-triage: " + ProblemText.oneLine(ex.getMessage()) + " (try: " + help + " --help)");
     return Main.EXIT_BAD_INPUT;
   }
 }

@@ -24,15 +24,16 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "capture",
     mixinStandardHelpOptions = true,
-    description = {"Read a load balancer and everything behind it live from Azure (read-only) and write it as a",
-        "snapshot folder: diagnose it later with --snapshot, or attach it to a support case."},
+    description = {"Save a load balancer read live from Azure as a snapshot folder.",
+        "Reads the load balancer and everything behind it (read-only) and writes the JSON: diagnose it later with "
+            + "--snapshot, or attach it to a support case."},
     footer = {"", "Examples:",
         "  lb-triage capture --lb my-rg/lb-web --out ./lb-web-capture",
         "  lb-triage diagnose --snapshot ./lb-web-capture --symptom-id probe-down",
         "", "Exit codes: 0 captured (reads that failed are listed), 2 bad input, 1 Azure could not be read."})
 final class CaptureCommand implements Callable<Integer> {
 
-  @Option(names = "--lb", paramLabel = "ID_OR_NAME", description = "Load balancer: ARM id, RG/NAME or a name (needed when there are several).")
+  @Option(names = {"--lb", "-n", "--name"}, paramLabel = "ID_OR_NAME", description = "Load balancer: ARM id, RG/NAME or a name (needed when there are several).")
   String lb;
 
   @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write; created if absent, must be empty.")
@@ -53,29 +54,41 @@ final class CaptureCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     refuseUnusable(out);
     AzureFactSource source = azure.open();
-    String lbRef = LoadBalancerChoice.choose(source, lb);
-    LiveRead read;
+    String lbRef = LoadBalancerChoice.choose(ScopedFactSource.of(source, azure.resourceGroup(), null, azure.subscription()), lb);
+    LiveRead read = read(source, lbRef, err);
+    List<Path> files = Capture.write(read, out);
+    Output.print(stdout, format, () -> json(read, files), () -> rows(read, files), () -> printText(stdout, read, files));
+    return Main.EXIT_OK;
+  }
+
+  private static LiveRead read(AzureFactSource source, String lbRef, PrintWriter err) {
     try {
-      read = source.read(lbRef, FactSourceOptions.progressTo(err));
+      return source.read(lbRef, FactSourceOptions.progressTo(err));
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage(), e);
     }
-    List<Path> files = Capture.write(read, out);
-    if (format.json()) {
-      ObjectNode root = JsonOutput.object();
-      root.put("folder", out.toString());
-      root.put("loadBalancer", read.loadBalancerId());
-      root.set("files", JsonOutput.strings(files.stream().map(f -> out.relativize(f).toString()).toList()));
-      ArrayNode missing = root.putArray("missing");
-      for (MissingFact m : read.failures()) {
-        missing.addObject().put("kind", m.kind()).put("reference", m.reference()).put("referencedBy", m.referencedBy())
-            .put("reason", m.reason());
-      }
-      JsonOutput.print(stdout, root);
-    } else {
-      printText(stdout, read, files);
+  }
+
+  private Object json(LiveRead read, List<Path> files) {
+    ObjectNode root = JsonOutput.object();
+    root.put("folder", out.toString());
+    root.put("loadBalancer", read.loadBalancerId());
+    root.set("files", JsonOutput.strings(files.stream().map(f -> out.relativize(f).toString()).toList()));
+    ArrayNode missing = root.putArray("missing");
+    for (MissingFact m : read.failures()) {
+      missing.addObject().put("kind", m.kind()).put("reference", m.reference()).put("referencedBy", m.referencedBy())
+          .put("reason", m.reason());
     }
-    return Main.EXIT_OK;
+    return root;
+  }
+
+  private Output.Rows rows(LiveRead read, List<Path> files) {
+    Output.Rows r = Output.Rows.of("file", "kind", "reference", "reason");
+    files.forEach(f -> r.add(out.relativize(f), "written", "", ""));
+    for (MissingFact m : read.failures()) {
+      r.add("", m.kind(), m.reference(), m.reason());
+    }
+    return r;
   }
 
   private void printText(PrintWriter o, LiveRead read, List<Path> files) {
@@ -88,7 +101,7 @@ final class CaptureCommand implements Callable<Integer> {
       read.failures().forEach(m -> o.println("  - " + m.kind() + " " + Names.of(m.reference()) + ": "
           + ProblemReport.oneLine(m.reason())));
     }
-    o.println("Next: lb-triage diagnose --snapshot " + out + " --lb " + ArmId.name(read.loadBalancerId())
+    o.println("Next: " + Hints.command() + " diagnose --snapshot " + Hints.quote(out.toString()) + " --lb " + ArmId.name(read.loadBalancerId())
         + " --symptom \"what you see\"");
     o.flush();
   }

@@ -21,19 +21,23 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
-    description = {"Connect to one host and port a few times (TCP, or HTTP GET with --http) and show sent, received,",
-        "lost and latency, like psping. Only the address given is contacted; never a range, never a redirect."},
+    description = {"Check one host and port from here, like psping or tcping: TCP connects or HTTP GETs.",
+        "Shows sent, received, lost and latency. Only the address given is contacted; never a range, never a redirect."},
     footer = {"", "Examples:",
-        "  lb-triage check 10.0.0.4:80",
+        "  lb-triage check 10.0.0.4:80                      # psping style",
+        "  lb-triage check 10.0.0.4 80                      # tcping style",
+        "  lb-triage check http://10.0.0.4:8080/health      # an HTTP probe's GET",
         "  lb-triage check 10.0.0.4:80 --http /health --count 10 --timeout 1",
+        "  lb-triage check [fd00::4]:443",
         "", "HTTP counts only status 200 as received, as a load balancer HTTP probe does.",
         "Exit codes: 0 every attempt received, 3 some or all lost, 2 bad input, 1 an unexpected failure."})
 final class CheckCommand implements Callable<Integer> {
 
   static final int EXIT_LOST = 3;
 
-  @Parameters(index = "0", paramLabel = "HOST:PORT", description = "The one address to check, e.g. 10.0.0.4:80 or [fd00::4]:443.")
-  String target;
+  @Parameters(arity = "1..2", paramLabel = "TARGET",
+      description = "HOST:PORT, HOST PORT, or an http:// URL to GET (see the examples below); an IPv6 address in brackets.")
+  java.util.List<String> target;
 
   @Option(names = "--http", paramLabel = "PATH", description = "Send HTTP GET PATH (e.g. /health) instead of a bare TCP connect.")
   String httpPath;
@@ -53,17 +57,25 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    HostPort hp = HostPort.parse(target);
+    HostPort hp;
+    if (target.size() == 2) {
+      hp = HostPort.parse(target.get(0).contains(":") && !target.get(0).startsWith("[") ? "[" + target.get(0) + "]:" + target.get(1)
+          : target.get(0) + ":" + target.get(1));
+    } else if (target.get(0).regionMatches(true, 0, "http://", 0, 7) || target.get(0).regionMatches(true, 0, "https://", 0, 8)) {
+      if (httpPath != null) {
+        throw new BadInputException("give either a URL or --http PATH, not both");
+      }
+      UrlTarget u = UrlTarget.parse(target.get(0));
+      hp = u.hostPort();
+      httpPath = u.path();
+    } else {
+      hp = HostPort.parse(target.get(0));
+    }
     CheckLimits limits = limits();
     CheckResult result = httpPath == null ? new TcpCheck(hp.host(), hp.port(), limits).run()
         : new HttpCheck(url(hp, httpPath), limits).run();
     PrintWriter out = spec.commandLine().getOut();
-    if (format.json()) {
-      JsonOutput.print(out, json(result));
-    } else {
-      out.print(result.summary());
-      out.flush();
-    }
+    Output.print(out, format, () -> json(result), () -> rows(result), () -> out.print(result.summary()));
     return result.lost() == 0 ? Main.EXIT_OK : EXIT_LOST;
   }
 
@@ -120,8 +132,41 @@ final class CheckCommand implements Callable<Integer> {
     return root;
   }
 
+  private static Output.Rows rows(CheckResult r) {
+    Output.Rows rows = Output.Rows.of("kind", "target", "attempt", "ok", "latencyMs", "detail");
+    for (CheckResult.Attempt a : r.attempts()) {
+      rows.add(r.kind(), r.target(), a.number(), a.ok(), ms(a.latency()), a.detail());
+    }
+    return rows;
+  }
+
   private static Double ms(Duration d) {
     return d == null ? null : Math.round(d.toNanos() / 10_000.0) / 100.0;
+  }
+
+  /** {@code http://HOST[:PORT][/PATH]}: the host and port to check and the path to GET. */
+  record UrlTarget(HostPort hostPort, String path) {
+    static UrlTarget parse(String s) {
+      URI u;
+      try {
+        u = new URI(s.strip());
+      } catch (URISyntaxException e) {
+        throw new BadInputException("'" + s + "' is not a URL: " + e.getReason());
+      }
+      if (!"http".equalsIgnoreCase(u.getScheme())) {
+        throw new BadInputException("'" + s + "': only http:// URLs are checked (a load balancer's HTTP probe); "
+            + "for an HTTPS port check the TCP connect: " + (u.getHost() == null ? "HOST" : u.getHost()) + ":"
+            + (u.getPort() < 0 ? 443 : u.getPort()));
+      }
+      if (u.getHost() == null || u.getUserInfo() != null) {
+        throw new BadInputException("'" + s + "' has no usable host (e.g. http://10.0.0.4:8080/health)");
+      }
+      String host = u.getHost().replaceAll("^\\[|]$", "");
+      HostPort hp = HostPort.parse((host.contains(":") ? "[" + host + "]" : host) + ":" + (u.getPort() < 0 ? 80 : u.getPort()));
+      String path = (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath())
+          + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+      return new UrlTarget(hp, path);
+    }
   }
 
   /** One host and port; a bracketed IPv6 literal is allowed. */

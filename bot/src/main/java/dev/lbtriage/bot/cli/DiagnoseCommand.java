@@ -31,17 +31,20 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "diagnose",
     mixinStandardHelpOptions = true,
-    description = {"Diagnose a load balancer for a symptom: each cause confirmed, suspected or ruled out with its evidence,",
-        "the questions still open, and the fix with az commands filled in."},
+    description = {"Diagnose one load balancer for one symptom, in one go.",
+        "Each cause is confirmed, suspected or ruled out with its evidence; then the questions still open, and the fix "
+            + "with az commands filled in."},
     footer = {"", "Examples:",
         "  lb-triage diagnose --snapshot examples/nsg-deny-all-nic --symptom \"backends unhealthy in the probe status\"",
         "  lb-triage diagnose --snapshot DIR --lb lb-web --symptom-id probe-down --answer probe-port-listening=no",
         "  lb-triage diagnose --azure --lb my-rg/my-lb --symptom-id data-port-down --answer client-ip=203.0.113.7 --format json",
-        "", "Exit codes: 0 a diagnosis, 2 bad input (one line on stderr), 1 an unexpected failure."})
+        "", "Exit codes: 0 a diagnosis, 2 bad input (one line on stderr), 1 Azure could not be read (not signed in, no "
+            + "permission, network) or an unexpected failure (one line on stderr, details in the log file)."})
 final class DiagnoseCommand implements Callable<Integer> {
   @Mixin FactSourceOptions source;
 
-  @Option(names = "--lb", paramLabel = "NAME", description = "Load balancer name or ARM id (needed when the source has several).")
+  @Option(names = {"--lb", "-n", "--name"}, paramLabel = "NAME",
+      description = "Load balancer: name, RG/NAME or ARM id (needed when the source has several).")
   String lb;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -58,8 +61,8 @@ final class DiagnoseCommand implements Callable<Integer> {
   @Option(names = "--answer", paramLabel = "QUESTION=VALUE", description = "An answer to a question, e.g. probe-port-listening=no or client-ip=10.0.1.5 (repeatable).")
   List<String> answers = new ArrayList<>();
 
-  @Option(names = "--live-check", description = {"Also try a TCP connect (3 attempts, 2 s timeout) from this machine to each backend's",
-      "probe and backend ports, and let the rules use the results. Only this load balancer's backends; useful inside the VNet."})
+  @Option(names = "--live-check", description = "Also try a TCP connect (3 attempts, 2 s timeout) from this machine to each "
+      + "backend's probe and backend ports, and let the rules use the results. Only this load balancer's backends; useful inside the VNet.")
   boolean liveCheck;
 
   @Mixin FormatOption format;
@@ -79,19 +82,33 @@ final class DiagnoseCommand implements Callable<Integer> {
     try {
       gathered = facts.gather(lbName, FactSourceOptions.progressTo(err));
     } catch (IllegalArgumentException e) {
-      throw new BadInputException(e.getMessage(), e);
+      List<dev.lbtriage.rules.facts.SnapshotProblem> errors = LoadBalancerChoice.errors(facts);
+      throw new BadInputException(errors.isEmpty() ? e.getMessage() : e.getMessage() + "; " + LoadBalancerChoice.noneIn(facts), e);
     }
-    if (!format.json()) {
+    if (!format.data()) {
       ProblemReport.warn(err, gathered.problems());
     }
-    List<dev.lbtriage.rules.diagnosis.LiveCheck> checks = liveCheck ? BackendChecks.run(gathered, lbName, err) : List.of();
-    Diagnosis d = new Diagnoser(kb, RuleEngine.fromClasspath()).diagnose(gathered, lbName, chosen.id(), chosen.score(), parsed, checks);
-    if (format.json()) {
-      JsonOutput.print(out, d);
-    } else {
-      DiagnosisText.print(out, d);
+    String lbId = LoadBalancerChoice.idIn(gathered, lbName);
+    if (gathered.loadBalancer(lbId).isEmpty()) {
+      throw new BadInputException("no load balancer '" + lbName + "' could be read from " + facts.describe()
+          + (LoadBalancerChoice.errors(facts).isEmpty() ? "" : "; " + LoadBalancerChoice.noneIn(facts)));
     }
+    List<dev.lbtriage.rules.diagnosis.LiveCheck> checks = liveCheck ? BackendChecks.run(gathered, lbId, err) : List.of();
+    Diagnosis d = new Diagnoser(kb, RuleEngine.fromClasspath()).diagnose(gathered, lbId, chosen.id(), chosen.score(), parsed, checks);
+    Output.print(out, format, () -> d, () -> rows(d), () -> DiagnosisText.print(out, d));
     return Main.EXIT_OK;
+  }
+
+  /** One row per cause: the compact view to paste into an incident channel. */
+  static Output.Rows rows(Diagnosis d) {
+    Output.Rows r = Output.Rows.of("symptom", "loadBalancer", "status", "cause", "evidence");
+    String lb = d.loadBalancer() == null ? "" : dev.lbtriage.rules.facts.ArmId.name(d.loadBalancer());
+    for (Diagnosis.CauseFinding f : d.findings()) {
+      r.add(d.symptom() == null ? "" : d.symptom().id(), lb, f.status(), f.cause(),
+          f.evidence().isEmpty() ? "" : ProblemText.shorten(f.evidence().get(0), 160)
+              + (f.evidence().size() > 1 ? " (+" + (f.evidence().size() - 1) + " more)" : ""));
+    }
+    return r;
   }
 
   private record Chosen(String id, Double score) {}

@@ -33,22 +33,25 @@ public final class FactSourceOptions {
     return choice.azure;
   }
 
-  /** Opens the source; an unusable snapshot folder or Azure setting is bad input with a one-line reason. */
+  /**
+   * Opens the source, seen through {@code -g/--resource-group} and {@code --subscription}; an unusable
+   * snapshot folder or Azure setting is bad input with a one-line reason.
+   */
   public FactSource open() {
     if (!choice.azure) {
-      try {
-        return new SnapshotReader(choice.snapshot);
-      } catch (SnapshotFolderException e) {
-        throw new BadInputException("cannot use --snapshot: " + e.getMessage()
-            + "; point --snapshot at a folder of az/ARM JSON files (how to capture one: engine/SNAPSHOT-FORMAT.md)", e);
-      }
+      return ScopedFactSource.of(openSnapshot(choice.snapshot), azureOptions.resourceGroup(), null, azureOptions.subscription());
     }
-    return azureOptions.open();
+    return azureOptions.openScoped(null);
   }
 
-  /** Live Azure with everything from the environment (AZURE_SUBSCRIPTION_ID, AZURE_TENANT_ID, ...). */
-  public static FactSource azureFromEnvironment() {
-    return new AzureOptions().open();
+  /** A snapshot folder as a fact source; an unusable one is bad input naming it. */
+  public static SnapshotReader openSnapshot(Path folder) {
+    try {
+      return new SnapshotReader(folder);
+    } catch (SnapshotFolderException e) {
+      throw new BadInputException("cannot use --snapshot: " + e.getMessage()
+          + "; point --snapshot at a folder of az/ARM JSON files (how to capture one: engine/SNAPSHOT-FORMAT.md)", e);
+    }
   }
 
   /** Progress on stderr, one line per step and a final count, so stdout stays clean for JSON. */

@@ -123,7 +123,7 @@ final class FlowCommand implements Callable<Integer> {
         : Flow.outbound(nic.ip(), remote, port, protocol.transport);
     FlowVerdict verdict = FlowEvaluator.forNic(facts, nic.evaluateAs(), flow);
 
-    if (format.json()) {
+    if (format.data()) {
       ObjectNode root = JsonOutput.object();
       root.put("source", reader.describe());
       ObjectNode n = root.putObject("nic");
@@ -133,7 +133,14 @@ final class FlowCommand implements Callable<Integer> {
       n.put("file", nic.nic().origin() == null ? null : nic.nic().origin().file());
       root.setAll(Verdicts.verdictJson(verdict));
       root.set("problems", ProblemReport.json(facts.problems()));
-      JsonOutput.print(out, root);
+      Output.Rows rows = Output.Rows.of("nic", "flow", "level", "verdict", "reason");
+      for (com.fasterxml.jackson.databind.JsonNode d : root.path("decisions")) {
+        rows.add(nic.nic().name(), Verdicts.flowText(flow), d.path("level").asText(), d.path("verdict").asText(), d.path("describe").asText());
+      }
+      if (rows.rows().isEmpty()) {
+        rows.add(nic.nic().name(), Verdicts.flowText(flow), "", root.path("verdict").asText(), "");
+      }
+      Output.print(out, format, () -> root, () -> rows, () -> { });
     } else {
       ProblemReport.warn(err, facts.problems());
       out.println(Verdicts.word(verdict.verdict()) + "  " + Verdicts.flowText(flow) + "  at NIC " + nic.nic().name());

@@ -21,8 +21,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Triage an Azure Load Balancer incident: from a symptom to a diagnosis, the fix and a support-case bundle.",
+    footer = {"", "Exit codes: 0 success, 2 bad input (one line on stderr), 1 a failure (Azure or Slack could not be reached, "
+        + "or an unexpected error; one line on stderr, details in the log file); check exits 3 when attempts were lost.",
+        "Put it on PATH: ln -s \"$PWD/lb-triage\" ~/.local/bin/lb-triage. Completion: source <(lb-triage completion bash)."},
     subcommands = {DemoCommand.class, ChatCommand.class, SessionsCommand.class, MatchCommand.class, DiagnoseCommand.class,
-        ShowCommand.class, FlowCommand.class, CaptureCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+        ShowCommand.class, FlowCommand.class, CaptureCommand.class, CheckCommand.class, CompletionCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   public static final int EXIT_OK = 0;
@@ -31,8 +35,31 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+      description = "Show debug logs on stderr (default: warnings, to the log file only).")
+  void debug(boolean on) {
+    if (on) {
+      LogSetup.raise("debug");
+    }
+  }
+
+  @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Show info logs on stderr.")
+  void verbose(boolean on) {
+    if (on) {
+      LogSetup.raise("info");
+    }
+  }
+
+  @CommandLine.Option(names = "--no-color", scope = CommandLine.ScopeType.INHERIT,
+      description = "No colours (also when NO_COLOR is set, or stdout is not a terminal).")
+  void noColor(boolean on) {
+    if (on) {
+      dev.lbtriage.bot.terminal.Style.disable();
+    }
+  }
+
   public static void main(String[] args) {
-    LogSetup.apply(System.getenv());
+    LogSetup.apply(System.getenv(), java.util.List.of(args));
     System.exit(run(args));
   }
 
@@ -59,6 +86,12 @@ public final class Main implements Runnable {
     cli.addSubcommand("slack", new SlackCommand(SlackWiring.conversations(
         () -> BundledExamples.find(BundledExamples.DEFAULT).orElseThrow().folder())));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // "@/etc/hostname" and "-5 VMs are down" are text a person typed, not a file to read or an option
+    cli.setExpandAtFiles(false);
+    cli.setUnmatchedOptionsAllowedAsOptionParameters(true);
+    cli.setUsageHelpAutoWidth(true);
+    // "-5 VMs are down" is a report, not an unknown option
+    cli.getSubcommands().get("match").setUnmatchedOptionsArePositionalParams(true);
     cli.setParameterExceptionHandler(new BadInputHandler());
     cli.setExecutionExceptionHandler(new FailureHandler());
     return cli;

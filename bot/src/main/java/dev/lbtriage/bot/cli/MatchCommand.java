@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
     footer = {"", "Example:", "  lb-triage match \"the backend VMs show unhealthy in the health probe status\"",
         "  lb-triage match --format json \"nsg blocks 168.63.129.16\""})
 final class MatchCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The report, in your own words (quote it, or pass several words).")
+  @Parameters(arity = "1..*", paramLabel = "TEXT",
+      description = "The report, in your own words (quote it, or pass several words; text starting with - or @ is text too).")
   List<String> words;
 
   @Mixin FormatOption format;
@@ -35,20 +36,33 @@ final class MatchCommand implements Callable<Integer> {
     String text = String.join(" ", words);
     MatchResult result = new SymptomMatcher(KnowledgeBaseLoader.loadBundled()).assess(text);
     PrintWriter out = spec.commandLine().getOut();
-    if (format.json()) {
-      ObjectNode root = JsonOutput.object();
-      ArrayNode matches = root.putArray("matches");
-      for (SymptomMatch m : result.matches()) {
-        ObjectNode o = matches.addObject();
-        o.put("symptom", m.symptomId());
-        o.put("score", round(m.score()));
-        o.put("title", m.title());
-      }
-      root.put("verdict", verdict(result));
-      root.set("outOfScope", JsonOutput.strings(result.outOfScopeHits().stream().sorted().toList()));
-      JsonOutput.print(out, root);
-      return Main.EXIT_OK;
+    Output.print(out, format, () -> json(result), () -> rows(result), () -> text(out, result));
+    return Main.EXIT_OK;
+  }
+
+  private static ObjectNode json(MatchResult result) {
+    ObjectNode root = JsonOutput.object();
+    ArrayNode matches = root.putArray("matches");
+    for (SymptomMatch m : result.matches()) {
+      ObjectNode o = matches.addObject();
+      o.put("symptom", m.symptomId());
+      o.put("score", round(m.score()));
+      o.put("title", m.title());
     }
+    root.put("verdict", verdict(result));
+    root.set("outOfScope", JsonOutput.strings(result.outOfScopeHits().stream().sorted().toList()));
+    return root;
+  }
+
+  private static Output.Rows rows(MatchResult result) {
+    Output.Rows r = Output.Rows.of("symptom", "score", "verdict", "title");
+    for (SymptomMatch m : result.matches()) {
+      r.add(m.symptomId(), String.format(Locale.ROOT, "%.2f", m.score()), verdict(result), m.title());
+    }
+    return r;
+  }
+
+  private static void text(PrintWriter out, MatchResult result) {
     if (result.nothingMatched()) {
       out.println("Nothing matched: this does not look like a symptom lb-triage knows"
           + (result.outOfScopeHits().isEmpty() ? "" : " (it mentions " + String.join(", ", result.outOfScopeHits()) + ")") + ".");
@@ -61,7 +75,6 @@ final class MatchCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "  %.2f  %-26s %s%n", m.score(), m.symptomId(), m.title());
     }
     out.flush();
-    return Main.EXIT_OK;
   }
 
   static String verdict(MatchResult r) {

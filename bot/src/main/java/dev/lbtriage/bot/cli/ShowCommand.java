@@ -60,7 +60,7 @@ final class ShowCommand implements Callable<Integer> {
 
   @Mixin SnapshotOption snapshot;
 
-  @Option(names = "--lb", paramLabel = "NAME", description = "The load balancer to show (name or ARM id); needed when the snapshot holds several.")
+  @Option(names = {"--lb", "-n", "--name"}, paramLabel = "NAME", description = "The load balancer to show (name or ARM id); needed when the snapshot holds several.")
   String lbName;
 
   @Mixin FormatOption format;
@@ -87,16 +87,44 @@ final class ShowCommand implements Callable<Integer> {
     AzureFacts facts = reader.gather(chosen.id(), Progress.none());
     LoadBalancer lb = facts.loadBalancer(chosen.id()).orElseThrow();
     LoadBalancerView view = LoadBalancerView.of(lb, facts);
-    if (format.json()) {
+    if (format.data()) {
       ObjectNode root = json(view, reader.describe());
       root.set("problems", ProblemReport.json(facts.problems()));
-      JsonOutput.print(out, root);
+      Output.print(out, format, () -> root, () -> memberRows(root), () -> { });
     } else {
       ProblemReport.warn(err, facts.problems());
       text(view, reader.describe(), out);
       out.flush();
     }
     return Main.EXIT_OK;
+  }
+
+  /** One row per backend member and flow checked: the compact view of -o table / tsv. */
+  private static Output.Rows memberRows(ObjectNode root) {
+    Output.Rows r = Output.Rows.of("loadBalancer", "pool", "member", "vm", "power", "check", "flow", "verdict");
+    String lb = root.path("loadBalancer").path("name").asText();
+    for (com.fasterxml.jackson.databind.JsonNode p : root.path("pools")) {
+      for (com.fasterxml.jackson.databind.JsonNode m : p.path("members")) {
+        String ip = m.path("ipAddress").asText("?");
+        String vm = m.path("vm").isNull() ? "" : m.path("vm").asText();
+        String power = m.path("powerState").isNull() ? "" : m.path("powerState").asText();
+        boolean any = false;
+        for (String kind : List.of("probeFlows", "dataFlows")) {
+          for (com.fasterxml.jackson.databind.JsonNode c : m.path(kind)) {
+            String name = (kind.equals("probeFlows") ? "probe " + c.path("probe").asText() : "rule " + c.path("rule").asText());
+            com.fasterxml.jackson.databind.JsonNode f = c.path("flow");
+            r.add(lb, p.path("name").asText(), ip, vm, power, name,
+                f.path("source").asText() + " -> " + f.path("destination").asText() + ":" + f.path("destinationPort").asText()
+                    + "/" + f.path("protocol").asText(), c.path("verdict").asText());
+            any = true;
+          }
+        }
+        if (!any) {
+          r.add(lb, p.path("name").asText(), ip, vm, power, "", "", "");
+        }
+      }
+    }
+    return r;
   }
 
   private static LoadBalancerSummary pick(List<LoadBalancerSummary> all, String wanted, SnapshotReader reader) {
@@ -120,7 +148,7 @@ final class ShowCommand implements Callable<Integer> {
 
   private void list(SnapshotReader reader, List<LoadBalancerSummary> all, PrintWriter out, PrintWriter err) {
     List<SnapshotProblem> problems = reader.everything(Progress.none()).problems();
-    if (format.json()) {
+    if (format.data()) {
       ObjectNode root = JsonOutput.object();
       root.put("source", reader.describe());
       ArrayNode a = root.putArray("loadBalancers");
@@ -135,7 +163,11 @@ final class ShowCommand implements Callable<Integer> {
         o.put("file", s.source());
       }
       root.set("problems", ProblemReport.json(problems));
-      JsonOutput.print(out, root);
+      Output.Rows rows = Output.Rows.of("name", "resourceGroup", "sku", "type", "file");
+      for (LoadBalancerSummary s : all) {
+        rows.add(s.name(), s.resourceGroup(), JsonOutput.azureCase(s.sku()), s.internal() ? "internal" : "public", s.source());
+      }
+      Output.print(out, format, () -> root, () -> rows, () -> { });
       return;
     }
     ProblemReport.warn(err, problems);
@@ -145,7 +177,8 @@ final class ShowCommand implements Callable<Integer> {
       t.row(s.name(), s.resourceGroup(), JsonOutput.azureCase(s.sku()), s.internal() ? "internal" : "public", s.source());
     }
     t.print(out);
-    out.println("Pick one with --lb NAME, e.g. lb-triage show --snapshot " + snapshot.folder() + " --lb " + all.get(0).name());
+    out.println("Pick one with --lb NAME, e.g. " + Hints.command() + " show --snapshot " + Hints.quote(snapshot.folder().toString())
+        + " --lb " + all.get(0).name());
     out.flush();
   }
 

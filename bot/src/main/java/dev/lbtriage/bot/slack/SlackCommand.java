@@ -42,6 +42,11 @@ public final class SlackCommand implements Callable<Integer> {
       + "AZURE_SUBSCRIPTION_ID). Without --snapshot or --azure the bot answers from a bundled example scenario.")
   boolean azure;
 
+  @Option(names = {"--lb", "-n", "--name"}, paramLabel = "NAME", description = "Only this load balancer (name, RG/NAME or ARM id).")
+  String lb;
+
+  @picocli.CommandLine.Mixin dev.lbtriage.bot.cli.AzureOptions azureOptions = new dev.lbtriage.bot.cli.AzureOptions();
+
   private final Function<Source, TriageConversations> conversations;
 
   /**
@@ -49,8 +54,10 @@ public final class SlackCommand implements Callable<Integer> {
    *
    * @param snapshot the {@code --snapshot} folder, or null
    * @param azure {@code --azure}
+   * @param azureOptions the Azure flags (subscription, resource group, tenant, cloud)
+   * @param lb {@code -n/--lb}, or null
    */
-  public record Source(Path snapshot, boolean azure) {}
+  public record Source(Path snapshot, boolean azure, dev.lbtriage.bot.cli.AzureOptions azureOptions, String lb) {}
   private final Map<String, String> env;
 
   public SlackCommand() {
@@ -65,6 +72,12 @@ public final class SlackCommand implements Callable<Integer> {
   SlackCommand(Function<Source, TriageConversations> conversations, Map<String, String> env) {
     this.conversations = conversations;
     this.env = env;
+  }
+
+  /** Where the bot's logs go, said once at start (a service's operator looks for them). */
+  private static String logs() {
+    java.nio.file.Path f = dev.lbtriage.bot.cli.LogSetup.file();
+    return f == null ? "" : " (logs: " + f + "; --verbose or LB_TRIAGE_LOG=info also shows them here)";
   }
 
   @Override
@@ -88,15 +101,16 @@ public final class SlackCommand implements Callable<Integer> {
     SlackSettings settings =
         SlackSettings.of(tokens.botToken(), tokens.signingSecret() == null ? "" : tokens.signingSecret(), tokens.appToken())
             .withApiUrl(env.get("SLACK_API_URL"));
-    try (SlackBot bot = new SlackBot(settings, conversations.apply(new Source(snapshot, azure)))) {
+    SlackReach.check(settings);
+    try (SlackBot bot = new SlackBot(settings, conversations.apply(new Source(snapshot, azure, azureOptions, lb)))) {
       if (http) {
         try (SlackServer server = new SlackServer(bot.app(), bind, port).start()) {
-          System.err.println("lb-triage slack: listening on " + server.eventsUri());
+          System.err.println("lb-triage slack: listening on " + server.eventsUri() + logs());
           server.join();
         }
       } else {
         try (SocketModeRunner runner = new SocketModeRunner(bot.app(), tokens.appToken())) {
-          System.err.println("lb-triage slack: connecting to Slack in Socket Mode");
+          System.err.println("lb-triage slack: connecting to Slack in Socket Mode" + logs());
           runner.run();
         }
       }

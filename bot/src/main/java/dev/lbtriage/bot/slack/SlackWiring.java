@@ -1,13 +1,14 @@
 package dev.lbtriage.bot.slack;
 
+import dev.lbtriage.bot.cli.AzureOptions;
+import dev.lbtriage.bot.cli.BadInputException;
 import dev.lbtriage.bot.cli.FactSourceOptions;
+import dev.lbtriage.bot.cli.LoadBalancerChoice;
+import dev.lbtriage.bot.cli.ScopedFactSource;
 import dev.lbtriage.bot.terminal.Engines;
 import dev.lbtriage.engine.conversation.ConversationEngine;
 import dev.lbtriage.engine.gather.FactSource;
-import dev.lbtriage.engine.gather.snapshot.SnapshotReader;
-import dev.lbtriage.engine.session.JdbcSessionStore;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -18,10 +19,15 @@ public final class SlackWiring {
   /** @param example the bundled example folder to use when neither --snapshot nor --azure is given */
   public static Function<SlackCommand.Source, TriageConversations> conversations(Supplier<Path> example) {
     return source -> {
-      FactSource facts = source.azure() ? FactSourceOptions.azureFromEnvironment()
-          : new SnapshotReader(source.snapshot() != null ? source.snapshot() : example.get());
+      AzureOptions azure = source.azureOptions() == null ? new AzureOptions() : source.azureOptions();
+      FactSource facts = source.azure() ? azure.openScoped(source.lb())
+          : ScopedFactSource.of(FactSourceOptions.openSnapshot(source.snapshot() != null ? source.snapshot() : example.get()),
+              azure.resourceGroup(), source.lb(), azure.subscription());
+      if (facts.loadBalancers().isEmpty()) {
+        throw new BadInputException("nothing to triage: " + LoadBalancerChoice.noneIn(facts));
+      }
       ConversationEngine engine = Engines.over(facts);
-      return new EngineConversations(engine, JdbcSessionStore.openDefault(Clock.systemUTC()));
+      return new EngineConversations(engine, Engines.store(null));
     };
   }
 }

@@ -36,6 +36,7 @@ public final class ChatLoop {
   });
   private ConversationState state;
   private Reply.Prompt lastPrompt;
+  private String db;
 
   public ChatLoop(ConversationEngine engine, SessionStore store, PrintWriter out, TerminalRenderer renderer, String user) {
     this.engine = engine;
@@ -43,6 +44,12 @@ public final class ChatLoop {
     this.out = out;
     this.renderer = renderer;
     this.user = user;
+  }
+
+  /** The {@code --db} the sessions are saved in, for the resume hint (null: the default store). */
+  public ChatLoop db(String db) {
+    this.db = db;
+    return this;
   }
 
   public ConversationState state() {
@@ -55,6 +62,10 @@ public final class ChatLoop {
     state = turn.next();
     for (Reply r : turn.replies()) {
       print(r);
+      if (r instanceof Reply.Notice n && n.level() == Reply.Notice.Level.ERROR) {
+        // where the details of what failed are (the log file; never a stack trace on screen)
+        print(new Reply.Notice(Reply.Notice.Level.INFO, "That turn failed" + dev.lbtriage.bot.cli.LogSetup.detailsHint() + "."));
+      }
     }
     out.print(renderer.closeProgress());
     out.flush();
@@ -86,7 +97,7 @@ public final class ChatLoop {
       }
       if (line == null) {
         out.println();
-        out.println("Bye. The session is saved; go on with: lb-triage chat --resume " + state.id());
+        out.println("Bye. The session is saved; go on with: " + dev.lbtriage.bot.cli.Hints.resume(state.id(), db));
         out.flush();
         return;
       }

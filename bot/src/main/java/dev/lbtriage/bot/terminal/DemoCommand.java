@@ -1,6 +1,7 @@
 package dev.lbtriage.bot.terminal;
 
 import dev.lbtriage.bot.cli.BadInputException;
+import dev.lbtriage.bot.cli.Hints;
 import dev.lbtriage.engine.conversation.ConversationEngine;
 import dev.lbtriage.engine.conversation.Stage;
 import dev.lbtriage.engine.scenario.Scenario;
@@ -20,8 +21,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = {"Show a triage on a bundled example: its report is typed for you, then you go on (or --auto plays it all).",
-        "Ends at the first question with a hint when stdin is not a terminal and empty."})
+    description = {"Show a whole triage on a bundled example; no Azure account needed.",
+        "The example's report is typed for you, then you go on; --auto types its answers too and ends at the conclusion. "
+            + "Without --auto, when stdin is not a terminal and empty, it ends at the first question with a hint."})
 public final class DemoCommand implements Callable<Integer> {
   private static final int MAX_AUTO_TURNS = 40;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -36,9 +38,12 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--auto", description = "Also type the scenario's answers and end at the conclusion (non-interactive).")
   boolean auto;
 
-  @Option(names = "--db", paramLabel = "JDBC_URL",
-      description = "Session database (default: $LB_TRIAGE_DB, else the user's data folder; in memory if that cannot be opened).")
+  @Option(names = "--db", paramLabel = "FILE_OR_JDBC_URL",
+      description = "Session database: a file (its folder must exist) or a JDBC URL (default: $LB_TRIAGE_DB, else "
+          + "sessions in $XDG_DATA_HOME/lb-triage or ~/.local/share/lb-triage; in memory if that cannot be opened).")
   String db;
+
+  private boolean inMemory;
 
   @Override
   public Integer call() {
@@ -53,10 +58,10 @@ public final class DemoCommand implements Callable<Integer> {
       }
       Scenario sc = BundledExamples.find(scenario).orElseThrow(() -> new BadInputException("there is no example \""
           + scenario + "\"; the examples: " + String.join(", ", BundledExamples.list().stream().map(Scenario::name).toList())));
-      TerminalIo io = auto ? TerminalIo.output(out) : TerminalIo.open(System.in, out);
+      TerminalIo io = auto ? TerminalIo.output(out) : TerminalIo.open(TerminalIo.stdin(), out);
       try (JdbcSessionStore store = store(err); LineSource in = io.in()) {
         ConversationEngine engine = Engines.over(sc.folder());
-        ChatLoop loop = new ChatLoop(engine, store, out, io.renderer(), Engines.user());
+        ChatLoop loop = new ChatLoop(engine, store, out, io.renderer(), Engines.user()).db(db);
         try {
           String id = Engines.newId();
           out.println("Demo: " + sc.name() + " (" + sc.title() + ")");
@@ -65,7 +70,8 @@ public final class DemoCommand implements Callable<Integer> {
           if (auto) {
             play(loop, out, sc);
             out.println();
-            out.println("Demo finished. Session " + id + " is saved; go on with: lb-triage chat --resume " + id);
+            out.println(inMemory ? "Demo finished. Session " + id + " was kept in memory only (see the note above), so it cannot be resumed."
+                : "Demo finished. Session " + id + " is saved; go on with: " + Hints.resume(id, db));
           } else {
             loop.run(in);
           }
@@ -111,6 +117,7 @@ public final class DemoCommand implements Callable<Integer> {
       }
       err.println("lb-triage demo: note: the session is kept in memory only (" + e.getMessage() + ")");
       err.flush();
+      inMemory = true;
       return new JdbcSessionStore("jdbc:h2:mem:lb-triage-demo", Clock.systemUTC());
     }
   }

@@ -1,9 +1,11 @@
 package dev.lbtriage.bot.terminal;
 
 import dev.lbtriage.bot.cli.BadInputException;
+import dev.lbtriage.bot.cli.ProblemText;
 import dev.lbtriage.engine.conversation.ConversationEngine;
 import dev.lbtriage.engine.diagnosis.Diagnoser;
 import dev.lbtriage.engine.gather.snapshot.SnapshotFolderException;
+import dev.lbtriage.engine.gather.FactSource;
 import dev.lbtriage.engine.gather.snapshot.SnapshotReader;
 import dev.lbtriage.engine.session.DataLocation;
 import dev.lbtriage.engine.session.JdbcSessionStore;
@@ -61,8 +63,9 @@ public final class Engines {
   }
 
   /** The live checks for a source: gated on a snapshot (unless {@code inside}), said to run from this host otherwise. */
-  static dev.lbtriage.engine.check.TcpLiveCheckRunner runner(dev.lbtriage.engine.gather.FactSource source, boolean inside) {
-    boolean snapshot = source instanceof SnapshotReader;
+  static dev.lbtriage.engine.check.TcpLiveCheckRunner runner(FactSource source, boolean inside) {
+    FactSource inner = source instanceof dev.lbtriage.bot.cli.ScopedFactSource scoped ? scoped.inner() : source;
+    boolean snapshot = inner instanceof SnapshotReader;
     return new dev.lbtriage.engine.check.TcpLiveCheckRunner(snapshot && !inside, "this machine (" + hostName() + ")");
   }
 
@@ -74,17 +77,27 @@ public final class Engines {
     }
   }
 
-  /** The store at {@code --db}, or the default one ({@code $LB_TRIAGE_DB} or the user's data folder). */
-  static JdbcSessionStore store(String db) {
-    String url = db == null || db.isBlank() ? DataLocation.current() : db.strip();
+  /**
+   * The store at {@code --db} (a JDBC URL or a file path whose folder exists), else {@code $LB_TRIAGE_DB}
+   * (the same), else the H2 file in the user's data folder (created when absent).
+   */
+  public static JdbcSessionStore store(String db) {
+    String url;
+    boolean explicit = db != null && !db.isBlank() || !DataLocation.isDefault(System.getenv());
     try {
-      if (url.startsWith(H2_FILE)) {
+      url = db != null && !db.isBlank() ? DataLocation.explicit(db, "--db") : DataLocation.current();
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage(), e);
+    }
+    try {
+      if (!explicit && url.startsWith(H2_FILE)) {
         Path parent = Path.of(url.substring(H2_FILE.length()).split(";", 2)[0]).toAbsolutePath().getParent();
         Files.createDirectories(parent);
       }
       return new JdbcSessionStore(url, Clock.systemUTC());
     } catch (SessionStoreException | IOException e) {
-      throw new BadInputException(e.getMessage() + (db == null ? " (set LB_TRIAGE_DB or --db to use another database)" : ""), e);
+      throw new BadInputException(ProblemText.oneLine(e.getMessage())
+          + (explicit ? "" : " (set LB_TRIAGE_DB or --db to use another database)"), e);
     }
   }
 

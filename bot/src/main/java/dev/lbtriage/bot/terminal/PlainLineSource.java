@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
  * are both written to the output, so a transcript reads like the conversation it was.
  */
 public final class PlainLineSource implements LineSource {
+  /** The longest part of a line echoed back. */
+  static final int ECHO_MAX = 200;
   private final BufferedReader in;
   private final PrintWriter out;
 
@@ -27,12 +29,23 @@ public final class PlainLineSource implements LineSource {
     out.flush();
     try {
       String line = in.readLine();
-      out.println(line == null ? "" : line);
+      out.println(line == null ? "" : echo(line));
       out.flush();
       return line;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read standard input: " + e.getMessage(), e);
     }
+  }
+
+  /** What is echoed of a line: control characters shown as "?", and a long line cut (the engine refuses it anyway). */
+  static String echo(String line) {
+    String shown = line.length() > ECHO_MAX ? line.substring(0, ECHO_MAX) : line;
+    StringBuilder b = new StringBuilder(shown.length());
+    shown.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) && c != '\t' || c == 0xFFFD ? '?' : c));
+    if (line.length() > ECHO_MAX) {
+      b.append("... (").append(line.length() - ECHO_MAX).append(" more characters)");
+    }
+    return b.toString();
   }
 
   @Override

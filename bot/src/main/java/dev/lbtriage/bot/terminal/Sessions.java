@@ -1,6 +1,7 @@
 package dev.lbtriage.bot.terminal;
 
 import dev.lbtriage.bot.cli.BadInputException;
+import dev.lbtriage.bot.cli.Hints;
 import dev.lbtriage.engine.conversation.ConversationState;
 import dev.lbtriage.engine.session.SessionStore;
 
@@ -14,9 +15,9 @@ final class Sessions {
   static ConversationState find(SessionStore store, String ref) {
     if (ref == null || ref.isBlank() || LATEST.equals(ref)) {
       return store.latest().orElseThrow(() -> new BadInputException(
-          "there is no saved session to resume; start one with: lb-triage chat (see: lb-triage sessions)"));
+          "there is no saved session to resume; start one with: " + Hints.command() + " chat (see: " + Hints.command() + " sessions)"));
     }
     return store.load(ref.strip()).orElseThrow(() -> new BadInputException(
-        "there is no saved session " + ref.strip() + "; list them with: lb-triage sessions"));
+        "there is no saved session " + ref.strip() + "; list them with: " + Hints.command() + " sessions"));
   }
 }

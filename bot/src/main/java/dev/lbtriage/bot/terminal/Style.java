@@ -10,9 +10,16 @@ public record Style(boolean color) {
   public static final Style PLAIN = new Style(false);
   private static final String RESET = "\u001b[0m";
 
-  /** The style for this process: colour on a console unless {@code NO_COLOR} is set. */
+  private static volatile boolean disabled;
+
+  /** {@code --no-color}: no colour for the rest of this process. */
+  public static void disable() {
+    disabled = true;
+  }
+
+  /** The style for this process: colour on a console unless {@code NO_COLOR} is set or {@code --no-color} given. */
   public static Style detect() {
-    return detect(System.console() != null, System.getenv());
+    return detect(System.console() != null && !disabled, System.getenv());
   }
 
   static Style detect(boolean terminal, Map<String, String> env) {

@@ -28,9 +28,44 @@ record TerminalIo(LineSource in, TerminalRenderer renderer) {
     return new TerminalIo(new PlainLineSource(java.io.InputStream.nullInputStream(), out), r);
   }
 
+  /**
+   * Standard input, or an empty stream when it was closed: the JVM then reuses descriptor 0 for one
+   * of its own files (its modules image, the jar), and reading that would feed binary to the chat.
+   */
+  static InputStream stdin() {
+    return stdinClosed() ? InputStream.nullInputStream() : System.in;
+  }
+
+  static boolean stdinClosed() {
+    Path fd0 = Path.of("/proc/self/fd/0");
+    if (!Files.isDirectory(Path.of("/proc/self/fd"))) {
+      return false;
+    }
+    try {
+      Path target = Files.readSymbolicLink(fd0);
+      if (!target.isAbsolute() || !Files.isRegularFile(target)) {
+        return false;
+      }
+      Path javaHome = Path.of(System.getProperty("java.home")).toRealPath();
+      if (target.toRealPath().startsWith(javaHome)) {
+        return true;
+      }
+      for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+        if (!entry.isBlank() && Files.exists(Path.of(entry)) && Files.isSameFile(Path.of(entry), target)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (java.nio.file.NoSuchFileException e) {
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
   private static Path historyFile() {
     try {
-      Path dir = DataLocation.dataDir(System.getenv(), System.getProperty("os.name"), Path.of(System.getProperty("user.home")));
+      Path dir = DataLocation.currentDataDir();
       Files.createDirectories(dir);
       return dir.resolve("chat-history");
     } catch (Exception e) {

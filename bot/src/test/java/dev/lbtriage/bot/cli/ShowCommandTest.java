@@ -236,7 +236,7 @@ class ShowCommandTest {
     assertThat(noSnapshot.err()).contains("--snapshot");
     assertThat(badFormat.exit()).isEqualTo(2);
     assertThat(lines(badFormat.err())).isEqualTo(1);
-    assertThat(badFormat.err()).contains("--format").contains("xml");
+    assertThat(badFormat.err()).contains("--output").contains("xml").contains("table, tsv, yaml");
   }
 
   @Test
@@ -252,7 +252,7 @@ class ShowCommandTest {
     Result r = run("show", "--help");
 
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("Usage: lb-triage show").contains("--snapshot=DIR").contains("--lb=NAME")
-        .contains("--format=text|json").contains("Examples:").contains("lb-triage show --snapshot ./incident-42");
+    assertThat(r.out()).contains("Usage: lb-triage show").contains("--snapshot=DIR").contains("-n, --lb, --name=NAME")
+        .contains("-o=FORMAT").contains("-o, --output, --format=FORMAT").contains("Examples:").contains("lb-triage show --snapshot ./incident-42");
   }
 }

@@ -51,6 +51,9 @@ final class Conclusion {
       }
       c.say(b.toString());
     }
+    for (String n : d.notices()) {
+      c.notice(Reply.Notice.Level.INFO, n);
+    }
     if (!d.missingFacts().isEmpty()) {
       int n = d.missingFacts().size();
       c.notice(Reply.Notice.Level.WARNING, n + " fact" + (n == 1 ? "" : "s") + " could not be read, so the diagnosis may be weaker"

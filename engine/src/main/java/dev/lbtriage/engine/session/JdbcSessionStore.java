@@ -46,8 +46,13 @@ public final class JdbcSessionStore implements SessionStore {
 
   /** The store of this user: {@code $LB_TRIAGE_DB}, or the H2 file in the user's data folder. */
   public static JdbcSessionStore openDefault(Clock clock) {
-    String url = DataLocation.current();
-    if (url.startsWith("jdbc:h2:file:")) {
+    String url;
+    try {
+      url = DataLocation.current();
+    } catch (IllegalArgumentException e) {
+      throw new SessionStoreException(e.getMessage(), e);
+    }
+    if (url.startsWith("jdbc:h2:file:") && DataLocation.isDefault(System.getenv())) {
       String path = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
       try {
         Files.createDirectories(Path.of(path).toAbsolutePath().getParent());
@@ -113,12 +118,30 @@ public final class JdbcSessionStore implements SessionStore {
         : one("SELECT " + COLUMNS + " FROM sessions WHERE conv_key = ? ORDER BY saved_seq DESC LIMIT 1", key);
   }
 
+  /**
+   * Deletes one conversation.
+   *
+   * @return false when there was none with that id
+   */
+  public synchronized boolean delete(String id) {
+    try (PreparedStatement ps = conn.prepareStatement("DELETE FROM sessions WHERE id = ?")) {
+      ps.setString(1, id);
+      int n = ps.executeUpdate();
+      conn.commit();
+      return n > 0;
+    } catch (SQLException e) {
+      rollback();
+      throw new SessionStoreException("cannot delete session " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@inheritDoc} A limit of 0 or less means all of them. */
   @Override
   public synchronized List<SessionSummary> list(int limit) {
     List<SessionSummary> out = new ArrayList<>();
     try (PreparedStatement ps = conn.prepareStatement("SELECT id, conv_key, stage, symptom_id, lb_id, turn, created_at, updated_at, "
         + "report FROM sessions ORDER BY saved_seq DESC LIMIT ?")) {
-      ps.setInt(1, Math.max(0, Math.min(limit, 10_000)));
+      ps.setInt(1, limit <= 0 ? Integer.MAX_VALUE : limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(new SessionSummary(rs.getString(1), rs.getString(2), Stage.valueOf(rs.getString(3)), rs.getString(4),

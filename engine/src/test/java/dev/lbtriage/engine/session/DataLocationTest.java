@@ -30,4 +30,30 @@ class DataLocationTest {
         .isEqualTo("jdbc:h2:file:/home/alice/.local/share/lb-triage/sessions;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
     assertThat(DataLocation.url(Map.of("LB_TRIAGE_DB", "jdbc:h2:mem:x"), "Linux", HOME)).isEqualTo("jdbc:h2:mem:x");
   }
+
+  @Test
+  void home_is_the_home_variable_not_javas_user_home(@org.junit.jupiter.api.io.TempDir Path tmp) {
+    assertThat(DataLocation.home(Map.of("HOME", tmp.toString()), "/root")).isEqualTo(tmp);
+    assertThat(DataLocation.home(Map.of("HOME", "relative"), "/root")).isEqualTo(Path.of("/root"));
+    assertThat(DataLocation.home(Map.of(), "/root")).isEqualTo(Path.of("/root"));
+  }
+
+  @Test
+  void an_explicit_database_is_a_jdbc_url_or_a_file_whose_folder_exists(@org.junit.jupiter.api.io.TempDir Path tmp) {
+    assertThat(DataLocation.explicit("jdbc:h2:mem:x", "--db")).isEqualTo("jdbc:h2:mem:x");
+    assertThat(DataLocation.explicit(tmp.resolve("s.mv.db").toString(), "--db")).isEqualTo(DataLocation.h2File(tmp.resolve("s")));
+    assertThat(DataLocation.explicit(tmp.resolve("s").toString(), "LB_TRIAGE_DB")).isEqualTo(DataLocation.h2File(tmp.resolve("s")));
+    assertThat(DataLocation.url(Map.of("LB_TRIAGE_DB", tmp.resolve("t.mv.db").toString()), "Linux", HOME))
+        .isEqualTo(DataLocation.h2File(tmp.resolve("t")));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DataLocation.explicit(tmp.resolve("none/s.mv.db").toString(), "--db"))
+        .hasMessage("--db " + tmp.resolve("none/s.mv.db") + ": the folder " + tmp.resolve("none")
+            + " does not exist; create it first or give another --db");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DataLocation.explicit("jdbc:h2:file:" + tmp.resolve("none/s"), "--db"))
+        .hasMessageContaining("the folder " + tmp.resolve("none") + " does not exist");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DataLocation.explicit("mysql://db/x", "LB_TRIAGE_DB"))
+        .hasMessageStartingWith("LB_TRIAGE_DB 'mysql://db/x' is neither a JDBC URL nor a file path; give a JDBC URL");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DataLocation.explicit(tmp.toString(), "--db"))
+        .hasMessageContaining("is a folder");
+    assertThat(tmp.resolve("none")).doesNotExist();
+  }
 }
