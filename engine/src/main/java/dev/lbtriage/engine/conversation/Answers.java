@@ -39,7 +39,7 @@ final class Answers {
     List<Diagnosis.CauseFinding> findings = d.findings().stream().map(f -> new Diagnosis.CauseFinding(f.cause(), f.title(),
         f.status(), f.evidence().stream().map(e -> cite(e, s)).toList(), f.rule(), f.subjects())).toList();
     return new Diagnosis(d.symptom(), d.loadBalancer(), findings, d.questions(), d.remediation(), d.symptomEvidence(),
-        d.supportCase(), d.missingFacts(), d.problems());
+        d.supportCase(), d.missingFacts(), d.problems(), d.health(), d.notices());
   }
 
   static String cite(String evidence, ConversationState s) {

@@ -83,6 +83,16 @@ final class Opening {
     if (lb.isPresent()) {
       AzureFacts f = facts.get(lb.get().id(), c.live);
       Optional<ProbeHealthVerdict.Decision> d = ProbeHealthVerdict.of(f, lb.get().id());
+      if (d.isPresent() && ReportMatch.DATA_PORT_DOWN.equals(d.get().symptomId()) && leansTo(c, ReportMatch.PROBE_DOWN)) {
+        // every probe passes now, but the words are about the probe (an alert that fired, backends marked
+        // down): the probe triage settles it from the facts (healthy, or a fault in the probe's path) rather
+        // than a data-port triage the report does not describe
+        c.say("Health Probe Status shows every backend passing the probe now:\n- " + String.join("\n- ", d.get().evidence())
+            + "\nYour words are about the health probe, so: " + title(ReportMatch.PROBE_DOWN)
+            + ", checked against the facts. (Say \"back\" to choose another.)");
+        symptomChosen(c, ReportMatch.PROBE_DOWN, score(c, ReportMatch.PROBE_DOWN));
+        return;
+      }
       if (d.isPresent()) {
         String title = title(d.get().symptomId());
         c.say("Your words fit both failing health probes and a data port that does not answer; Health Probe Status decides: "
@@ -103,6 +113,12 @@ final class Opening {
     }
     c.state = c.state.withStage(Stage.CONFIRMING_SYMPTOM, Prompts.SYMPTOM);
     c.say(probeHealthPrompt());
+  }
+
+  /** Whether the report's words put {@code symptomId} first (the matcher's top candidate). */
+  private static boolean leansTo(Ctx c, String symptomId) {
+    return !c.state.candidates().isEmpty() && c.state.candidates().get(0).symptomId().equals(symptomId)
+        && (c.state.candidates().size() < 2 || c.state.candidates().get(0).score() > c.state.candidates().get(1).score());
   }
 
   private Reply.Prompt probeHealthPrompt() {
