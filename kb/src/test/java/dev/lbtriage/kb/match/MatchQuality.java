@@ -1,0 +1,248 @@
+package dev.lbtriage.kb.match;
+
+import dev.lbtriage.kb.load.KnowledgeBaseLoader;
+import dev.lbtriage.kb.match.RealReports.Loaded;
+import dev.lbtriage.kb.match.RealReports.Part;
+import dev.lbtriage.kb.match.RealReports.Report;
+import dev.lbtriage.kb.model.KnowledgeBase;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The evaluator: how a matcher does on one part of the real reports ({@link RealReports}).
+ *
+ * <p>Definitions (per report, from the verdict a caller acts on):
+ *
+ * <ul>
+ *   <li><b>top-1</b>: the first candidate shown ({@code assess(...).best()}) is the labelled symptom;
+ *       an in-scope report with nothing matched counts as a miss. <b>top-3</b>: among the first three.
+ *   <li><b>confident-and-wrong</b>: in-scope reports with a confident verdict for another symptom, over
+ *       all in-scope reports.
+ *   <li><b>out-of-scope confident</b>: reports labelled {@code none} with a confident verdict, over all
+ *       out-of-scope reports.
+ *   <li><b>precision at t</b>: of all reports (in and out of scope) whose best score is at least t,
+ *       the share whose best is right (never right for an out-of-scope report).
+ * </ul>
+ *
+ * <pre>
+ * ./mvnw -q -B -ntp -pl kb test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=dev.lbtriage.kb.match.MatchQuality -Dexec.args="heldout"
+ * </pre>
+ *
+ * Arguments: the part ({@code dev} or {@code heldout}; figures are printed for that part only),
+ * then optionally {@code --matcher previous|current|both} (default both), {@code --rows} (each
+ * report with its outcome and explanation: refused for the held-out part) and corpus files (default:
+ * the bundled {@code match/real-reports.tsv}).
+ */
+public final class MatchQuality {
+
+  enum Verdict { CONFIDENT, AMBIGUOUS, NOTHING }
+
+  /** What one matcher said about one report. */
+  record Outcome(List<String> ids, List<Double> scores, Verdict verdict, String topic, String explanation) {
+    String best() {
+      return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    double bestScore() {
+      return scores.isEmpty() ? 0 : scores.get(0);
+    }
+  }
+
+  static final double[] THRESHOLDS = {0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95};
+
+  record Figures(String matcher, Part part, int inScope, int top1, int top3, int confidentRight, int confidentWrong,
+      int inNothing, int outOfScope, int oosConfident, int oosNothing, int oosTopicRight,
+      Map<String, Map<String, Integer>> confusion, int[] atLeast, int[] rightAtLeast) {
+
+    double top1Rate() {
+      return ratio(top1, inScope);
+    }
+
+    double top3Rate() {
+      return ratio(top3, inScope);
+    }
+
+    double confidentWrongRate() {
+      return ratio(confidentWrong, inScope);
+    }
+
+    double confidentRightRate() {
+      return ratio(confidentRight, inScope);
+    }
+
+    double oosConfidentRate() {
+      return ratio(oosConfident, outOfScope);
+    }
+
+    /** Precision among reports scoring at least {@code THRESHOLDS[i]}. */
+    double precisionAt(int i) {
+      return ratio(rightAtLeast[i], atLeast[i]);
+    }
+
+    String describe() {
+      StringBuilder b = new StringBuilder();
+      b.append(String.format(Locale.ROOT, "%s matcher, %s part: %d in-scope, %d out-of-scope reports%n", matcher,
+          part == Part.HELD_OUT ? "held-out" : "development", inScope, outOfScope));
+      b.append(String.format(Locale.ROOT,
+          "  top-1 %.1f %% (%d/%d), top-3 %.1f %% (%d/%d)%n", 100 * top1Rate(), top1, inScope, 100 * top3Rate(), top3, inScope));
+      b.append(String.format(Locale.ROOT,
+          "  confident and right %.1f %% (%d), confident and wrong %.1f %% (%d/%d), nothing matched %d%n",
+          100 * confidentRightRate(), confidentRight, 100 * confidentWrongRate(), confidentWrong, inScope, inNothing));
+      b.append(String.format(Locale.ROOT,
+          "  out of scope: confident %.1f %% (%d/%d), nothing matched %d, topic pointer right %d%n",
+          100 * oosConfidentRate(), oosConfident, outOfScope, oosNothing, oosTopicRight));
+      b.append("  precision at best score >= t:");
+      for (int i = 0; i < THRESHOLDS.length; i++) {
+        b.append(String.format(Locale.ROOT, " %.2f:%s(%d)", THRESHOLDS[i],
+            atLeast[i] == 0 ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * precisionAt(i)), atLeast[i]));
+      }
+      b.append(System.lineSeparator()).append("  confusion (label -> best):").append(System.lineSeparator());
+      confusion.forEach((label, row) -> b.append("    ").append(label).append(" -> ").append(row).append(System.lineSeparator()));
+      return b.toString();
+    }
+  }
+
+  private MatchQuality() {}
+
+  static double ratio(int a, int b) {
+    return b == 0 ? 0 : (double) a / b;
+  }
+
+  /** Figures of {@code matcher} over {@code reports} (all of one part). */
+  static Figures evaluate(String name, Part part, List<Report> reports, Function<String, Outcome> matcher) {
+    int inScope = 0, top1 = 0, top3 = 0, cRight = 0, cWrong = 0, inNothing = 0;
+    int oos = 0, oosConfident = 0, oosNothing = 0, oosTopic = 0;
+    int[] atLeast = new int[THRESHOLDS.length];
+    int[] right = new int[THRESHOLDS.length];
+    Map<String, Map<String, Integer>> confusion = new TreeMap<>();
+    for (Report r : reports) {
+      Outcome o = matcher.apply(r.text());
+      boolean correct = r.inScope() && r.label().equals(o.best());
+      confusion.computeIfAbsent(r.label(), k -> new TreeMap<>()).merge(
+          o.verdict() == Verdict.NOTHING ? "(nothing)" : o.best() + (o.verdict() == Verdict.CONFIDENT ? "!" : "?"), 1, Integer::sum);
+      for (int i = 0; i < THRESHOLDS.length; i++) {
+        if (o.verdict() != Verdict.NOTHING && o.bestScore() >= THRESHOLDS[i]) {
+          atLeast[i]++;
+          if (correct) {
+            right[i]++;
+          }
+        }
+      }
+      if (r.inScope()) {
+        inScope++;
+        if (correct) {
+          top1++;
+        }
+        if (o.ids().subList(0, Math.min(3, o.ids().size())).contains(r.label())) {
+          top3++;
+        }
+        if (o.verdict() == Verdict.CONFIDENT) {
+          if (correct) {
+            cRight++;
+          } else {
+            cWrong++;
+          }
+        }
+        if (o.verdict() == Verdict.NOTHING) {
+          inNothing++;
+        }
+      } else {
+        oos++;
+        if (o.verdict() == Verdict.CONFIDENT) {
+          oosConfident++;
+        }
+        if (o.verdict() == Verdict.NOTHING) {
+          oosNothing++;
+        }
+        if (o.topic() != null && r.cause().equals("oos:" + o.topic())) {
+          oosTopic++;
+        }
+      }
+    }
+    return new Figures(name, part, inScope, top1, top3, cRight, cWrong, inNothing, oos, oosConfident, oosNothing, oosTopic,
+        confusion, atLeast, right);
+  }
+
+  /** The matcher of this commit. */
+  static Function<String, Outcome> current(KnowledgeBase kb) {
+    SymptomMatcher m = new SymptomMatcher(kb);
+    return text -> {
+      MatchResult r = m.assess(text);
+      Verdict v = r.confident() ? Verdict.CONFIDENT : r.nothingMatched() ? Verdict.NOTHING : Verdict.AMBIGUOUS;
+      return new Outcome(r.matches().stream().map(SymptomMatch::symptomId).toList(),
+          r.matches().stream().map(SymptomMatch::score).toList(), v, null, "");
+    };
+  }
+
+  /** The matcher before issue 14, frozen in {@code match.previous}. */
+  static Function<String, Outcome> previous(KnowledgeBase kb) {
+    dev.lbtriage.kb.match.previous.SymptomMatcher m = new dev.lbtriage.kb.match.previous.SymptomMatcher(kb);
+    return text -> {
+      dev.lbtriage.kb.match.previous.MatchResult r = m.assess(text);
+      Verdict v = r.confident() ? Verdict.CONFIDENT : r.nothingMatched() ? Verdict.NOTHING : Verdict.AMBIGUOUS;
+      return new Outcome(r.matches().stream().map(dev.lbtriage.kb.match.previous.SymptomMatch::symptomId).toList(),
+          r.matches().stream().map(dev.lbtriage.kb.match.previous.SymptomMatch::score).toList(), v, null, "");
+    };
+  }
+
+  public static void main(String[] args) throws IOException {
+    System.exit(run(args, System.out));
+  }
+
+  static int run(String[] args, PrintStream out) throws IOException {
+    if (args.length == 0) {
+      out.println("usage: MatchQuality dev|heldout [--matcher previous|current|both] [--rows] [corpus.tsv...]");
+      return 2;
+    }
+    Part part = Part.parse(args[0]);
+    String which = "both";
+    boolean rows = false;
+    List<Path> files = new ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      switch (args[i]) {
+        case "--matcher" -> which = args[++i];
+        case "--rows" -> rows = true;
+        default -> files.add(Path.of(args[i]));
+      }
+    }
+    if (rows && part == Part.HELD_OUT) {
+      out.println("--rows is refused for the held-out part: its reports are not read while tuning.");
+      return 2;
+    }
+    Loaded loaded = files.isEmpty() ? RealReports.bundled() : RealReports.files(files);
+    loaded.problems().forEach(p -> out.println("skipped " + p));
+    List<Report> reports = loaded.part(part);
+    KnowledgeBase kb = KnowledgeBaseLoader.loadBundled();
+    out.printf(Locale.ROOT, "%d reports in the %s part (%d groups)%n", reports.size(), part,
+        reports.stream().map(Report::group).distinct().count());
+    if (which.equals("previous") || which.equals("both")) {
+      out.print(evaluate("previous", part, reports, previous(kb)).describe());
+    }
+    if (which.equals("current") || which.equals("both")) {
+      Function<String, Outcome> m = current(kb);
+      out.print(evaluate("current", part, reports, m).describe());
+      if (rows) {
+        for (Report r : reports) {
+          Outcome o = m.apply(r.text());
+          boolean ok = r.inScope() ? r.label().equals(o.best()) : o.verdict() != Verdict.CONFIDENT;
+          out.printf(Locale.ROOT, "%s %-8s %-24s %-10s %s %s%n    %s%n    %s%n", ok ? "ok  " : "MISS", r.id(), r.label()
+              + (r.inScope() ? "" : "/" + r.cause()), o.verdict(), o.ids(), o.scores().stream()
+              .map(s -> String.format(Locale.ROOT, "%.2f", s)).toList(), clip(r.text(), 400), o.explanation());
+        }
+      }
+    }
+    return 0;
+  }
+
+  private static String clip(String s, int n) {
+    return s.length() <= n ? s : s.substring(0, n) + "...";
+  }
+}
