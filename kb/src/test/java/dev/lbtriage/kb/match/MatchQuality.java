@@ -171,15 +171,51 @@ public final class MatchQuality {
         confusion, atLeast, right);
   }
 
-  /** The matcher of this commit. */
+  /** The matcher of this commit, as shipped (bundled examples). */
   static Function<String, Outcome> current(KnowledgeBase kb) {
-    SymptomMatcher m = new SymptomMatcher(kb);
+    return outcomes(new SymptomMatcher(kb));
+  }
+
+  static Function<String, Outcome> outcomes(SymptomMatcher m) {
     return text -> {
       MatchResult r = m.assess(text);
       Verdict v = r.confident() ? Verdict.CONFIDENT : r.nothingMatched() ? Verdict.NOTHING : Verdict.AMBIGUOUS;
       return new Outcome(r.matches().stream().map(SymptomMatch::symptomId).toList(),
-          r.matches().stream().map(SymptomMatch::score).toList(), v, null, "");
+          r.matches().stream().map(SymptomMatch::score).toList(), v, r.outOfScopeTopic().map(OutOfScopeTopic::id).orElse(null),
+          describe(r.explanation()));
     };
+  }
+
+  static String describe(MatchExplanation e) {
+    StringBuilder b = new StringBuilder(e.summary());
+    b.append(" words=").append(e.words().stream().map(w -> String.format(Locale.ROOT, "%s:%.2f", w.term(), w.share())).toList());
+    b.append(" near=").append(e.examples().stream().map(x -> String.format(Locale.ROOT, "%s/%s:%.2f", x.exampleId(), x.label(), x.weight())).toList());
+    return b.toString();
+  }
+
+  /** Report rows as labelled examples. */
+  static List<Example> asExamples(List<Report> reports) {
+    return reports.stream().map(r -> new Example(r.id(), r.group(), r.url(), r.label(),
+        r.inScope() ? "" : r.cause().replaceFirst("^oos:", ""), r.text())).toList();
+  }
+
+  /**
+   * The matcher of this commit on development reports, honestly: for each report, a matcher whose
+   * examples are the KB phrasings and the development reports of every <em>other</em> source group
+   * (leave one group out), so no report is judged by itself or by its neighbours in one thread.
+   */
+  static Function<String, Outcome> leaveGroupOut(KnowledgeBase kb, List<Report> dev, MatchSettings settings) {
+    Map<String, Function<String, Outcome>> byGroup = new java.util.HashMap<>();
+    Map<String, String> groupOfText = new java.util.HashMap<>();
+    dev.forEach(r -> groupOfText.put(r.text(), r.group()));
+    List<Example> phrasings = Examples.phrasings(kb);
+    List<Example> real = asExamples(dev);
+    SymptomMatcher base = new SymptomMatcher(kb);
+    return text -> byGroup.computeIfAbsent(groupOfText.getOrDefault(text, ""), g -> {
+      List<Example> ex = new ArrayList<>(phrasings);
+      real.stream().filter(e -> !e.group().equals(g)).forEach(ex::add);
+      return outcomes(base.with(ex, settings));
+    }).apply(text);
   }
 
   /** The matcher before issue 14, frozen in {@code match.previous}. */
@@ -205,15 +241,17 @@ public final class MatchQuality {
     Part part = Part.parse(args[0]);
     String which = "both";
     boolean rows = false;
+    boolean sweep = false;
     List<Path> files = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--matcher" -> which = args[++i];
         case "--rows" -> rows = true;
+        case "--sweep" -> sweep = true;
         default -> files.add(Path.of(args[i]));
       }
     }
-    if (rows && part == Part.HELD_OUT) {
+    if ((rows || sweep) && part == Part.HELD_OUT) {
       out.println("--rows is refused for the held-out part: its reports are not read while tuning.");
       return 2;
     }
@@ -223,11 +261,15 @@ public final class MatchQuality {
     KnowledgeBase kb = KnowledgeBaseLoader.loadBundled();
     out.printf(Locale.ROOT, "%d reports in the %s part (%d groups)%n", reports.size(), part,
         reports.stream().map(Report::group).distinct().count());
+    if (sweep) {
+      sweep(kb, reports, out);
+      return 0;
+    }
     if (which.equals("previous") || which.equals("both")) {
       out.print(evaluate("previous", part, reports, previous(kb)).describe());
     }
     if (which.equals("current") || which.equals("both")) {
-      Function<String, Outcome> m = current(kb);
+      Function<String, Outcome> m = part == Part.DEVELOPMENT ? leaveGroupOut(kb, reports, MatchSettings.DEFAULT) : current(kb);
       out.print(evaluate("current", part, reports, m).describe());
       if (rows) {
         for (Report r : reports) {
@@ -240,6 +282,68 @@ public final class MatchQuality {
       }
     }
     return 0;
+  }
+
+  /** One development report as a setting scored it: the best symptom, its score, its nearest rival. */
+  record Point(boolean inScope, boolean right, double best, double rival, boolean agree) {}
+
+  /**
+   * Development only: for a grid of weights and neighbour counts, top-1 and top-3 (leave one group
+   * out), then for the confident threshold t and margin m, the confident verdicts (best >= t and
+   * best - max(runner-up, none) >= m) and their precision; out-of-scope confident verdicts count as
+   * wrong. Prints the pairs (t, m) that reach 97 % with the most confident verdicts.
+   */
+  static void sweep(KnowledgeBase kb, List<Report> dev, PrintStream out) {
+    SymptomMatcher base = new SymptomMatcher(kb);
+    List<Example> phrasings = Examples.phrasings(kb);
+    List<Example> real = asExamples(dev);
+    for (double w : new double[] {0.0, 0.2, 0.35, 0.5, 0.65, 0.8, 1.0}) {
+      for (int k : new int[] {5, 9, 15, 25}) {
+        MatchSettings settings = MatchSettings.DEFAULT.withLexicalWeight(w).withNeighbours(k);
+        Map<String, SymptomMatcher> byGroup = new java.util.HashMap<>();
+        List<Point> points = new ArrayList<>();
+        int top1 = 0, top3 = 0, in = 0;
+        for (Report r : dev) {
+          SymptomMatcher m = byGroup.computeIfAbsent(r.group(), g -> {
+            List<Example> ex = new ArrayList<>(phrasings);
+            real.stream().filter(e -> !e.group().equals(g)).forEach(ex::add);
+            return base.with(ex, settings);
+          });
+          SymptomMatcher.Scored s = m.score(r.text());
+          List<String> ids = s.matches().stream().filter(x -> x.score() >= settings.minScore()).map(SymptomMatch::symptomId).toList();
+          double best = s.matches().isEmpty() ? 0 : s.matches().get(0).score();
+          double second = s.matches().size() > 1 ? s.matches().get(1).score() : 0;
+          boolean nothing = ids.isEmpty() || s.none() >= best;
+          boolean right = r.inScope() && !nothing && r.label().equals(ids.get(0));
+          if (r.inScope()) {
+            in++;
+            top1 += right ? 1 : 0;
+            top3 += !nothing && ids.subList(0, Math.min(3, ids.size())).contains(r.label()) ? 1 : 0;
+          }
+          points.add(new Point(r.inScope(), right, nothing ? 0 : best, Math.max(second, s.none()), s.agree()));
+        }
+        String best = "no (t, m) reaches 97 %";
+        int most = 0;
+        for (boolean needAgree : new boolean[] {false, true})
+        for (double t = 0.30; t <= 0.951; t += 0.05) {
+          for (double mg = 0.0; mg <= 0.61; mg += 0.1) {
+            int c = 0, ok = 0, oos = 0;
+            for (Point p : points) {
+              if (p.best() >= t && p.best() - p.rival() >= mg && (!needAgree || p.agree())) {
+                c++;
+                ok += p.right() ? 1 : 0;
+                oos += p.inScope() ? 0 : 1;
+              }
+            }
+            if (c > most && ok >= 0.97 * c) {
+              most = c;
+              best = String.format(Locale.ROOT, (needAgree ? "agree " : "") + "t=%.2f m=%.1f: %d confident, %d wrong, %d of them out of scope", t, mg, c, c - ok, oos);
+            }
+          }
+        }
+        out.printf(Locale.ROOT, "w=%.2f k=%2d top-1 %.1f %% top-3 %.1f %% | %s%n", w, k, 100.0 * top1 / in, 100.0 * top3 / in, best);
+      }
+    }
   }
 
   private static String clip(String s, int n) {
