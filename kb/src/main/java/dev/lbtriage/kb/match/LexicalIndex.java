@@ -65,7 +65,11 @@ final class LexicalIndex {
   private final Map<String, float[]> termScores;
   private final double unit;
 
+  /** Classpath resource of the extra wording per symptom (indexed with its keywords). */
+  static final String WORDING_RESOURCE = "/kb/match/wording.tsv";
+
   LexicalIndex(List<Symptom> symptoms) {
+    Map<String, List<String>> wording = wording();
     this.symptoms = List.copyOf(symptoms);
     BM25Similarity similarity = new BM25Similarity(1.2f, BM25_B);
     ByteBuffersDirectory dir = new ByteBuffersDirectory();
@@ -73,7 +77,9 @@ final class LexicalIndex {
       IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer).setSimilarity(similarity);
       try (IndexWriter writer = new IndexWriter(dir, config)) {
         for (Symptom s : this.symptoms) {
-          writer.addDocument(document(s));
+          Document d = document(s);
+          add(d, "keywords", wording.getOrDefault(s.id(), List.of()));
+          writer.addDocument(d);
         }
         writer.forceMerge(1);
       }
@@ -161,6 +167,27 @@ final class LexicalIndex {
       out.put(e.getKey(), dismax);
     }
     return Map.copyOf(out);
+  }
+
+  /** The phrases of {@value #WORDING_RESOURCE} by symptom id. */
+  static Map<String, List<String>> wording() {
+    Map<String, List<String>> out = new HashMap<>();
+    try (java.io.InputStream in = LexicalIndex.class.getResourceAsStream(WORDING_RESOURCE)) {
+      if (in == null) {
+        return out;
+      }
+      java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+      for (String line; (line = r.readLine()) != null; ) {
+        String[] f = line.split("\t", 2);
+        if (line.isBlank() || line.startsWith("#") || f.length < 2) {
+          continue;
+        }
+        out.computeIfAbsent(f[0].strip(), k -> new java.util.ArrayList<>()).add(f[1].strip());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
   }
 
   private static Document document(Symptom s) {

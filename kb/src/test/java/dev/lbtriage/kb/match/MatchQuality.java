@@ -234,6 +234,9 @@ public final class MatchQuality {
   }
 
   static int run(String[] args, PrintStream out) throws IOException {
+    if (args.length >= 2 && args[0].equals("export-dev")) {
+      return exportDevelopment(Path.of(args[1]), args, out);
+    }
     if (args.length == 0) {
       out.println("usage: MatchQuality dev|heldout [--matcher previous|current|both] [--rows] [corpus.tsv...]");
       return 2;
@@ -344,6 +347,29 @@ public final class MatchQuality {
         out.printf(Locale.ROOT, "w=%.2f k=%2d top-1 %.1f %% top-3 %.1f %% | %s%n", w, k, 100.0 * top1 / in, 100.0 * top3 / in, best);
       }
     }
+  }
+
+  /**
+   * {@code export-dev OUT corpus.tsv...}: writes the development part of the corpus files (the rows
+   * only, in the corpus format) to OUT, the bundled examples {@code kb/match/examples.tsv}.
+   */
+  static int exportDevelopment(Path target, String[] args, PrintStream out) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (int i = 2; i < args.length; i++) {
+      files.add(Path.of(args[i]));
+    }
+    Loaded loaded = files.isEmpty() ? RealReports.bundled() : RealReports.files(files);
+    List<String> lines = new ArrayList<>();
+    lines.add("# The development part of the corpus of real reports (kb/src/test/resources/match/real-reports.tsv,");
+    lines.add("# split by source repository, see RealReports): labelled examples for the nearest-neighbour vote.");
+    lines.add("# Written by MatchQuality export-dev; never add a held-out row here (ExamplesAreDevelopmentOnlyTest).");
+    lines.add(RealReports.HEADER);
+    for (Report r : loaded.part(Part.DEVELOPMENT)) {
+      lines.add(String.join("\t", r.id(), r.sourceRepo(), r.url(), r.label(), r.cause(), r.evidence(), r.text()));
+    }
+    java.nio.file.Files.write(target, lines, java.nio.charset.StandardCharsets.UTF_8);
+    out.println("wrote " + (lines.size() - 4) + " development rows to " + target);
+    return 0;
   }
 
   private static String clip(String s, int n) {
