@@ -28,6 +28,9 @@ final class MatchCommand implements Callable<Integer> {
 
   @Mixin FormatOption format;
 
+  @picocli.CommandLine.Option(names = "--debug", description = "Also show what drove the choice (words, nearest known reports, error codes).")
+  boolean debug;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -46,6 +49,14 @@ final class MatchCommand implements Callable<Integer> {
       }
       root.put("verdict", verdict(result));
       root.set("outOfScope", JsonOutput.strings(result.outOfScopeHits().stream().sorted().toList()));
+      result.outOfScopeTopic().ifPresent(t -> root.put("outOfScopeTopic", t.id()).put("pointer", t.pointer()));
+      ObjectNode why = root.putObject("explanation").put("summary", result.explanation().summary());
+      ArrayNode words = why.putArray("words");
+      result.explanation().words().forEach(w -> words.addObject().put("term", w.term()).put("share", round(w.share())));
+      ArrayNode near = why.putArray("examples");
+      result.explanation().examples().forEach(e -> near.addObject().put("id", e.exampleId()).put("label", e.label())
+          .put("weight", round(e.weight())).put("source", e.source()));
+      why.set("errorCodes", JsonOutput.strings(result.explanation().errorCodes()));
       JsonOutput.print(out, root);
       return Main.EXIT_OK;
     }
@@ -54,11 +65,17 @@ final class MatchCommand implements Callable<Integer> {
           + (result.outOfScopeHits().isEmpty() ? "" : " (it mentions " + String.join(", ", result.outOfScopeHits()) + ")") + ".");
       out.println("lb-triage covers: health probes failing, healthy backends not answering on the data port,"
           + " a locked backend port with a VM scale set, and traffic left after removing VMs from a pool.");
+      result.outOfScopePointer().ifPresent(out::println);
     } else {
       out.println(result.confident() ? "Best match:" : "Not sure; the closest matches:");
     }
     for (SymptomMatch m : result.matches()) {
       out.printf(Locale.ROOT, "  %.2f  %-26s %s%n", m.score(), m.symptomId(), m.title());
+    }
+    if (debug) {
+      out.println("Why: " + result.explanation().summary());
+      result.explanation().examples().stream().limit(5).forEach(e -> out.printf(Locale.ROOT, "  %.2f  %-12s %-26s %s%n",
+          e.weight(), e.exampleId(), e.label(), e.source()));
     }
     out.flush();
     return Main.EXIT_OK;
