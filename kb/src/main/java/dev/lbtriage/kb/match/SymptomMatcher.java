@@ -81,7 +81,6 @@ public final class SymptomMatcher {
   static final double SATURATION_UNITS = 2.0;
   static final double OOS_UNITS = 2.0;
   private static final int EXPLAIN_WORDS = 6;
-  private static final int EXCERPT = 100;
 
   /** Characters of a report looked at; the rest is ignored. */
   public static final int MAX_CHARS = 32_768;
@@ -186,10 +185,12 @@ public final class SymptomMatcher {
       repaired.append(repairs.computeIfAbsent(w, speller::repair)).append(' ');
     }
     String repairedText = repaired.toString();
-    Set<String> original = new HashSet<>(queryAnalyzer.terms(asWritten.toString()));
+    List<String> analysed = queryAnalyzer.terms(repairedText);
+    boolean unchanged = repairedText.contentEquals(asWritten);
+    Set<String> original = new HashSet<>(unchanged ? analysed : queryAnalyzer.terms(asWritten.toString()));
     Set<String> all = new LinkedHashSet<>();
     Set<String> known = new LinkedHashSet<>();
-    for (String t : queryAnalyzer.terms(repairedText)) {
+    for (String t : analysed) {
       if (all.size() >= MAX_TERMS) {
         break;
       }
@@ -246,7 +247,7 @@ public final class SymptomMatcher {
           vote[i] += share;
         }
       }
-      votes.add(new ExampleVote(e.id(), e.outOfScope() ? "none/" + e.topic() : e.label(), e.source(), share, excerpt(e.text())));
+      votes.add(new ExampleVote(e.id(), e.outOfScope() ? "none/" + e.topic() : e.label(), e.source(), share, nb.excerpt()));
     }
 
     // 3. error codes
@@ -323,11 +324,6 @@ public final class SymptomMatcher {
       }
     }
     return -1;
-  }
-
-  private static String excerpt(String text) {
-    String t = text.replaceAll("\\s+", " ").strip();
-    return t.length() <= EXCERPT ? t : t.substring(0, EXCERPT) + "...";
   }
 
   /** The analysed form of a report's terms known to the KB, as the matcher scores them (for tests and debugging). */
