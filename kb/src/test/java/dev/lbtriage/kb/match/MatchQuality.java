@@ -37,7 +37,8 @@ import java.util.function.Function;
  * </pre>
  *
  * Arguments: the part ({@code dev} or {@code heldout}; figures are printed for that part only),
- * then optionally {@code --matcher previous|current|both} (default both), {@code --rows} (each
+ * then optionally {@code --matcher previous|current|both|alternatives} (default both; alternatives: the previous
+ * matcher, words only, neighbours only and combined), {@code --rows} (each
  * report with its outcome and explanation: refused for the held-out part) and corpus files (default:
  * the bundled {@code match/real-reports.tsv}).
  */
@@ -218,6 +219,11 @@ public final class MatchQuality {
     }).apply(text);
   }
 
+  /** The shipped matcher with other settings; on development reports, leaving each report's group out. */
+  static Function<String, Outcome> alternative(KnowledgeBase kb, List<Report> reports, Part part, MatchSettings settings) {
+    return part == Part.DEVELOPMENT ? leaveGroupOut(kb, reports, settings) : outcomes(new SymptomMatcher(kb).with(settings));
+  }
+
   /** The matcher before issue 14, frozen in {@code match.previous}. */
   static Function<String, Outcome> previous(KnowledgeBase kb) {
     dev.lbtriage.kb.match.previous.SymptomMatcher m = new dev.lbtriage.kb.match.previous.SymptomMatcher(kb);
@@ -238,7 +244,7 @@ public final class MatchQuality {
       return exportDevelopment(Path.of(args[1]), args, out);
     }
     if (args.length == 0) {
-      out.println("usage: MatchQuality dev|heldout [--matcher previous|current|both] [--rows] [corpus.tsv...]");
+      out.println("usage: MatchQuality dev|heldout [--matcher previous|current|both|alternatives] [--rows] [--sweep] [corpus.tsv...]");
       return 2;
     }
     Part part = Part.parse(args[0]);
@@ -266,6 +272,15 @@ public final class MatchQuality {
         reports.stream().map(Report::group).distinct().count());
     if (sweep) {
       sweep(kb, reports, out);
+      return 0;
+    }
+    if (which.equals("alternatives")) {
+      // the same examples and analysis, each kind of evidence alone, then combined (the shipped settings)
+      out.print(evaluate("previous", part, reports, previous(kb)).describe());
+      MatchSettings d = MatchSettings.DEFAULT;
+      out.print(evaluate("words-only (w=1)", part, reports, alternative(kb, reports, part, d.withLexicalWeight(1.0))).describe());
+      out.print(evaluate("neighbours-only (w=0)", part, reports, alternative(kb, reports, part, d.withLexicalWeight(0.0))).describe());
+      out.print(evaluate("combined (shipped)", part, reports, alternative(kb, reports, part, d)).describe());
       return 0;
     }
     if (which.equals("previous") || which.equals("both")) {
