@@ -65,9 +65,9 @@ import java.util.Set;
  *
  * Nothing matched when no symptom reaches {@code minScore} or "none" scores at least as high as the
  * best symptom (then the out-of-scope topic with the most evidence, if any, is the pointer);
- * confident when the best reaches {@code confident} and is {@code margin} ahead of both the
- * runner-up and "none" (the threshold at which precision on the development part is at least 97
- * %); ambiguous otherwise, with the candidates. {@link MatchExplanation} records what drove it.
+ * confident when the report has no out-of-scope word or error code, and the best reaches {@code
+ * confident} and is {@code margin} ahead of both the runner-up and "none" (the thresholds at which
+ * precision on the development part is at least 97 %); ambiguous otherwise, with the candidates. {@link MatchExplanation} records what drove it.
  *
  * <p>Thread-safe after construction. {@link #match(String)} and {@link #assess(String)} never throw
  * on any input.
@@ -155,7 +155,7 @@ public final class SymptomMatcher {
     } else {
       double best = kept.get(0).score();
       double rival = Math.max(s.none, kept.size() > 1 ? kept.get(1).score() : 0);
-      verdict = best >= settings.confident() && best - rival >= settings.margin() ? Verdict.CONFIDENT : Verdict.AMBIGUOUS;
+      verdict = !s.outOfScopeEvidence && best >= settings.confident() && best - rival >= settings.margin() ? Verdict.CONFIDENT : Verdict.AMBIGUOUS;
     }
     OutOfScopeTopic topic = verdict == Verdict.CONFIDENT ? null : s.topic;
     return new MatchResult(kept, s.oosHits, verdict, topic, s.explanation);
@@ -163,7 +163,7 @@ public final class SymptomMatcher {
 
   /** Every symptom's combined score, best first, and the score of "none of these" (for measuring). */
   record Scored(List<SymptomMatch> matches, double none, Set<String> oosHits, OutOfScopeTopic topic,
-      MatchExplanation explanation, boolean agree) {
+      MatchExplanation explanation, boolean outOfScopeEvidence) {
     static final Scored EMPTY = new Scored(List.of(), 0, Set.of(), null, MatchExplanation.EMPTY, false);
   }
 
@@ -284,8 +284,7 @@ public final class SymptomMatcher {
     int best = out.isEmpty() ? -1 : indexOf(out.get(0).symptomId());
     OutOfScopeTopic topic = topics.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     MatchExplanation explanation = new MatchExplanation(words(known, original, best), votes, codeNotes, List.copyOf(oosHits));
-    boolean agree = best >= 0 && argmax(lex) == best && argmax(vote) == best && vote[best] > voteNone;
-    return new Scored(List.copyOf(out), none, oosHits, topic, explanation, agree);
+    return new Scored(List.copyOf(out), none, oosHits, topic, explanation, !oosHits.isEmpty() || codeNone > 0);
   }
 
   /** The terms that carried most of symptom {@code best}'s word score, with their shares. */
@@ -305,16 +304,6 @@ public final class SymptomMatcher {
     double sum = total;
     return out.stream().sorted(Comparator.comparingDouble(WordWeight::share).reversed()).limit(EXPLAIN_WORDS)
         .map(x -> new WordWeight(x.term(), x.share() / sum)).toList();
-  }
-
-  private static int argmax(double[] v) {
-    int best = -1;
-    for (int i = 0; i < v.length; i++) {
-      if (v[i] > 0 && (best < 0 || v[i] > v[best])) {
-        best = i;
-      }
-    }
-    return best;
   }
 
   private int indexOf(String symptomId) {

@@ -303,7 +303,7 @@ public final class MatchQuality {
   }
 
   /** One development report as a setting scored it: the best symptom, its score, its nearest rival. */
-  record Point(boolean inScope, boolean right, double best, double rival, boolean agree) {}
+  record Point(boolean inScope, boolean right, double best, double rival, boolean oosEvidence) {}
 
   /**
    * Development only: for a grid of weights and neighbour counts, top-1 and top-3 (leave one group
@@ -338,16 +338,19 @@ public final class MatchQuality {
             top1 += right ? 1 : 0;
             top3 += !nothing && ids.subList(0, Math.min(3, ids.size())).contains(r.label()) ? 1 : 0;
           }
-          points.add(new Point(r.inScope(), right, nothing ? 0 : best, Math.max(second, s.none()), s.agree()));
+          points.add(new Point(r.inScope(), right, nothing ? 0 : best, Math.max(second, s.none()), s.outOfScopeEvidence()));
+          if (System.getenv("SWEEP_POINTS") != null && w == 0.8 && k == 25 && best >= 0.55) {
+            out.printf(Locale.ROOT, "  point %s %s right=%s best=%.2f second=%.2f none=%.2f oos=%s%n", r.id(), r.label(), right, best, second, s.none(), s.outOfScopeEvidence());
+          }
         }
         String best = "no (t, m) reaches 97 %";
         int most = 0;
-        for (boolean needAgree : new boolean[] {false, true})
+        for (boolean clean : new boolean[] {false, true})
         for (double t = 0.30; t <= 0.951; t += 0.05) {
           for (double mg = 0.0; mg <= 0.61; mg += 0.1) {
             int c = 0, ok = 0, oos = 0;
             for (Point p : points) {
-              if (p.best() >= t && p.best() - p.rival() >= mg && (!needAgree || p.agree())) {
+              if (p.best() >= t && p.best() - p.rival() >= mg && (!clean || !p.oosEvidence())) {
                 c++;
                 ok += p.right() ? 1 : 0;
                 oos += p.inScope() ? 0 : 1;
@@ -355,7 +358,7 @@ public final class MatchQuality {
             }
             if (c > most && ok >= 0.97 * c) {
               most = c;
-              best = String.format(Locale.ROOT, (needAgree ? "agree " : "") + "t=%.2f m=%.1f: %d confident, %d wrong, %d of them out of scope", t, mg, c, c - ok, oos);
+              best = String.format(Locale.ROOT, (clean ? "no-oos-words " : "") + "t=%.2f m=%.1f: %d confident, %d wrong, %d of them out of scope", t, mg, c, c - ok, oos);
             }
           }
         }
