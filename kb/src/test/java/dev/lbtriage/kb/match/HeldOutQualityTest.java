@@ -17,9 +17,11 @@ import org.junit.jupiter.api.Test;
  * a regression fails the build.
  */
 class HeldOutQualityTest {
-  static final double MIN_TOP1 = 0.0;
-  static final double MAX_CONFIDENT_WRONG = 1.0;
-  static final double MAX_OUT_OF_SCOPE_CONFIDENT = 1.0;
+  // measured once at the end of issue 14 (2026-12-03): top-1 77/113 = 68.1 %, confident and wrong
+  // 1/113 = 0.9 %, out-of-scope confident 1/85 = 1.2 %; the floors leave room for two or three reports
+  static final double MIN_TOP1 = 0.65;
+  static final double MAX_CONFIDENT_WRONG = 0.03;
+  static final double MAX_OUT_OF_SCOPE_CONFIDENT = 0.05;
 
   @Test
   void heldOutFiguresStayAboveTheFloors() throws IOException {
