@@ -36,7 +36,10 @@ final class MatchCommand implements Callable<Integer> {
     String text = String.join(" ", words);
     MatchResult result = new SymptomMatcher(KnowledgeBaseLoader.loadBundled()).assess(text);
     PrintWriter out = spec.commandLine().getOut();
-    Output.print(out, format, () -> json(result), () -> rows(result), () -> text(out, result));
+    // the global --debug (inherited from Main) also shows what drove the choice: words, nearest known reports, error codes
+    picocli.CommandLine.Model.OptionSpec debugOption = spec.findOption("--debug");
+    boolean debug = debugOption != null && Boolean.TRUE.equals(debugOption.getValue());
+    Output.print(out, format, () -> json(result), () -> rows(result), () -> text(out, result, debug));
     return Main.EXIT_OK;
   }
 
@@ -51,6 +54,14 @@ final class MatchCommand implements Callable<Integer> {
     }
     root.put("verdict", verdict(result));
     root.set("outOfScope", JsonOutput.strings(result.outOfScopeHits().stream().sorted().toList()));
+    result.outOfScopeTopic().ifPresent(t -> root.put("outOfScopeTopic", t.id()).put("pointer", t.pointer()));
+    ObjectNode why = root.putObject("explanation").put("summary", result.explanation().summary());
+    ArrayNode words = why.putArray("words");
+    result.explanation().words().forEach(w -> words.addObject().put("term", w.term()).put("share", round(w.share())));
+    ArrayNode near = why.putArray("examples");
+    result.explanation().examples().forEach(e -> near.addObject().put("id", e.exampleId()).put("label", e.label())
+        .put("weight", round(e.weight())).put("source", e.source()));
+    why.set("errorCodes", JsonOutput.strings(result.explanation().errorCodes()));
     return root;
   }
 
@@ -62,17 +73,23 @@ final class MatchCommand implements Callable<Integer> {
     return r;
   }
 
-  private static void text(PrintWriter out, MatchResult result) {
+  private static void text(PrintWriter out, MatchResult result, boolean debug) {
     if (result.nothingMatched()) {
       out.println("Nothing matched: this does not look like a symptom lb-triage knows"
           + (result.outOfScopeHits().isEmpty() ? "" : " (it mentions " + String.join(", ", result.outOfScopeHits()) + ")") + ".");
       out.println("lb-triage covers: health probes failing, healthy backends not answering on the data port,"
           + " a locked backend port with a VM scale set, and traffic left after removing VMs from a pool.");
+      result.outOfScopePointer().ifPresent(out::println);
     } else {
       out.println(result.confident() ? "Best match:" : "Not sure; the closest matches:");
     }
     for (SymptomMatch m : result.matches()) {
       out.printf(Locale.ROOT, "  %.2f  %-26s %s%n", m.score(), m.symptomId(), m.title());
+    }
+    if (debug) {
+      out.println("Why: " + result.explanation().summary());
+      result.explanation().examples().stream().limit(5).forEach(e -> out.printf(Locale.ROOT, "  %.2f  %-12s %-26s %s%n",
+          e.weight(), e.exampleId(), e.label(), e.source()));
     }
     out.flush();
   }

@@ -67,6 +67,9 @@ public final class DemoCommand implements Callable<Integer> {
           out.println("Demo: " + sc.name() + " (" + sc.title() + ")");
           loop.show(engine.start(id, SessionKey.ofExample(sc.name()).format(id)));
           type(loop, out, sc.report());
+          if (!auto && loop.state().stage() == Stage.CONFIRMING_SYMPTOM) {
+            type(loop, out, sc.symptom()); // the matcher was not sure: pick the scenario's symptom, as its user would
+          }
           if (auto) {
             play(loop, out, sc);
             out.println();

@@ -33,6 +33,9 @@ class ChatProcessTest {
       chat.await("Describe it in a sentence or two.");
       chat.await(ChatLoop.YOU);
       chat.type("lb-web fails its health probe since a security hardening change; both backends are down");
+      chat.await("Your description could fit more than one situation."); // the matcher is honest about real reports (issue 14)
+      chat.await(ChatLoop.YOU);
+      chat.type("probe-down");
       chat.await("Confirmed: A guest firewall or a network security group blocks the probe.");
       chat.await("denied by nsg-web/DenyAll@100");
       chat.await("az network nsg rule create --resource-group rg-web --nsg-name nsg-web --name AllowAzureLoadBalancerProbe --priority 100");

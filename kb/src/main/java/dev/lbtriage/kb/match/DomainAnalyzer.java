@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -22,6 +23,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
@@ -32,7 +34,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * The English analysis the matcher uses for the knowledge base and for reports.
  *
  * <p>Chain: a char filter that rewrites {@code %} to the word {@code percent} (the standard tokenizer
- * drops {@code %}, and "0%" is how the portal says a probe is down); {@link StandardTokenizer}
+ * drops {@code %}, and "0%" is how the portal says a probe is down) and "0 of 2 healthy" (the
+ * portal's backend count) to "zero healthy"; {@link StandardTokenizer}
  * (UAX#29: keeps {@code 168.63.129.16} and {@code 10.0.0.4} as one token and splits
  * {@code :443} to {@code 443}); English possessive; lower case; ASCII folding; English stop words;
  * Porter stemming; then, unless {@linkplain #plain() plain}, the domain synonyms of {@code
@@ -47,8 +50,10 @@ public final class DomainAnalyzer extends Analyzer {
 
   /**
    * Lucene's English stop words plus pronouns, auxiliaries and chat filler ("we", "have", "hey",
-   * "thanks"), which otherwise become rare, high-IDF terms when a KB phrasing happens to use them.
-   * Words that matter to a symptom ("same", "own", "still", "after", "no longer") are kept.
+   * "thanks"), which otherwise become rare, high-IDF terms when a KB phrasing happens to use them,
+   * and generic words of real reports ("when", "from", "after", "using", "azure"). Words that matter
+   * to a symptom ("same", "own", "still", "no longer") are kept. Synonym entries go through the same
+   * chain, so an entry must not rely on a stop word ("delete from" would become "delete").
    */
   static final CharArraySet STOP_WORDS = stopWords();
   private static final NormalizeCharMap PERCENT;
@@ -137,12 +142,21 @@ public final class DomainAnalyzer extends Analyzer {
             "have", "has", "had", "having", "do", "does", "did", "doing", "would", "should",
             "could", "can", "may", "might", "must", "shall", "all", "any", "some", "so", "than",
             "too", "very", "just", "also", "about", "hi", "hey", "hello", "thanks", "thank",
-            "please", "anyone", "guys", "folks", "team", "know", "idea", "ideas"));
+            "please", "anyone", "guys", "folks", "team", "know", "idea", "ideas",
+            // generic words of real reports that carry no symptom (issue 14, development part)
+            "when", "while", "where", "from", "after", "before", "because", "each", "show", "shows", "showing",
+            "new", "use", "used", "using", "get", "got", "getting", "try", "tried", "trying", "seem", "seems",
+            "like", "azure", "microsoft", "issue", "issues", "problem", "problems", "question", "one", "two",
+            "first", "now", "since", "via", "etc", "e.g", "i.e", "following", "below", "above"));
     return CharArraySet.unmodifiableSet(set);
   }
 
+  /** "0 of 2 healthy", "0/3 healthy", "0 out of 4 instances healthy": the portal's way of saying none is. */
+  private static final Pattern NONE_HEALTHY =
+      Pattern.compile("(?i)\\b0\\s*(?:of|/|out of)\\s*\\d+\\s+(?:(?:backend\\s+)?(?:instances?|vms?|nodes?|members?|targets?)\\s+)?(?:are\\s+)?healthy");
+
   static Reader percentFilter(Reader reader) {
-    return new MappingCharFilter(PERCENT, reader);
+    return new PatternReplaceCharFilter(NONE_HEALTHY, " zero healthy ", new MappingCharFilter(PERCENT, reader));
   }
 
   static SynonymMap bundledSynonyms() {

@@ -16,7 +16,8 @@ import java.util.Set;
  * The "known unknowns": phrases of {@code kb/out-of-scope.txt} that mark a report as being about
  * something the knowledge base does not cover (SNAT, DNS resolution, Application Gateway,
  * certificates...). Phrases are compared as sequences of plain-analysed terms (stemmed, stop words
- * removed, no synonyms).
+ * removed, no synonyms). Each entry belongs to the {@link OutOfScopeTopic} of the {@code [topic]}
+ * line above it ({@link OutOfScopeTopic#OTHER} before any).
  */
 final class OutOfScope {
   /** Classpath resource of the list. */
@@ -24,15 +25,19 @@ final class OutOfScope {
 
   private final List<String> entries;
   private final List<List<String>> phrases;
+  private final List<OutOfScopeTopic> topics;
 
-  private OutOfScope(List<String> entries, List<List<String>> phrases) {
+  private OutOfScope(List<String> entries, List<List<String>> phrases, List<OutOfScopeTopic> topics) {
     this.entries = entries;
     this.phrases = phrases;
+    this.topics = topics;
   }
 
   static OutOfScope bundled(DomainAnalyzer plain) {
     List<String> entries = new ArrayList<>();
     List<List<String>> phrases = new ArrayList<>();
+    List<OutOfScopeTopic> topics = new ArrayList<>();
+    OutOfScopeTopic topic = OutOfScopeTopic.OTHER;
     try (InputStream in = OutOfScope.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + RESOURCE);
@@ -43,16 +48,22 @@ final class OutOfScope {
         if (entry.isEmpty() || entry.startsWith("#")) {
           continue;
         }
+        if (entry.startsWith("[") && entry.endsWith("]")) {
+          String id = entry.substring(1, entry.length() - 1);
+          topic = OutOfScopeTopic.byId(id).orElseThrow(() -> new IllegalStateException(RESOURCE + ": unknown topic " + id));
+          continue;
+        }
         List<String> terms = plain.terms(entry);
         if (!terms.isEmpty()) {
           entries.add(entry);
           phrases.add(List.copyOf(terms));
+          topics.add(topic);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new OutOfScope(List.copyOf(entries), List.copyOf(phrases));
+    return new OutOfScope(List.copyOf(entries), List.copyOf(phrases), List.copyOf(topics));
   }
 
   /** The raw words of every entry, for the speller's vocabulary. */
@@ -73,5 +84,11 @@ final class OutOfScope {
       }
     }
     return hits;
+  }
+
+  /** The topic of an entry returned by {@link #find}. */
+  OutOfScopeTopic topicOf(String entry) {
+    int i = entries.indexOf(entry);
+    return i < 0 ? OutOfScopeTopic.OTHER : topics.get(i);
   }
 }

@@ -1,5 +1,9 @@
 package dev.lbtriage.kb.match;
 
+import dev.lbtriage.kb.match.ExampleIndex.Neighbour;
+import dev.lbtriage.kb.match.MatchExplanation.ExampleVote;
+import dev.lbtriage.kb.match.MatchExplanation.WordWeight;
+import dev.lbtriage.kb.match.MatchResult.Verdict;
 import dev.lbtriage.kb.model.Cause;
 import dev.lbtriage.kb.model.KnowledgeBase;
 import dev.lbtriage.kb.model.Symptom;
@@ -12,105 +16,71 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.CollectionStatistics;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TermStatistics;
-import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.search.similarities.Similarity.SimScorer;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Matches a free-text report ("all my backends are unhealthy in the health probe") to the
- * knowledge base's symptoms, the entry points of a triage.
+ * knowledge base's symptoms, the entry points of a triage, and says how sure it is.
  *
- * <h2>Index</h2>
- *
- * At construction every symptom becomes one document of an in-memory Lucene index, with fields
- * weighted at query time: title {@value #TITLE_BOOST}, phrasings {@value #PHRASINGS_BOOST},
- * keywords {@value #KEYWORDS_BOOST}, summary {@value #SUMMARY_BOOST}, cause titles {@value
- * #CAUSE_TITLE_BOOST}, cause explanations {@value #CAUSE_TEXT_BOOST}. Text is analysed by {@link
- * DomainAnalyzer} (English stemming, folding, domain synonyms that collapse "health check",
- * "heartbeat", "DipAvailability"... into one concept term). BM25 with {@code b = }{@value #BM25_B}
- * (a low length normalisation: symptom documents are long on purpose).
- *
- * <h2>Query</h2>
+ * <h2>Reading the report</h2>
  *
  * The report is never given to a query parser, so Lucene syntax in it is just text. It is cut to
- * {@value #MAX_CHARS} characters and {@value #MAX_TOKENS} words; each unknown word is repaired by
- * {@link Speller} (typos, "loadbalancer"); the repaired text is analysed with synonyms; of the
- * distinct terms the index knows, the first {@value #MAX_TERMS} are kept (well under Lucene's
- * 1024-clause limit, and it bounds the work for a 100 kB paste). Words the index does not know are
- * ignored: they carry no evidence either way, so a long story is not penalised for its small talk.
- * A term that only exists thanks to a repair is weighted {@value #REPAIRED_WEIGHT}.
+ * {@value #MAX_CHARS} characters and {@value #MAX_TOKENS} words; Azure error codes pasted in it are
+ * looked up in a dictionary ({@link ErrorCodes}); each unknown word is repaired by {@link Speller}
+ * (typos, "loadbalancer"); the repaired text is analysed by {@link DomainAnalyzer} (stemming and the
+ * domain synonyms of {@code kb/synonyms.txt}: Kubernetes, portal and metric wording collapse into
+ * concepts); the first {@value #MAX_TERMS} distinct terms are kept. The out-of-scope list ({@link
+ * OutOfScope}) is searched for words of topics the KB does not cover (SNAT, outbound, idle timeout,
+ * Application Gateway, DNS...).
  *
- * <p>Each term is scored as a {@link DisjunctionMaxQuery} over the fields (tie {@value
- * #TIE_BREAKER}) would score it, for every symptom: a term x symptom matrix {@code s(t, d)}. Because
- * the index is small and never changes, the whole matrix is computed once at construction from
- * Lucene's {@link BM25Similarity} and the index statistics (one pass over the postings), and a
- * query is a map look-up per term rather than a search. The raw score {@code raw(d) = sum_t s(t,
- * d)} is exactly the BM25 score of the Boolean OR of those clauses, and ranks the symptoms.
+ * <h2>Three kinds of evidence, one score per symptom</h2>
  *
- * <h2>Calibrated score</h2>
+ * <ol>
+ *   <li><b>Words against the KB</b> ({@link LexicalIndex}): BM25 of each term for each symptom,
+ *       summed to {@code raw(d)}, turned into {@code lex(d) = coverage(d) * strength(d)} where
+ *       {@code coverage(d) = raw(d) / (sum_t max_d' s(t, d') + oos)} is the share of the report's
+ *       evidence this symptom explains ({@code oos} = {@value #OOS_UNITS} units per out-of-scope
+ *       entry found) and {@code strength(d) = 1 - exp(-raw(d) / (}{@value #SATURATION_UNITS}{@code
+ *       unit))} is how much evidence there is at all. The out-of-scope share of the denominator is
+ *       the word evidence for "none of these".
+ *   <li><b>Nearest labelled examples</b> ({@link ExampleIndex}): the report's terms against the
+ *       KB's phrasings and real reports from public threads (the development part of the corpus,
+ *       including reports about other topics, labelled "none"); the {@code k} nearest vote with
+ *       their BM25 scores, giving a share per symptom and for "none".
+ *   <li><b>Error codes</b>: a recognised code adds a fixed amount to the symptom (or to "none") it
+ *       points to.
+ * </ol>
  *
- * Raw BM25 depends on how many terms a report has, so it is turned into a confidence in [0, 1] that
- * means the same for every report: {@code score(d) = coverage(d) * strength(d)} where
+ * {@code score(d) = w lex(d) + (1 - w) vote(d) + c code(d)} (at most 1), and the same for "none".
+ * The weights and the thresholds are in {@link MatchSettings}, chosen on the development part of
+ * the real reports only.
  *
- * <ul>
- *   <li>{@code coverage(d) = raw(d) / (sum_t max_d' s(t, d') + oos)}: the share of the report's
- *       evidence that this symptom explains, against the best any symptom does term by term. It is
- *       1 when the symptom is the best match for every known term, and drops when the evidence is
- *       spread over several symptoms. {@code oos} is {@value #OOS_UNITS} units per distinct entry of
- *       the out-of-scope list ({@code kb/out-of-scope.txt}: SNAT, DNS resolution, Application
- *       Gateway, certificate...) found in the report, so "SNAT exhaustion on the backend VMs" keeps
- *       little coverage even though "backend" matches.
- *   <li>{@code strength(d) = 1 - exp(-raw(d) / (}{@value #SATURATION_UNITS}{@code unit))}: how much
- *       evidence there is at all. A term found in every symptom has a small IDF and so little
- *       strength: "the load balancer has a problem" is not enough for a confident answer.
- *       {@code unit} is the BM25 score of a word found once in one symptom's phrasings (computed
- *       from the index, so the calibration follows the KB's size).
- * </ul>
+ * <h2>Verdict</h2>
  *
- * Both factors grow with {@code raw(d)}, so ordering by score is ordering by BM25. The thresholds
- * that turn a score into a verdict (confident / ambiguous / nothing matched, using the margin to the
- * runner-up) are on {@link MatchResult}.
+ * Nothing matched when no symptom reaches {@code minScore} or "none" scores at least as high as the
+ * best symptom (then the out-of-scope topic with the most evidence, if any, is the pointer);
+ * confident when the report has no out-of-scope word or error code, and the best reaches {@code
+ * confident} and is {@code margin} ahead of both the runner-up and "none" (the thresholds at which
+ * precision on the development part is at least 97 %); ambiguous otherwise, with the candidates. {@link MatchExplanation} records what drove it.
  *
- * <p>Thread-safe after construction. {@link #match(String)} never throws on any input.
+ * <p>Thread-safe after construction. {@link #match(String)} and {@link #assess(String)} never throw
+ * on any input.
  */
 public final class SymptomMatcher {
 
-  static final float TITLE_BOOST = 3.0f;
-  static final float PHRASINGS_BOOST = 2.5f;
-  static final float KEYWORDS_BOOST = 2.0f;
-  static final float SUMMARY_BOOST = 1.2f;
-  static final float CAUSE_TITLE_BOOST = 1.0f;
-  static final float CAUSE_TEXT_BOOST = 0.5f;
-  static final float BM25_B = 0.3f;
-  static final float TIE_BREAKER = 0.1f;
+  /** The score at and above which a best match may be confident. */
+  static final double CONFIDENT_SCORE = MatchSettings.DEFAULT.confident();
+
   static final float REPAIRED_WEIGHT = 0.8f;
   static final double SATURATION_UNITS = 2.0;
   static final double OOS_UNITS = 2.0;
+  private static final int EXPLAIN_WORDS = 6;
 
   /** Characters of a report looked at; the rest is ignored. */
   public static final int MAX_CHARS = 32_768;
@@ -121,78 +91,92 @@ public final class SymptomMatcher {
   /** Distinct known terms of a report scored. */
   public static final int MAX_TERMS = 128;
 
-  private static final String ID = "id";
-  private static final Map<String, Float> FIELDS = new LinkedHashMap<>();
-
-  static {
-    FIELDS.put("title", TITLE_BOOST);
-    FIELDS.put("phrasings", PHRASINGS_BOOST);
-    FIELDS.put("keywords", KEYWORDS_BOOST);
-    FIELDS.put("summary", SUMMARY_BOOST);
-    FIELDS.put("causeTitle", CAUSE_TITLE_BOOST);
-    FIELDS.put("causeText", CAUSE_TEXT_BOOST);
-  }
-
   private final List<Symptom> symptoms;
-  private final Map<String, float[]> termScores;
+  private final LexicalIndex lexical;
+  private final ExampleIndex examples;
+  private final ErrorCodes codes;
   private final Speller speller;
   private final OutOfScope outOfScope;
+  private final MatchSettings settings;
   private final DomainAnalyzer queryAnalyzer = DomainAnalyzer.forQuery();
   private final DomainAnalyzer plainAnalyzer = DomainAnalyzer.plain();
-  private final double unit;
 
-  /** Builds the in-memory index of {@code kb}. */
+  /** Builds the in-memory indexes of {@code kb} and of the bundled labelled examples. */
   public SymptomMatcher(KnowledgeBase kb) {
+    this(kb, Examples.bundled(kb), MatchSettings.DEFAULT);
+  }
+
+  /** With other examples or settings (for measuring: leave a source out, try a weight). */
+  SymptomMatcher(KnowledgeBase kb, List<Example> labelled, MatchSettings settings) {
     this.symptoms = kb.symptoms();
-    BM25Similarity similarity = new BM25Similarity(1.2f, BM25_B);
-    ByteBuffersDirectory dir = new ByteBuffersDirectory();
-    try (DomainAnalyzer indexAnalyzer = DomainAnalyzer.forIndex()) {
-      IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer).setSimilarity(similarity);
-      try (IndexWriter writer = new IndexWriter(dir, config)) {
-        for (Symptom s : symptoms) {
-          writer.addDocument(document(s));
-        }
-        writer.forceMerge(1);
-      }
-      try (DirectoryReader reader = DirectoryReader.open(dir)) {
-        this.termScores = scoreMatrix(reader, similarity);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    this.lexical = new LexicalIndex(symptoms);
+    this.examples = new ExampleIndex(labelled);
+    this.codes = ErrorCodes.bundled();
     this.outOfScope = OutOfScope.bundled(plainAnalyzer);
     this.speller = new Speller(knownWords(symptoms, outOfScope));
-    int n = Math.max(1, symptoms.size());
-    double idfOne = Math.log(1 + (n - 1 + 0.5) / (1 + 0.5));
-    this.unit = PHRASINGS_BOOST * idfOne / (1 + 1.2);
+    this.settings = settings;
+  }
+
+  private SymptomMatcher(SymptomMatcher base, ExampleIndex examples, MatchSettings settings) {
+    this.symptoms = base.symptoms;
+    this.lexical = base.lexical;
+    this.examples = examples;
+    this.codes = base.codes;
+    this.outOfScope = base.outOfScope;
+    this.speller = base.speller;
+    this.settings = settings;
+  }
+
+  /** The same KB, other examples and settings (cheap: the KB index is shared). */
+  SymptomMatcher with(List<Example> labelled, MatchSettings settings) {
+    return new SymptomMatcher(this, new ExampleIndex(labelled), settings);
+  }
+
+  /** The same KB and examples, other settings. */
+  SymptomMatcher with(MatchSettings settings) {
+    return new SymptomMatcher(this, examples, settings);
   }
 
   /**
-   * Every symptom with some evidence, best first, with calibrated scores (possibly below {@link
-   * MatchResult#MIN_SCORE}). Empty when nothing in the text is known to the knowledge base.
+   * Every symptom with some evidence, best first, with its combined score (possibly below {@link
+   * MatchResult#MIN_SCORE}). Empty when nothing in the text is known.
    */
   public List<SymptomMatch> match(String text) {
     return score(text).matches;
   }
 
-  /** The verdict for a report: matches at or above {@link MatchResult#MIN_SCORE}, and out-of-scope hits. */
+  /** The verdict for a report, with candidates, out-of-scope topic and explanation. */
   public MatchResult assess(String text) {
-    Scored scored = score(text);
-    List<SymptomMatch> kept = scored.matches.stream().filter(m -> m.score() >= MatchResult.MIN_SCORE).toList();
-    return new MatchResult(kept, scored.outOfScopeHits);
+    Scored s = score(text);
+    List<SymptomMatch> kept = s.matches.stream().filter(m -> m.score() >= settings.minScore()).toList();
+    Verdict verdict;
+    if (kept.isEmpty() || s.none >= kept.get(0).score()) {
+      verdict = Verdict.NOTHING_MATCHED;
+    } else {
+      double best = kept.get(0).score();
+      double rival = Math.max(s.none, kept.size() > 1 ? kept.get(1).score() : 0);
+      verdict = !s.outOfScopeEvidence && best >= settings.confident() && best - rival >= settings.margin() ? Verdict.CONFIDENT : Verdict.AMBIGUOUS;
+    }
+    OutOfScopeTopic topic = verdict == Verdict.CONFIDENT ? null : s.topic;
+    return new MatchResult(kept, s.oosHits, verdict, topic, s.explanation);
   }
 
-  private record Scored(List<SymptomMatch> matches, Set<String> outOfScopeHits) {}
+  /** Every symptom's combined score, best first, and the score of "none of these" (for measuring). */
+  record Scored(List<SymptomMatch> matches, double none, Set<String> oosHits, OutOfScopeTopic topic,
+      MatchExplanation explanation, boolean outOfScopeEvidence) {
+    static final Scored EMPTY = new Scored(List.of(), 0, Set.of(), null, MatchExplanation.EMPTY, false);
+  }
 
-  private Scored score(String text) {
+  Scored score(String text) {
     if (text == null || text.isBlank() || symptoms.isEmpty()) {
-      return new Scored(List.of(), Set.of());
+      return Scored.EMPTY;
     }
     String clipped = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
     List<String> words = SurfaceTokens.of(clipped, MAX_TOKENS);
     if (words.isEmpty()) {
-      return new Scored(List.of(), Set.of());
+      return Scored.EMPTY;
     }
+    List<ErrorCodes.Code> found = codes.find(words);
     Map<String, String> repairs = new HashMap<>();
     StringBuilder asWritten = new StringBuilder();
     StringBuilder repaired = new StringBuilder();
@@ -201,109 +185,137 @@ public final class SymptomMatcher {
       repaired.append(repairs.computeIfAbsent(w, speller::repair)).append(' ');
     }
     String repairedText = repaired.toString();
-    Set<String> original = new HashSet<>(queryAnalyzer.terms(asWritten.toString()));
-    Set<String> terms = new LinkedHashSet<>();
-    for (String t : queryAnalyzer.terms(repairedText)) {
-      if (terms.size() >= MAX_TERMS) {
+    List<String> analysed = queryAnalyzer.terms(repairedText);
+    boolean unchanged = repairedText.contentEquals(asWritten);
+    Set<String> original = new HashSet<>(unchanged ? analysed : queryAnalyzer.terms(asWritten.toString()));
+    Set<String> all = new LinkedHashSet<>();
+    Set<String> known = new LinkedHashSet<>();
+    for (String t : analysed) {
+      if (all.size() >= MAX_TERMS) {
         break;
       }
-      if (termScores.containsKey(t)) {
-        terms.add(t);
+      all.add(t);
+      if (lexical.knows(t)) {
+        known.add(t);
       }
     }
     Set<String> oosHits = outOfScope.find(plainAnalyzer.terms(repairedText));
-    if (terms.isEmpty()) {
-      return new Scored(List.of(), oosHits);
-    }
+    int n = symptoms.size();
 
-    double[] raw = new double[symptoms.size()];
-    double best = 0;
-    for (String t : terms) {
-      float[] s = termScores.get(t);
+    // 1. words against the KB
+    double[] raw = new double[n];
+    double bestSum = 0;
+    for (String t : known) {
+      float[] s = lexical.scores(t);
       double weight = original.contains(t) ? 1 : REPAIRED_WEIGHT;
       double max = 0;
-      for (int i = 0; i < s.length; i++) {
+      for (int i = 0; i < n; i++) {
         raw[i] += weight * s[i];
         max = Math.max(max, weight * s[i]);
       }
-      best += max;
+      bestSum += max;
     }
-    double denominator = best + OOS_UNITS * unit * oosHits.size();
-    List<SymptomMatch> out = new ArrayList<>();
-    for (int i = 0; i < raw.length; i++) {
-      if (raw[i] <= 0) {
-        continue;
+    double unit = lexical.unit();
+    double oosMass = OOS_UNITS * unit * oosHits.size();
+    double denominator = bestSum + oosMass;
+    double[] lex = new double[n];
+    for (int i = 0; i < n; i++) {
+      if (raw[i] > 0) {
+        double coverage = raw[i] / denominator;
+        double strength = 1 - Math.exp(-raw[i] / (SATURATION_UNITS * unit));
+        lex[i] = coverage * strength;
       }
-      double coverage = raw[i] / denominator;
-      double strength = 1 - Math.exp(-raw[i] / (SATURATION_UNITS * unit));
-      Symptom s = symptoms.get(i);
-      out.add(new SymptomMatch(s.id(), s.title(), Math.min(1, Math.max(0, coverage * strength))));
+    }
+    double lexNone = denominator > 0 ? oosMass / denominator : 0;
+
+    // 2. nearest labelled examples
+    List<Neighbour> near = examples.nearest(all, settings.neighbours());
+    double[] vote = new double[n];
+    double voteNone = 0;
+    double voteSum = near.stream().mapToDouble(Neighbour::score).sum();
+    Map<OutOfScopeTopic, Double> topics = new EnumMap<>(OutOfScopeTopic.class);
+    List<ExampleVote> votes = new ArrayList<>();
+    for (Neighbour nb : near) {
+      double share = nb.score() / voteSum;
+      Example e = nb.example();
+      if (e.outOfScope()) {
+        voteNone += share;
+        OutOfScopeTopic.byId(e.topic()).ifPresent(t -> topics.merge(t, share, Double::sum));
+      } else {
+        int i = indexOf(e.label());
+        if (i >= 0) {
+          vote[i] += share;
+        }
+      }
+      votes.add(new ExampleVote(e.id(), e.outOfScope() ? "none/" + e.topic() : e.label(), e.source(), share, nb.excerpt()));
+    }
+
+    // 3. error codes
+    double[] code = new double[n];
+    double codeNone = 0;
+    List<String> codeNotes = new ArrayList<>();
+    for (ErrorCodes.Code c : found) {
+      codeNotes.add(c.code() + " -> " + c.label());
+      if (c.outOfScope()) {
+        codeNone = 1;
+        OutOfScopeTopic.byId(c.label()).ifPresent(t -> topics.merge(t, 1.0, Double::sum));
+      } else {
+        int i = indexOf(c.label());
+        if (i >= 0) {
+          code[i] = 1;
+        }
+      }
+    }
+    for (String hit : oosHits) {
+      topics.merge(outOfScope.topicOf(hit), 0.5, Double::sum);
+    }
+
+    double w = settings.lexicalWeight();
+    double none = Math.min(1, w * lexNone + (1 - w) * voteNone + settings.codeWeight() * codeNone);
+    List<SymptomMatch> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      double score = Math.min(1, w * lex[i] + (1 - w) * vote[i] + settings.codeWeight() * code[i]);
+      if (score > 0) {
+        Symptom s = symptoms.get(i);
+        out.add(new SymptomMatch(s.id(), s.title(), score));
+      }
     }
     out.sort(Comparator.comparingDouble(SymptomMatch::score).reversed());
-    return new Scored(out, oosHits);
+    int best = out.isEmpty() ? -1 : indexOf(out.get(0).symptomId());
+    OutOfScopeTopic topic = topics.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    MatchExplanation explanation = new MatchExplanation(words(known, original, best), votes, codeNotes, List.copyOf(oosHits));
+    return new Scored(List.copyOf(out), none, oosHits, topic, explanation, !oosHits.isEmpty() || codeNone > 0);
   }
 
-  /**
-   * For every indexed term, its score for every symptom: the BM25 score (Lucene's {@link
-   * BM25Similarity} on the index statistics, field boost applied) of a {@link DisjunctionMaxQuery}
-   * over the fields, computed once in a single pass over the postings, so a query costs a map
-   * look-up per term instead of a search.
-   */
-  private Map<String, float[]> scoreMatrix(DirectoryReader reader, BM25Similarity similarity) throws IOException {
-    IndexSearcher searcher = new IndexSearcher(reader);
-    searcher.setSimilarity(similarity);
-    int n = symptoms.size();
-    int[] symptomOfDoc = new int[reader.maxDoc()];
-    Map<String, Integer> position = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      position.put(symptoms.get(i).id(), i);
+  /** The terms that carried most of symptom {@code best}'s word score, with their shares. */
+  private List<WordWeight> words(Set<String> known, Set<String> original, int best) {
+    if (best < 0) {
+      return List.of();
     }
-    for (int doc = 0; doc < reader.maxDoc(); doc++) {
-      symptomOfDoc[doc] = position.get(searcher.storedFields().document(doc).get(ID));
-    }
-    Map<String, float[]> maxOf = new HashMap<>();
-    Map<String, float[]> sumOf = new HashMap<>();
-    for (LeafReaderContext leaf : reader.leaves()) {
-      for (Map.Entry<String, Float> f : FIELDS.entrySet()) {
-        String field = f.getKey();
-        Terms terms = leaf.reader().terms(field);
-        CollectionStatistics collection = searcher.collectionStatistics(field);
-        if (terms == null || collection == null) {
-          continue;
-        }
-        TermsEnum it = terms.iterator();
-        for (BytesRef b = it.next(); b != null; b = it.next()) {
-          String term = b.utf8ToString();
-          TermStatistics stats = new TermStatistics(BytesRef.deepCopyOf(b), it.docFreq(), it.totalTermFreq());
-          SimScorer scorer = similarity.scorer(f.getValue(), collection, stats);
-          PostingsEnum postings = it.postings(null, PostingsEnum.FREQS);
-          NumericDocValues norms = leaf.reader().getNormValues(field);
-          float[] max = maxOf.computeIfAbsent(term, k -> new float[n]);
-          float[] sum = sumOf.computeIfAbsent(term, k -> new float[n]);
-          for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-            long norm = norms != null && norms.advanceExact(doc) ? norms.longValue() : 1L;
-            float score = scorer.score(postings.freq(), norm);
-            int symptom = symptomOfDoc[leaf.docBase + doc];
-            max[symptom] = Math.max(max[symptom], score);
-            sum[symptom] += score;
-          }
-        }
+    List<WordWeight> out = new ArrayList<>();
+    double total = 0;
+    for (String t : known) {
+      double c = (original.contains(t) ? 1 : REPAIRED_WEIGHT) * lexical.scores(t)[best];
+      total += c;
+      if (c > 0) {
+        out.add(new WordWeight(t, c));
       }
     }
-    Map<String, float[]> out = new HashMap<>();
-    for (Map.Entry<String, float[]> e : maxOf.entrySet()) {
-      float[] max = e.getValue();
-      float[] sum = sumOf.get(e.getKey());
-      float[] dismax = new float[n];
-      for (int i = 0; i < n; i++) {
-        dismax[i] = max[i] + TIE_BREAKER * (sum[i] - max[i]);
-      }
-      out.put(e.getKey(), dismax);
-    }
-    return Map.copyOf(out);
+    double sum = total;
+    return out.stream().sorted(Comparator.comparingDouble(WordWeight::share).reversed()).limit(EXPLAIN_WORDS)
+        .map(x -> new WordWeight(x.term(), x.share() / sum)).toList();
   }
 
-  /** The analysed form of a report's known terms, as the matcher scores them (for tests and debugging). */
+  private int indexOf(String symptomId) {
+    for (int i = 0; i < symptoms.size(); i++) {
+      if (symptoms.get(i).id().equals(symptomId)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The analysed form of a report's terms known to the KB, as the matcher scores them (for tests and debugging). */
   List<String> queryTerms(String text) {
     List<String> out = new ArrayList<>();
     StringBuilder repaired = new StringBuilder();
@@ -311,35 +323,11 @@ public final class SymptomMatcher {
       repaired.append(speller.repair(w)).append(' ');
     }
     for (String t : queryAnalyzer.terms(repaired.toString())) {
-      if (termScores.containsKey(t) && !out.contains(t)) {
+      if (lexical.knows(t) && !out.contains(t)) {
         out.add(t);
       }
     }
     return out;
-  }
-
-  private static Document document(Symptom s) {
-    Document doc = new Document();
-    doc.add(new StoredField(ID, s.id()));
-    add(doc, "title", List.of(s.title()));
-    add(doc, "phrasings", s.phrasings());
-    add(doc, "keywords", s.keywords());
-    add(doc, "summary", List.of(nullToEmpty(s.summary())));
-    add(doc, "causeTitle", s.causes().stream().map(Cause::title).toList());
-    add(doc, "causeText", s.causes().stream().map(Cause::explanation).toList());
-    return doc;
-  }
-
-  private static void add(Document doc, String field, List<String> values) {
-    for (String v : values) {
-      if (v != null && !v.isBlank()) {
-        doc.add(new TextField(field, v, Field.Store.NO));
-      }
-    }
-  }
-
-  private static String nullToEmpty(String s) {
-    return s == null ? "" : s;
   }
 
   /** Surface words of the KB, the synonym file and the out-of-scope list, with their counts. */
@@ -382,5 +370,9 @@ public final class SymptomMatcher {
       throw new UncheckedIOException(e);
     }
     return lines;
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
   }
 }

@@ -1,0 +1,396 @@
+package dev.lbtriage.kb.match;
+
+import dev.lbtriage.kb.load.KnowledgeBaseLoader;
+import dev.lbtriage.kb.match.RealReports.Loaded;
+import dev.lbtriage.kb.match.RealReports.Part;
+import dev.lbtriage.kb.match.RealReports.Report;
+import dev.lbtriage.kb.model.KnowledgeBase;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The evaluator: how a matcher does on one part of the real reports ({@link RealReports}).
+ *
+ * <p>Definitions (per report, from the verdict a caller acts on):
+ *
+ * <ul>
+ *   <li><b>top-1</b>: the first candidate shown ({@code assess(...).best()}) is the labelled symptom;
+ *       an in-scope report with nothing matched counts as a miss. <b>top-3</b>: among the first three.
+ *   <li><b>confident-and-wrong</b>: in-scope reports with a confident verdict for another symptom, over
+ *       all in-scope reports.
+ *   <li><b>out-of-scope confident</b>: reports labelled {@code none} with a confident verdict, over all
+ *       out-of-scope reports.
+ *   <li><b>precision at t</b>: of all reports (in and out of scope) whose best score is at least t,
+ *       the share whose best is right (never right for an out-of-scope report).
+ * </ul>
+ *
+ * <pre>
+ * ./mvnw -q -B -ntp -pl kb test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=dev.lbtriage.kb.match.MatchQuality -Dexec.args="heldout"
+ * </pre>
+ *
+ * Arguments: the part ({@code dev} or {@code heldout}; figures are printed for that part only),
+ * then optionally {@code --matcher previous|current|both|alternatives} (default both; alternatives: the previous
+ * matcher, words only, neighbours only and combined), {@code --rows} (each
+ * report with its outcome and explanation: refused for the held-out part) and corpus files (default:
+ * the bundled {@code match/real-reports.tsv}).
+ */
+public final class MatchQuality {
+
+  enum Verdict { CONFIDENT, AMBIGUOUS, NOTHING }
+
+  /** What one matcher said about one report. */
+  record Outcome(List<String> ids, List<Double> scores, Verdict verdict, String topic, String explanation) {
+    String best() {
+      return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    double bestScore() {
+      return scores.isEmpty() ? 0 : scores.get(0);
+    }
+  }
+
+  static final double[] THRESHOLDS = {0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95};
+
+  record Figures(String matcher, Part part, int inScope, int top1, int top3, int confidentRight, int confidentWrong,
+      int inNothing, int outOfScope, int oosConfident, int oosNothing, int oosTopicRight,
+      Map<String, Map<String, Integer>> confusion, int[] atLeast, int[] rightAtLeast) {
+
+    double top1Rate() {
+      return ratio(top1, inScope);
+    }
+
+    double top3Rate() {
+      return ratio(top3, inScope);
+    }
+
+    double confidentWrongRate() {
+      return ratio(confidentWrong, inScope);
+    }
+
+    double confidentRightRate() {
+      return ratio(confidentRight, inScope);
+    }
+
+    double oosConfidentRate() {
+      return ratio(oosConfident, outOfScope);
+    }
+
+    /** Precision among reports scoring at least {@code THRESHOLDS[i]}. */
+    double precisionAt(int i) {
+      return ratio(rightAtLeast[i], atLeast[i]);
+    }
+
+    String describe() {
+      StringBuilder b = new StringBuilder();
+      b.append(String.format(Locale.ROOT, "%s matcher, %s part: %d in-scope, %d out-of-scope reports%n", matcher,
+          part == Part.HELD_OUT ? "held-out" : "development", inScope, outOfScope));
+      b.append(String.format(Locale.ROOT,
+          "  top-1 %.1f %% (%d/%d), top-3 %.1f %% (%d/%d)%n", 100 * top1Rate(), top1, inScope, 100 * top3Rate(), top3, inScope));
+      b.append(String.format(Locale.ROOT,
+          "  confident and right %.1f %% (%d), confident and wrong %.1f %% (%d/%d), nothing matched %d%n",
+          100 * confidentRightRate(), confidentRight, 100 * confidentWrongRate(), confidentWrong, inScope, inNothing));
+      b.append(String.format(Locale.ROOT,
+          "  out of scope: confident %.1f %% (%d/%d), nothing matched %d, topic pointer right %d%n",
+          100 * oosConfidentRate(), oosConfident, outOfScope, oosNothing, oosTopicRight));
+      b.append("  precision at best score >= t:");
+      for (int i = 0; i < THRESHOLDS.length; i++) {
+        b.append(String.format(Locale.ROOT, " %.2f:%s(%d)", THRESHOLDS[i],
+            atLeast[i] == 0 ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * precisionAt(i)), atLeast[i]));
+      }
+      b.append(System.lineSeparator()).append("  confusion (label -> best):").append(System.lineSeparator());
+      confusion.forEach((label, row) -> b.append("    ").append(label).append(" -> ").append(row).append(System.lineSeparator()));
+      return b.toString();
+    }
+  }
+
+  private MatchQuality() {}
+
+  static double ratio(int a, int b) {
+    return b == 0 ? 0 : (double) a / b;
+  }
+
+  /** Figures of {@code matcher} over {@code reports} (all of one part). */
+  static Figures evaluate(String name, Part part, List<Report> reports, Function<String, Outcome> matcher) {
+    int inScope = 0, top1 = 0, top3 = 0, cRight = 0, cWrong = 0, inNothing = 0;
+    int oos = 0, oosConfident = 0, oosNothing = 0, oosTopic = 0;
+    int[] atLeast = new int[THRESHOLDS.length];
+    int[] right = new int[THRESHOLDS.length];
+    Map<String, Map<String, Integer>> confusion = new TreeMap<>();
+    for (Report r : reports) {
+      Outcome o = matcher.apply(r.text());
+      boolean correct = r.inScope() && r.label().equals(o.best());
+      confusion.computeIfAbsent(r.label(), k -> new TreeMap<>()).merge(
+          o.verdict() == Verdict.NOTHING ? "(nothing)" : o.best() + (o.verdict() == Verdict.CONFIDENT ? "!" : "?"), 1, Integer::sum);
+      for (int i = 0; i < THRESHOLDS.length; i++) {
+        if (o.verdict() != Verdict.NOTHING && o.bestScore() >= THRESHOLDS[i]) {
+          atLeast[i]++;
+          if (correct) {
+            right[i]++;
+          }
+        }
+      }
+      if (r.inScope()) {
+        inScope++;
+        if (correct) {
+          top1++;
+        }
+        if (o.ids().subList(0, Math.min(3, o.ids().size())).contains(r.label())) {
+          top3++;
+        }
+        if (o.verdict() == Verdict.CONFIDENT) {
+          if (correct) {
+            cRight++;
+          } else {
+            cWrong++;
+          }
+        }
+        if (o.verdict() == Verdict.NOTHING) {
+          inNothing++;
+        }
+      } else {
+        oos++;
+        if (o.verdict() == Verdict.CONFIDENT) {
+          oosConfident++;
+        }
+        if (o.verdict() == Verdict.NOTHING) {
+          oosNothing++;
+        }
+        if (o.topic() != null && r.cause().equals("oos:" + o.topic())) {
+          oosTopic++;
+        }
+      }
+    }
+    return new Figures(name, part, inScope, top1, top3, cRight, cWrong, inNothing, oos, oosConfident, oosNothing, oosTopic,
+        confusion, atLeast, right);
+  }
+
+  /** The matcher of this commit, as shipped (bundled examples). */
+  static Function<String, Outcome> current(KnowledgeBase kb) {
+    return outcomes(new SymptomMatcher(kb));
+  }
+
+  static Function<String, Outcome> outcomes(SymptomMatcher m) {
+    return text -> {
+      MatchResult r = m.assess(text);
+      Verdict v = r.confident() ? Verdict.CONFIDENT : r.nothingMatched() ? Verdict.NOTHING : Verdict.AMBIGUOUS;
+      return new Outcome(r.matches().stream().map(SymptomMatch::symptomId).toList(),
+          r.matches().stream().map(SymptomMatch::score).toList(), v, r.outOfScopeTopic().map(OutOfScopeTopic::id).orElse(null),
+          describe(r.explanation()));
+    };
+  }
+
+  static String describe(MatchExplanation e) {
+    StringBuilder b = new StringBuilder(e.summary());
+    b.append(" words=").append(e.words().stream().map(w -> String.format(Locale.ROOT, "%s:%.2f", w.term(), w.share())).toList());
+    b.append(" near=").append(e.examples().stream().map(x -> String.format(Locale.ROOT, "%s/%s:%.2f", x.exampleId(), x.label(), x.weight())).toList());
+    return b.toString();
+  }
+
+  /** Report rows as labelled examples. */
+  static List<Example> asExamples(List<Report> reports) {
+    return reports.stream().map(r -> new Example(r.id(), r.group(), r.url(), r.label(),
+        r.inScope() ? "" : r.cause().replaceFirst("^oos:", ""), r.text())).toList();
+  }
+
+  /**
+   * The matcher of this commit on development reports, honestly: for each report, a matcher whose
+   * examples are the KB phrasings and the development reports of every <em>other</em> source group
+   * (leave one group out), so no report is judged by itself or by its neighbours in one thread.
+   */
+  static Function<String, Outcome> leaveGroupOut(KnowledgeBase kb, List<Report> dev, MatchSettings settings) {
+    Map<String, Function<String, Outcome>> byGroup = new java.util.HashMap<>();
+    Map<String, String> groupOfText = new java.util.HashMap<>();
+    dev.forEach(r -> groupOfText.put(r.text(), r.group()));
+    List<Example> phrasings = Examples.phrasings(kb);
+    List<Example> real = asExamples(dev);
+    SymptomMatcher base = new SymptomMatcher(kb);
+    return text -> byGroup.computeIfAbsent(groupOfText.getOrDefault(text, ""), g -> {
+      List<Example> ex = new ArrayList<>(phrasings);
+      real.stream().filter(e -> !e.group().equals(g)).forEach(ex::add);
+      return outcomes(base.with(ex, settings));
+    }).apply(text);
+  }
+
+  /** The shipped matcher with other settings; on development reports, leaving each report's group out. */
+  static Function<String, Outcome> alternative(KnowledgeBase kb, List<Report> reports, Part part, MatchSettings settings) {
+    return part == Part.DEVELOPMENT ? leaveGroupOut(kb, reports, settings) : outcomes(new SymptomMatcher(kb).with(settings));
+  }
+
+  /** The matcher before issue 14, frozen in {@code match.previous}. */
+  static Function<String, Outcome> previous(KnowledgeBase kb) {
+    dev.lbtriage.kb.match.previous.SymptomMatcher m = new dev.lbtriage.kb.match.previous.SymptomMatcher(kb);
+    return text -> {
+      dev.lbtriage.kb.match.previous.MatchResult r = m.assess(text);
+      Verdict v = r.confident() ? Verdict.CONFIDENT : r.nothingMatched() ? Verdict.NOTHING : Verdict.AMBIGUOUS;
+      return new Outcome(r.matches().stream().map(dev.lbtriage.kb.match.previous.SymptomMatch::symptomId).toList(),
+          r.matches().stream().map(dev.lbtriage.kb.match.previous.SymptomMatch::score).toList(), v, null, "");
+    };
+  }
+
+  public static void main(String[] args) throws IOException {
+    System.exit(run(args, System.out));
+  }
+
+  static int run(String[] args, PrintStream out) throws IOException {
+    if (args.length >= 2 && args[0].equals("export-dev")) {
+      return exportDevelopment(Path.of(args[1]), args, out);
+    }
+    if (args.length == 0) {
+      out.println("usage: MatchQuality dev|heldout [--matcher previous|current|both|alternatives] [--rows] [--sweep] [corpus.tsv...]");
+      return 2;
+    }
+    Part part = Part.parse(args[0]);
+    String which = "both";
+    boolean rows = false;
+    boolean sweep = false;
+    List<Path> files = new ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      switch (args[i]) {
+        case "--matcher" -> which = args[++i];
+        case "--rows" -> rows = true;
+        case "--sweep" -> sweep = true;
+        default -> files.add(Path.of(args[i]));
+      }
+    }
+    if ((rows || sweep) && part == Part.HELD_OUT) {
+      out.println("--rows is refused for the held-out part: its reports are not read while tuning.");
+      return 2;
+    }
+    Loaded loaded = files.isEmpty() ? RealReports.bundled() : RealReports.files(files);
+    loaded.problems().forEach(p -> out.println("skipped " + p));
+    List<Report> reports = loaded.part(part);
+    KnowledgeBase kb = KnowledgeBaseLoader.loadBundled();
+    out.printf(Locale.ROOT, "%d reports in the %s part (%d groups)%n", reports.size(), part,
+        reports.stream().map(Report::group).distinct().count());
+    if (sweep) {
+      sweep(kb, reports, out);
+      return 0;
+    }
+    if (which.equals("alternatives")) {
+      // the same examples and analysis, each kind of evidence alone, then combined (the shipped settings)
+      out.print(evaluate("previous", part, reports, previous(kb)).describe());
+      MatchSettings d = MatchSettings.DEFAULT;
+      out.print(evaluate("words-only (w=1)", part, reports, alternative(kb, reports, part, d.withLexicalWeight(1.0))).describe());
+      out.print(evaluate("neighbours-only (w=0)", part, reports, alternative(kb, reports, part, d.withLexicalWeight(0.0))).describe());
+      out.print(evaluate("combined (shipped)", part, reports, alternative(kb, reports, part, d)).describe());
+      return 0;
+    }
+    if (which.equals("previous") || which.equals("both")) {
+      out.print(evaluate("previous", part, reports, previous(kb)).describe());
+    }
+    if (which.equals("current") || which.equals("both")) {
+      Function<String, Outcome> m = part == Part.DEVELOPMENT ? leaveGroupOut(kb, reports, MatchSettings.DEFAULT) : current(kb);
+      out.print(evaluate("current", part, reports, m).describe());
+      if (rows) {
+        for (Report r : reports) {
+          Outcome o = m.apply(r.text());
+          boolean ok = r.inScope() ? r.label().equals(o.best()) : o.verdict() != Verdict.CONFIDENT;
+          out.printf(Locale.ROOT, "%s %-8s %-24s %-10s %s %s%n    %s%n    %s%n", ok ? "ok  " : "MISS", r.id(), r.label()
+              + (r.inScope() ? "" : "/" + r.cause()), o.verdict(), o.ids(), o.scores().stream()
+              .map(s -> String.format(Locale.ROOT, "%.2f", s)).toList(), clip(r.text(), 400), o.explanation());
+        }
+      }
+    }
+    return 0;
+  }
+
+  /** One development report as a setting scored it: the best symptom, its score, its nearest rival. */
+  record Point(boolean inScope, boolean right, double best, double rival, boolean oosEvidence) {}
+
+  /**
+   * Development only: for a grid of weights and neighbour counts, top-1 and top-3 (leave one group
+   * out), then for the confident threshold t and margin m, the confident verdicts (best >= t and
+   * best - max(runner-up, none) >= m) and their precision; out-of-scope confident verdicts count as
+   * wrong. Prints the pairs (t, m) that reach 97 % with the most confident verdicts.
+   */
+  static void sweep(KnowledgeBase kb, List<Report> dev, PrintStream out) {
+    SymptomMatcher base = new SymptomMatcher(kb);
+    List<Example> phrasings = Examples.phrasings(kb);
+    List<Example> real = asExamples(dev);
+    for (double w : new double[] {0.0, 0.2, 0.35, 0.5, 0.65, 0.8, 1.0}) {
+      for (int k : new int[] {5, 9, 15, 25}) {
+        MatchSettings settings = MatchSettings.DEFAULT.withLexicalWeight(w).withNeighbours(k);
+        Map<String, SymptomMatcher> byGroup = new java.util.HashMap<>();
+        List<Point> points = new ArrayList<>();
+        int top1 = 0, top3 = 0, in = 0;
+        for (Report r : dev) {
+          SymptomMatcher m = byGroup.computeIfAbsent(r.group(), g -> {
+            List<Example> ex = new ArrayList<>(phrasings);
+            real.stream().filter(e -> !e.group().equals(g)).forEach(ex::add);
+            return base.with(ex, settings);
+          });
+          SymptomMatcher.Scored s = m.score(r.text());
+          List<String> ids = s.matches().stream().filter(x -> x.score() >= settings.minScore()).map(SymptomMatch::symptomId).toList();
+          double best = s.matches().isEmpty() ? 0 : s.matches().get(0).score();
+          double second = s.matches().size() > 1 ? s.matches().get(1).score() : 0;
+          boolean nothing = ids.isEmpty() || s.none() >= best;
+          boolean right = r.inScope() && !nothing && r.label().equals(ids.get(0));
+          if (r.inScope()) {
+            in++;
+            top1 += right ? 1 : 0;
+            top3 += !nothing && ids.subList(0, Math.min(3, ids.size())).contains(r.label()) ? 1 : 0;
+          }
+          points.add(new Point(r.inScope(), right, nothing ? 0 : best, Math.max(second, s.none()), s.outOfScopeEvidence()));
+          if (System.getenv("SWEEP_POINTS") != null && w == 0.8 && k == 25 && best >= 0.55) {
+            out.printf(Locale.ROOT, "  point %s %s right=%s best=%.2f second=%.2f none=%.2f oos=%s%n", r.id(), r.label(), right, best, second, s.none(), s.outOfScopeEvidence());
+          }
+        }
+        String best = "no (t, m) reaches 97 %";
+        int most = 0;
+        for (boolean clean : new boolean[] {false, true})
+        for (double t = 0.30; t <= 0.951; t += 0.05) {
+          for (double mg = 0.0; mg <= 0.61; mg += 0.1) {
+            int c = 0, ok = 0, oos = 0;
+            for (Point p : points) {
+              if (p.best() >= t && p.best() - p.rival() >= mg && (!clean || !p.oosEvidence())) {
+                c++;
+                ok += p.right() ? 1 : 0;
+                oos += p.inScope() ? 0 : 1;
+              }
+            }
+            if (c > most && ok >= 0.97 * c) {
+              most = c;
+              best = String.format(Locale.ROOT, (clean ? "no-oos-words " : "") + "t=%.2f m=%.1f: %d confident, %d wrong, %d of them out of scope", t, mg, c, c - ok, oos);
+            }
+          }
+        }
+        out.printf(Locale.ROOT, "w=%.2f k=%2d top-1 %.1f %% top-3 %.1f %% | %s%n", w, k, 100.0 * top1 / in, 100.0 * top3 / in, best);
+      }
+    }
+  }
+
+  /**
+   * {@code export-dev OUT corpus.tsv...}: writes the development part of the corpus files (the rows
+   * only, in the corpus format) to OUT, the bundled examples {@code kb/match/examples.tsv}.
+   */
+  static int exportDevelopment(Path target, String[] args, PrintStream out) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (int i = 2; i < args.length; i++) {
+      files.add(Path.of(args[i]));
+    }
+    Loaded loaded = files.isEmpty() ? RealReports.bundled() : RealReports.files(files);
+    List<String> lines = new ArrayList<>();
+    lines.add("# The development part of the corpus of real reports (kb/src/test/resources/match/real-reports.tsv,");
+    lines.add("# split by source repository, see RealReports): labelled examples for the nearest-neighbour vote.");
+    lines.add("# Written by MatchQuality export-dev; never add a held-out row here (ExamplesAreDevelopmentOnlyTest).");
+    lines.add(RealReports.HEADER);
+    for (Report r : loaded.part(Part.DEVELOPMENT)) {
+      lines.add(String.join("\t", r.id(), r.sourceRepo(), r.url(), r.label(), r.cause(), r.evidence(), r.text()));
+    }
+    java.nio.file.Files.write(target, lines, java.nio.charset.StandardCharsets.UTF_8);
+    out.println("wrote " + (lines.size() - 4) + " development rows to " + target);
+    return 0;
+  }
+
+  private static String clip(String s, int n) {
+    return s.length() <= n ? s : s.substring(0, n) + "...";
+  }
+}

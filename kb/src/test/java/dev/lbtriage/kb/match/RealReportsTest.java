@@ -1,0 +1,75 @@
+package dev.lbtriage.kb.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lbtriage.kb.match.RealReports.Loaded;
+import dev.lbtriage.kb.match.RealReports.Part;
+import dev.lbtriage.kb.match.RealReports.Report;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The corpus of real reports is well formed, and its split is the fixed rule of {@link RealReports}. */
+class RealReportsTest {
+  static Loaded corpus;
+
+  @BeforeAll
+  static void load() throws IOException {
+    corpus = RealReports.bundled();
+  }
+
+  @Test
+  void everyRowIsWellFormedWithASourceUrl() {
+    assertThat(corpus.problems()).isEmpty();
+    assertThat(corpus.reports()).hasSizeGreaterThanOrEqualTo(200);
+    for (Report r : corpus.reports()) {
+      assertThat(r.url()).as(r.id()).startsWith("https://");
+      assertThat(r.text()).as(r.id()).isNotBlank();
+      if (!r.inScope()) {
+        assertThat(OutOfScopeTopic.byId(r.cause())).as("%s cause %s", r.id(), r.cause()).isPresent();
+      }
+    }
+  }
+
+  @Test
+  void idsAreUnique() {
+    Set<String> seen = new HashSet<>();
+    corpus.reports().forEach(r -> assertThat(seen.add(r.id())).as("duplicate id %s", r.id()).isTrue());
+  }
+
+  @Test
+  void bothPartsHaveReportsOfBothKindsAndNoGroupIsSplit() {
+    for (Part p : Part.values()) {
+      List<Report> part = corpus.part(p);
+      assertThat(part).as(p.name()).anyMatch(Report::inScope).anyMatch(r -> !r.inScope());
+    }
+    Set<String> dev = new HashSet<>();
+    corpus.part(Part.DEVELOPMENT).forEach(r -> dev.add(r.group()));
+    corpus.part(Part.HELD_OUT).forEach(r -> assertThat(dev).doesNotContain(r.group()));
+  }
+
+  @Test
+  void theSplitIsAStableHashOfTheGroup() {
+    // fixed points of the rule (SHA-256 of salt + group, low bit of the first byte): if these move, the split moved
+    assertThat(RealReports.partOf("microsoftdocs/azure-docs")).isEqualTo(Part.HELD_OUT);
+    assertThat(RealReports.partOf("azure/aks")).isEqualTo(Part.HELD_OUT);
+    assertThat(RealReports.partOf("hashicorp/terraform-provider-azurerm")).isEqualTo(Part.DEVELOPMENT);
+    assertThat(RealReports.group("Azure/AKS", "https://github.com/Azure/AKS/issues/1")).isEqualTo("azure/aks");
+    assertThat(RealReports.group("-", "https://learn.microsoft.com/en-us/answers/questions/1")).isEqualTo("learn.microsoft.com");
+  }
+
+  @Test
+  void malformedRowsAreReportedNotLoaded() throws IOException {
+    Loaded l = RealReports.read("t.tsv", new StringReader(RealReports.HEADER + "\n"
+        + "a\tr/x\thttps://x/1\tprobe-down\t\t\tprobe is red\n"
+        + "b\tr/x\thttps://x/2\tprobe-dead\t\t\tunknown label\n"
+        + "c\tr/x\thttps://x/3\tnone\n"
+        + "d\tr/x\t\tnone\toos:dns\t\tno url\n"));
+    assertThat(l.reports()).extracting(Report::id).containsExactly("a");
+    assertThat(l.problems()).extracting(RealReports.Problem::where).containsExactly("t.tsv:3", "t.tsv:4", "t.tsv:5");
+  }
+}
