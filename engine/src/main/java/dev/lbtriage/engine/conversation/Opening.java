@@ -52,12 +52,13 @@ final class Opening {
       case PROBE_OR_DATA_PORT -> probeOrDataPort(c);
       case AMBIGUOUS -> {
         c.state = c.state.withStage(Stage.CONFIRMING_SYMPTOM, Prompts.SYMPTOM_LIST);
-        c.say("Your description could fit more than one situation.");
+        c.say((candidates.size() == 1 ? "This may be: " + candidates.get(0).title() + " (" + Prompts.percent(candidates.get(0).score())
+            + "), but your words do not make it certain." : "Your description could fit more than one situation.") + (r.pointer() == null ? "" : "\nIf it is rather about this: " + r.pointer()));
         c.say(Prompts.symptom(candidates));
       }
       case NOTHING -> {
         c.state = c.state.withStage(Stage.AWAITING_REPORT, Prompts.SITUATION);
-        c.say(Prompts.coverage(kb, r.outOfScope()));
+        c.say(Prompts.coverage(kb, r.outOfScope(), r.pointer()));
         c.say(Prompts.situations(kb));
       }
     }
@@ -155,7 +156,7 @@ final class Opening {
     }
     if (List.of("none", "none of these", "none of them", "no", "neither", "nope").contains(t)) {
       c.state = c.state.withStage(Stage.AWAITING_REPORT, Prompts.SITUATION);
-      c.say(Prompts.coverage(kb, Set.of()));
+      c.say(Prompts.coverage(kb, Set.of(), null));
       c.say(Prompts.situations(kb));
       return;
     }

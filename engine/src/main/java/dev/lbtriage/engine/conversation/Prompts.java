@@ -145,11 +145,14 @@ final class Prompts {
   }
 
   /** What lb-triage covers, for a report it cannot place. */
-  static Reply.Text coverage(KnowledgeBase kb, Set<String> outOfScope) {
+  static Reply.Text coverage(KnowledgeBase kb, Set<String> outOfScope, String pointer) {
     StringBuilder b = new StringBuilder();
     if (!outOfScope.isEmpty()) {
       b.append("That sounds like something lb-triage does not cover (").append(String.join(", ", outOfScope.stream().sorted().toList()))
           .append(").\n");
+      if (pointer != null) {
+        b.append(pointer).append('\n');
+      }
     } else {
       b.append("I could not match that to a situation I know.\n");
     }

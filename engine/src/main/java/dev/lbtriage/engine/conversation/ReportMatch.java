@@ -26,7 +26,8 @@ final class ReportMatch {
     NOTHING
   }
 
-  record Reading(Verdict verdict, List<Candidate> candidates, Set<String> outOfScope) {}
+  /** @param pointer where a report about something lb-triage does not cover should go instead (null when none) */
+  record Reading(Verdict verdict, List<Candidate> candidates, Set<String> outOfScope, String pointer) {}
 
   private ReportMatch() {}
 
@@ -44,7 +45,7 @@ final class ReportMatch {
     } else {
       v = Verdict.NOTHING;
     }
-    return new Reading(v, candidates, r.outOfScopeHits());
+    return new Reading(v, candidates, r.outOfScopeHits(), r.outOfScopePointer().orElse(null));
   }
 
   /** Whether the two best candidates are probe-down and data-port-down, in either order. */

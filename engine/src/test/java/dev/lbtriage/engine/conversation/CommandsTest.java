@@ -74,6 +74,14 @@ class CommandsTest {
   }
 
   @Test
+  void an_out_of_scope_report_gets_a_pointer_to_what_it_is_about() {
+    Chat chat = Chat.on("internal-basic").say("Our VMs behind the load balancer hit SNAT port exhaustion on outbound connections");
+
+    assertThat(chat.state.stage()).isEqualTo(Stage.AWAITING_REPORT);
+    assertThat(chat.text()).contains("This looks like SNAT port exhaustion on outbound connections, which lb-triage does not diagnose; see");
+  }
+
+  @Test
   void a_huge_message_is_refused_and_nothing_is_lost() {
     Chat chat = Chat.on("internal-basic").say(REPORT).say("I don't know");
     ConversationState before = chat.state;

@@ -11,6 +11,7 @@ class QuestionOrderTest {
   void the_route_the_facts_point_at_leads_to_the_question_that_bears_on_it() {
     Chat chat = ReportAnswersConversationTest.on("udr-virtual-appliance");
     chat.say(ReportAnswersConversationTest.example("udr-virtual-appliance").report());
+    ReportAnswersConversationTest.pickIfAsked(chat, "probe-down");
     assertThat(chat.promptId()).isEqualTo("vm-responds");
     chat.say("why");
     assertThat(chat.findings().rows()).filteredOn(r -> r.cause().equals("probe-misconfigured")).singleElement()

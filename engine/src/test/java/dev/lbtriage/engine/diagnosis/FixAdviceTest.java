@@ -40,16 +40,25 @@ class FixAdviceTest {
 
   @Test
   void a_default_rule_is_never_deleted_or_moved_the_fix_is_an_allow_rule_above_it() {
-    Diagnosis d = diagnose("public-standard-nsg-blocks-clients", "lb", "data-port-down", List.of());
+    // the client's own address decides (DenyAllInBound admits nothing from the internet, AllowVnetInBound admits the VNet)
+    Diagnosis d = diagnose("public-standard-nsg-blocks-clients", "lb", "data-port-down", List.of(new Answer("client-ip", "203.0.113.50")));
     Diagnosis.Remediation r = d.remediationOf("data-port-blocked").orElseThrow();
+    assertThat(r.status()).isEqualTo("confirmed");
     assertThat(String.join("\n", r.commands())).doesNotContain("nsg rule delete", "nsg rule update");
     assertThat(r.fix()).singleElement().satisfies(c -> assertThat(c)
         .contains("az network nsg rule create --resource-group rg1 --nsg-name nsg --name AllowLoadBalancedClients --priority 4096",
-            "--source-address-prefixes Internet", "--destination-port-ranges 80"));
+            "--source-address-prefixes 203.0.113.50", "--destination-port-ranges 80"));
     assertThat(r.steps()).anyMatch(s -> s.contains("DenyAllInBound is one of Azure's default rules: it cannot be deleted or re-prioritised"));
-    // the client's own address is not known: the Network Watcher check that needs it is left out, with a note
-    assertThat(r.notes()).singleElement().satisfies(n -> assertThat(n).contains("Ask Network Watcher",
-        "the clients' IP address"));
+  }
+
+  @Test
+  void without_the_client_address_nothing_is_confirmed_and_what_needs_it_is_left_out_with_a_note() {
+    Diagnosis d = diagnose("public-standard-nsg-blocks-clients", "lb", "data-port-down", List.of());
+    Diagnosis.Remediation r = d.remediationOf("data-port-blocked").orElseThrow();
+    assertThat(r.status()).isEqualTo("suspected");
+    assertThat(r.fix()).isEmpty();
+    assertThat(String.join("\n", r.commands())).doesNotContain("nsg rule delete", "nsg rule update");
+    assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("Ask Network Watcher", "the clients' IP address"));
   }
 
   @Test
