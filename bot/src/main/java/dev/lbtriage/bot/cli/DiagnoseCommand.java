@@ -94,6 +94,7 @@ final class DiagnoseCommand implements Callable<Integer> {
           + (LoadBalancerChoice.errors(facts).isEmpty() ? "" : "; " + LoadBalancerChoice.noneIn(facts)));
     }
     List<dev.lbtriage.rules.diagnosis.LiveCheck> checks = liveCheck ? BackendChecks.run(gathered, lbId, err) : List.of();
+    chosen = settledByFacts(chosen, gathered, lbId, err);
     Diagnosis d = new Diagnoser(kb, RuleEngine.fromClasspath()).diagnose(gathered, lbId, chosen.id(), chosen.score(), parsed, checks);
     Output.print(out, format, () -> d, () -> rows(d), () -> DiagnosisText.print(out, d));
     return Main.EXIT_OK;
@@ -111,7 +112,29 @@ final class DiagnoseCommand implements Callable<Integer> {
     return r;
   }
 
-  private record Chosen(String id, Double score) {}
+  /**
+   * @param uncertainProbeOrData the words were not sure and their best two (or only) candidates are
+   *     probe-down / data-port-down: Health Probe Status decides, as in the conversation
+   * @param leansToProbe probe-down ranked strictly first
+   */
+  private record Chosen(String id, Double score, boolean uncertainProbeOrData, boolean leansToProbe) {
+    Chosen(String id, Double score) {
+      this(id, score, false, false);
+    }
+  }
+
+  private static Chosen settledByFacts(Chosen chosen, dev.lbtriage.rules.facts.AzureFacts facts, String lbId, PrintWriter err) {
+    if (!chosen.uncertainProbeOrData()) {
+      return chosen;
+    }
+    return dev.lbtriage.engine.conversation.ProbeHealthVerdict.of(facts, lbId).map(d -> {
+      String id = dev.lbtriage.engine.conversation.ProbeHealthVerdict.settle(d, chosen.leansToProbe());
+      if (!id.equals(chosen.id())) {
+        err.println("lb-triage: note: Health Probe Status decides the symptom, " + id + ": " + String.join("; ", d.evidence()));
+      }
+      return new Chosen(id, chosen.score());
+    }).orElse(chosen);
+  }
 
   private Chosen chooseSymptom(KnowledgeBase kb, PrintWriter err) {
     if (symptom.id != null) {
@@ -131,7 +154,12 @@ final class DiagnoseCommand implements Callable<Integer> {
           + r.matches().stream().skip(1).map(m -> m.symptomId() + " " + MatchCommand.round(m.score())).collect(Collectors.joining(", "))
           + ". Use --symptom-id to choose.");
     }
-    return new Chosen(best.symptomId(), MatchCommand.round(best.score()));
+    List<String> top = r.matches().stream().limit(2).map(SymptomMatch::symptomId).toList();
+    boolean probeOrData = !r.confident() && (top.size() == 2 ? new java.util.HashSet<>(top).equals(java.util.Set.of("probe-down", "data-port-down"))
+        : top.size() == 1 && java.util.Set.of("probe-down", "data-port-down").contains(top.get(0)));
+    boolean leansToProbe = best.symptomId().equals("probe-down")
+        && (r.matches().size() < 2 || r.matches().get(1).score() < best.score());
+    return new Chosen(best.symptomId(), MatchCommand.round(best.score()), probeOrData, leansToProbe);
   }
 
   private List<Answer> parseAnswers(KnowledgeBase kb) {

@@ -77,7 +77,7 @@ class ConventionsCliTest {
 
     assertThat(r.exit()).isZero();
     assertThat(r.out()).startsWith("SYMPTOM     LOAD BALANCER  STATUS     CAUSE")
-        .containsPattern("probe-down +lb-web +confirmed +probe-port-blocked +probe tcpProbe1: .*DenyAll");
+        .containsPattern("probe-down +lb-web +confirmed +probe-port-blocked +backend 10.0.0.4 .*probe tcpProbe1: .*DENY");
     assertThat(r.out().lines().count()).isEqualTo(5);
   }
 

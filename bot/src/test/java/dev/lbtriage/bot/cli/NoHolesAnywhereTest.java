@@ -96,7 +96,9 @@ class NoHolesAnywhereTest {
       String line = switch (state.stage()) {
         case CONFIRMING_SYMPTOM -> s.symptom();
         case CHOOSING_LOAD_BALANCER -> s.loadBalancer();
-        case ASKING -> s.answers().getOrDefault(state.asking(), "I don't know");
+        case ASKING -> ConversationEngine.CONFIRM.equals(state.asking()) ? "yes"
+            : ConversationEngine.INSIDE.equals(state.asking()) ? "no"
+            : s.answers().getOrDefault(state.asking(), "I don't know");
         default -> "quit";
       };
       t = engine.handle(state, line, "alice", replies::add);

@@ -27,6 +27,11 @@ class SlackConclusionTest {
     Scenario s = BundledExamples.find("nsg-deny-all-nic").orElseThrow();
     ConversationEngine engine = Engines.over(new SnapshotReader(s.folder()));
     Turn t = engine.start("slack-1", "slack:1", s.report(), "alice", r -> {});
+    for (int i = 0; i < 10 && t.next().stage() != Stage.CONCLUDED; i++) { // the symptom or a report statement may be confirmed first
+      String line = t.next().stage() == Stage.CONFIRMING_SYMPTOM ? s.symptom()
+          : ConversationEngine.CONFIRM.equals(t.next().asking()) ? "yes" : s.answers().getOrDefault(t.next().asking(), "I don't know");
+      t = engine.handle(t.next(), line, "alice", r -> {});
+    }
     assertThat(t.next().stage()).isEqualTo(Stage.CONCLUDED);
     SlackRenderer renderer = new SlackRenderer();
     List<LayoutBlock> blocks = new ArrayList<>();

@@ -53,7 +53,7 @@ final class Opening {
       case AMBIGUOUS -> {
         c.state = c.state.withStage(Stage.CONFIRMING_SYMPTOM, Prompts.SYMPTOM_LIST);
         c.say((candidates.size() == 1 ? "This may be: " + candidates.get(0).title() + " (" + Prompts.percent(candidates.get(0).score())
-            + "), but your words do not make it certain." : "Your description could fit more than one situation.") + (r.pointer() == null ? "" : "\nIf it is rather about this: " + r.pointer()));
+            + "), but your words do not make it certain." : "Your description could fit more than one situation."));
         c.say(Prompts.symptom(candidates));
       }
       case NOTHING -> {
@@ -84,7 +84,7 @@ final class Opening {
     if (lb.isPresent()) {
       AzureFacts f = facts.get(lb.get().id(), c.live);
       Optional<ProbeHealthVerdict.Decision> d = ProbeHealthVerdict.of(f, lb.get().id());
-      if (d.isPresent() && ReportMatch.DATA_PORT_DOWN.equals(d.get().symptomId()) && leansTo(c, ReportMatch.PROBE_DOWN)) {
+      if (d.isPresent() && !ProbeHealthVerdict.settle(d.get(), leansTo(c, ReportMatch.PROBE_DOWN)).equals(d.get().symptomId())) {
         // every probe passes now, but the words are about the probe (an alert that fired, backends marked
         // down): the probe triage settles it from the facts (healthy, or a fault in the probe's path) rather
         // than a data-port triage the report does not describe
@@ -143,14 +143,14 @@ final class Opening {
 
   /** The prompt of the symptom stage as it stands: the health question, or the list. */
   void symptomPrompt(Ctx c) {
-    c.say(Prompts.SYMPTOM.equals(c.state.asking()) && ReportMatch.probeOrDataPort(c.state.candidates()) ? probeHealthPrompt()
+    c.say(Prompts.SYMPTOM.equals(c.state.asking()) && (ReportMatch.probeOrDataPort(c.state.candidates()) || ReportMatch.onlyProbeOrDataPort(c.state.candidates())) ? probeHealthPrompt()
         : Prompts.symptom(c.state.candidates()));
   }
 
   void symptomChoice(Ctx c, String text) {
     List<Candidate> cs = c.state.candidates();
     String t = text.strip().toLowerCase(Locale.ROOT).replaceAll("[.!]+$", "");
-    if (Prompts.SYMPTOM.equals(c.state.asking()) && ReportMatch.probeOrDataPort(cs)) {
+    if (Prompts.SYMPTOM.equals(c.state.asking()) && (ReportMatch.probeOrDataPort(cs) || ReportMatch.onlyProbeOrDataPort(cs))) {
       healthAnswer(c, t);
       return;
     }

@@ -18,16 +18,28 @@ import java.util.Optional;
  * backend at 100 % means they pass, so what fails is the data port ({@code data-port-down}).
  * Undecided when a backend has no point.
  */
-final class ProbeHealthVerdict {
+public final class ProbeHealthVerdict {
   /**
    * @param symptomId the symptom the metric decides
    * @param evidence the metric points that decided, one per backend
    */
-  record Decision(String symptomId, List<String> evidence) {}
+  public record Decision(String symptomId, List<String> evidence) {}
+
+  /**
+   * The symptom to triage when the words cannot tell probe-down from data-port-down: a failing
+   * probe decides probe-down; every probe passing decides data-port-down, unless the words lean to
+   * the probe (an alert that fired and resolved, backends marked down): then the probe triage
+   * settles it from the facts. One rule for the conversation and {@code diagnose --symptom}.
+   *
+   * @param wordsLeanToProbe the matcher ranks probe-down strictly first
+   */
+  public static String settle(Decision d, boolean wordsLeanToProbe) {
+    return "data-port-down".equals(d.symptomId()) && wordsLeanToProbe ? "probe-down" : d.symptomId();
+  }
 
   private ProbeHealthVerdict() {}
 
-  static Optional<Decision> of(AzureFacts facts, String lbId) {
+  public static Optional<Decision> of(AzureFacts facts, String lbId) {
     Optional<LoadBalancer> lb = facts.loadBalancer(lbId);
     if (lb.isEmpty()) {
       return Optional.empty();

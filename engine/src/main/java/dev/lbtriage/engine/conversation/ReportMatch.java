@@ -38,7 +38,7 @@ final class ReportMatch {
     Verdict v;
     if (r.confident()) {
       v = Verdict.CONFIDENT;
-    } else if (r.ambiguous() && probeOrDataPort(candidates)) {
+    } else if (r.ambiguous() && (probeOrDataPort(candidates) || onlyProbeOrDataPort(candidates))) {
       v = Verdict.PROBE_OR_DATA_PORT;
     } else if (r.ambiguous()) {
       v = Verdict.AMBIGUOUS;
@@ -46,6 +46,14 @@ final class ReportMatch {
       v = Verdict.NOTHING;
     }
     return new Reading(v, candidates, r.outOfScopeHits(), r.outOfScopePointer().orElse(null));
+  }
+
+  /**
+   * A single uncertain candidate that is one of the two: the words do not settle it, and the same
+   * facts (Health Probe Status) or the same one question do.
+   */
+  static boolean onlyProbeOrDataPort(List<Candidate> candidates) {
+    return candidates.size() == 1 && Set.of(PROBE_DOWN, DATA_PORT_DOWN).contains(candidates.get(0).symptomId());
   }
 
   /** Whether the two best candidates are probe-down and data-port-down, in either order. */

@@ -109,6 +109,8 @@ final class ReportStatements {
       neg("\\b(?:marks?|marked|shows?|showing)\\b[^,]*?\\bunhealthy\\b", PROBE_HEALTH, "no", Strength.ANSWER),
       pos("\\b(?:health )?probes?\\b[^,]*?\\b(?:is |are |shows? |looks? )?(?:green|healthy|fine|ok|up|100 ?%|passing|passes)\\b",
           PROBE_HEALTH, "yes", Strength.ANSWER),
+      pos("\\bbackends?\\b[^,]*?\\b(?:look|looks|are|is|show|shows|seem|seems)\\s+(?:healthy|fine|green|ok)\\b", PROBE_HEALTH, "yes",
+          Strength.ANSWER),
       // leads on causes
       cause("\\b" + NSG + "\\b[^,]*?\\b(?:(?:was|were|is|are|has|have|had)\\s+)?(?:not|never|n't)\\s+(?:been\\s+)?(?:touched|changed|"
           + "modified|edited|updated)\\b|\\b" + NSG + "\\b[^,]*?\\b(?:unchanged|untouched)\\b|\\bno changes? (?:to|in|on) the " + NSG

@@ -159,7 +159,11 @@ public final class Diagnoser {
       return new Diagnosis.CauseFinding(cause.id(), cause.title(), Status.SUSPECTED.id(), List.of(why), null, List.of());
     }
     Status strongest = mine.stream().map(Finding::status).max(Comparator.naturalOrder()).orElseThrow();
-    List<Finding> decisive = mine.stream().filter(f -> f.status() == strongest).toList();
+    // a stable order whatever order the rule engine fired in (by backend, rule, then evidence)
+    List<Finding> decisive = mine.stream().filter(f -> f.status() == strongest)
+        .sorted(Comparator.comparing((Finding f) -> String.valueOf(f.subject())).thenComparing(f -> String.valueOf(f.rule()))
+            .thenComparing(f -> String.join("\n", f.evidence())))
+        .toList();
     LinkedHashSet<String> evidence = new LinkedHashSet<>();
     decisive.forEach(f -> evidence.addAll(f.evidence()));
     return new Diagnosis.CauseFinding(cause.id(), cause.title(), strongest.id(), List.copyOf(evidence), decisive.get(0).rule(),
