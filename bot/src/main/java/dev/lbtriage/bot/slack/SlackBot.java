@@ -13,6 +13,7 @@ import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import java.util.List;
 import java.util.regex.Pattern;
+import dev.lbtriage.bot.logging.LogRedaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,9 @@ public final class SlackBot implements AutoCloseable {
   public static final String COMMAND = "/lb-triage";
   public static final String SHORTCUT = "lb_triage_shortcut";
 
+  static final String NO_CHANNEL = "I cannot tell which channel this command came from, so no triage was started. "
+      + "Please run " + COMMAND + " again from a channel or a direct message with me.";
+
   private static final Logger LOG = LoggerFactory.getLogger(SlackBot.class);
   private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(\\|[^>]*)?>");
   private static final Pattern BUTTONS =
@@ -51,6 +55,9 @@ public final class SlackBot implements AutoCloseable {
 
   /** With an injected sleeper for rate-limit waits and 429 back-off (tests). */
   public SlackBot(SlackSettings settings, TriageConversations conversations, Sleeper sleeper) {
+    LogRedaction.register(settings.botToken());
+    LogRedaction.register(settings.signingSecret());
+    LogRedaction.register(settings.appToken());
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(settings.apiUrl());
     Slack slack = Slack.getInstance(config);
@@ -76,6 +83,9 @@ public final class SlackBot implements AutoCloseable {
   private void register() {
     app.event(AppMentionEvent.class, (payload, ctx) -> {
       AppMentionEvent e = payload.getEvent();
+      if (!placed("app_mention", e.getChannel(), e.getTs())) {
+        return ctx.ack();
+      }
       if (firstSighting(payload.getEventId(), ctx.getRetryNum()) && e.getBotId() == null) {
         turns.submit(ThreadKey.of(e.getChannel(), e.getThreadTs(), e.getTs()), withoutMentions(e.getText()), e.getUser());
       }
@@ -83,6 +93,9 @@ public final class SlackBot implements AutoCloseable {
     });
     app.event(MessageEvent.class, (payload, ctx) -> {
       MessageEvent e = payload.getEvent();
+      if (!placed("message", e.getChannel(), e.getTs())) {
+        return ctx.ack();
+      }
       boolean human = e.getBotId() == null && e.getUser() != null && !e.getUser().equals(ctx.getBotUserId());
       boolean mention = e.getText() != null && ctx.getBotUserId() != null && e.getText().contains("<@" + ctx.getBotUserId());
       ThreadKey thread = ThreadKey.of(e.getChannel(), e.getThreadTs(), e.getTs());
@@ -95,6 +108,10 @@ public final class SlackBot implements AutoCloseable {
     app.command(COMMAND, (req, ctx) -> {
       SlashCommandPayload p = req.getPayload();
       String text = p.getText() == null ? "" : p.getText().trim();
+      if (p.getChannelId() == null || p.getChannelId().isBlank()) {
+        LOG.info("Slash command without channel_id from {}: no triage started", p.getUserId());
+        return ctx.ack(r -> r.responseType("ephemeral").text(NO_CHANNEL));
+      }
       if (text.isEmpty()) {
         return ctx.ack("Usage: `" + COMMAND + " <what is wrong>`, e.g. `" + COMMAND + " health probes fail on lb-web since 09:40`");
       }
@@ -104,15 +121,25 @@ public final class SlackBot implements AutoCloseable {
     app.messageShortcut(SHORTCUT, (req, ctx) -> {
       MessageShortcutPayload p = req.getPayload();
       Message m = p.getMessage();
+      if (p.getUser() == null || !placed("message shortcut", p.getChannel() == null ? null : p.getChannel().getId(), m == null ? null : m.getTs())) {
+        return badRequest(ctx, "message shortcut without a channel or message");
+      }
       turns.submit(ThreadKey.of(p.getChannel().getId(), m.getThreadTs(), m.getTs()), messageText(m), p.getUser().getId());
       return ctx.ack();
     });
     app.blockAction(BUTTONS, (req, ctx) -> {
       BlockActionPayload p = req.getPayload();
+      if (p.getActions() == null || p.getActions().isEmpty() || p.getUser() == null) {
+        return badRequest(ctx, "block_actions without an action or a user");
+      }
       BlockActionPayload.Action action = p.getActions().get(0);
-      String channel = p.getChannel() != null ? p.getChannel().getId() : p.getContainer().getChannelId();
-      String threadTs = p.getMessage() != null ? p.getMessage().getThreadTs() : p.getContainer().getThreadTs();
-      String ts = p.getMessage() != null ? p.getMessage().getTs() : p.getContainer().getMessageTs();
+      BlockActionPayload.Container container = p.getContainer();
+      String channel = p.getChannel() != null ? p.getChannel().getId() : container != null ? container.getChannelId() : null;
+      String threadTs = p.getMessage() != null ? p.getMessage().getThreadTs() : container != null ? container.getThreadTs() : null;
+      String ts = p.getMessage() != null ? p.getMessage().getTs() : container != null ? container.getMessageTs() : null;
+      if (!placed("block_actions", channel, ts)) {
+        return badRequest(ctx, "block_actions without a channel or message");
+      }
       boolean why = SlackRenderer.WHY_ACTION.equals(action.getActionId());
       ThreadKey thread = ThreadKey.of(channel, threadTs, ts);
       if (!why && p.getMessage() != null && p.getMessage().getBlocks() != null) {
@@ -124,6 +151,20 @@ public final class SlackBot implements AutoCloseable {
       turns.submit(thread, why ? SlackRenderer.WHY_TEXT : action.getValue(), p.getUser().getId());
       return ctx.ack();
     });
+  }
+
+  /** Whether a request says where it happened; one that does not is logged and left unanswered. */
+  private static boolean placed(String what, String channel, String ts) {
+    if (channel == null || channel.isBlank() || ts == null || ts.isBlank()) {
+      LOG.info("Ignored a {} without {}", what, channel == null || channel.isBlank() ? "a channel" : "a message ts");
+      return false;
+    }
+    return true;
+  }
+
+  private static com.slack.api.bolt.response.Response badRequest(com.slack.api.bolt.context.Context ctx, String why) {
+    return com.slack.api.bolt.response.Response.builder().statusCode(400).contentType("application/json")
+        .body("{\"error\":\"" + why + "\"}").build();
   }
 
   private void markAnswered(String channel, String ts, String text, List<LayoutBlock> blocks) {

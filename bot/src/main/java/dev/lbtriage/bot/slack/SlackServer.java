@@ -14,7 +14,9 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * HTTP mode: the Bolt app in our own Jetty 12 on a chosen address (Bolt's {@code SlackAppServer} binds every
  * interface and blocks). {@value #EVENTS_PATH} takes events, slash commands and interactivity (point all three
- * Request URLs of the Slack app there); {@value #HEALTH_PATH} answers 200 for load balancers.
+ * Request URLs of the Slack app there); {@value #HEALTH_PATH} answers 200 for load balancers. Nothing else
+ * answers: another method on those paths gets 405, any other path 404, and no method (TRACE included) ever echoes
+ * the request.
  */
 public final class SlackServer implements AutoCloseable {
 
@@ -36,6 +38,7 @@ public final class SlackServer implements AutoCloseable {
     context.setContextPath("/");
     context.addServlet(new ServletHolder(new GuardedSlackAppServlet(app)), EVENTS_PATH);
     context.addServlet(new ServletHolder(new Health()), HEALTH_PATH);
+    context.addServlet(new ServletHolder(new Elsewhere()), "/");
     server.setHandler(context);
     server.setStopAtShutdown(true);
   }
@@ -68,14 +71,38 @@ public final class SlackServer implements AutoCloseable {
     app.stop();
   }
 
+  /** 405 with the one allowed method; the request is not echoed. */
+  static void methodNotAllowed(HttpServletResponse resp, String allowed) throws IOException {
+    resp.setStatus(405);
+    resp.setHeader("Allow", allowed);
+    resp.setContentType("text/plain");
+    resp.getWriter().write("method not allowed\n");
+  }
+
   private static final class Health extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      if (!"GET".equals(req.getMethod())) {
+        methodNotAllowed(resp, "GET");
+        return;
+      }
       resp.setStatus(200);
       resp.setContentType("text/plain");
       resp.getWriter().write("ok\n");
+    }
+  }
+
+  /** Every other path: 404 whatever the method. */
+  private static final class Elsewhere extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      resp.setStatus(404);
+      resp.setContentType("text/plain");
+      resp.getWriter().write("not found\n");
     }
   }
 }

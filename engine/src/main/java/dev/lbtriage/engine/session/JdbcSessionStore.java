@@ -26,10 +26,17 @@ import java.util.Optional;
 public final class JdbcSessionStore implements SessionStore {
   private static final String COLUMNS = "state";
   private final Connection conn;
+  private final String url;
+  private final Path file;
   private final int schemaVersion;
 
   /** Opens (creating if need be) the database at a JDBC URL and brings its schema up to date. */
   public JdbcSessionStore(String jdbcUrl, Clock clock) {
+    this.url = jdbcUrl;
+    this.file = StoreFileCheck.fileOf(jdbcUrl).orElse(null);
+    if (file != null) {
+      StoreFileCheck.check(file, jdbcUrl);
+    }
     try {
       this.conn = DriverManager.getConnection(jdbcUrl);
       conn.setAutoCommit(false);
@@ -40,7 +47,7 @@ public final class JdbcSessionStore implements SessionStore {
       }
       this.schemaVersion = Migrations.apply(conn, clock.instant());
     } catch (SQLException e) {
-      throw new SessionStoreException("cannot open the session store at " + redact(jdbcUrl) + ": " + e.getMessage(), e);
+      throw failure("cannot open the session store at " + JdbcSecrets.url(jdbcUrl), e);
     }
   }
 
@@ -98,7 +105,7 @@ public final class JdbcSessionStore implements SessionStore {
       conn.commit();
     } catch (SQLException e) {
       rollback();
-      throw new SessionStoreException("cannot save session " + s.id() + ": " + e.getMessage(), e);
+      throw failure("cannot save session " + s.id(), e);
     }
   }
 
@@ -152,7 +159,7 @@ public final class JdbcSessionStore implements SessionStore {
       conn.commit();
     } catch (SQLException e) {
       rollback();
-      throw new SessionStoreException("cannot list sessions: " + e.getMessage(), e);
+      throw failure("cannot list sessions", e);
     }
     return out;
   }
@@ -169,7 +176,7 @@ public final class JdbcSessionStore implements SessionStore {
       }
     } catch (SQLException e) {
       rollback();
-      throw new SessionStoreException("cannot read sessions: " + e.getMessage(), e);
+      throw failure("cannot read sessions", e);
     }
   }
 
@@ -189,12 +196,45 @@ public final class JdbcSessionStore implements SessionStore {
         conn.close();
       }
     } catch (SQLException e) {
-      throw new SessionStoreException("cannot close the session store: " + e.getMessage(), e);
+      throw failure("cannot close the session store", e);
     }
   }
 
-  /** A URL without its password, for messages. */
-  private static String redact(String url) {
-    return url == null ? null : url.replaceAll("(?i)(password=)[^;]*", "$1***");
+  /**
+   * The exception for a driver failure: without the URL's secrets (in the message and the cause), and for a store
+   * file H2 found damaged, what happened and what to do.
+   */
+  private SessionStoreException failure(String what, SQLException e) {
+    String reason = JdbcSecrets.hide(e.getMessage(), url);
+    if (file != null && damage(e)) {
+      return StoreFileCheck.damaged(file, damageReason(e));
+    }
+    return new SessionStoreException(what + ": " + reason, JdbcSecrets.sanitized(e, url));
+  }
+
+  /** The most specific thing H2 said (the innermost cause or suppressed exception), without codes and ids. */
+  private String damageReason(SQLException e) {
+    Throwable deepest = e;
+    for (Throwable t = e; t != null; t = t.getCause() != null ? t.getCause() : t.getSuppressed().length > 0 ? t.getSuppressed()[0] : null) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        deepest = t;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    String text = JdbcSecrets.hide(String.valueOf(deepest.getMessage()), url).lines().findFirst().orElse("")
+        .replace("\"" + file + "\"", "the file").replaceAll("\\s*\\[[0-9./-]+\\]", "").replaceAll("Reading from file \\S+FileChannelImpl@\\w+ failed at", "reading failed at byte")
+        .replaceAll("\\S+FileChannelImpl@\\w+", "the file")
+        .replaceAll("(org\\.h2\\.|java\\.)\\S*(Exception|Error): ", "").replace("\"", "");
+    return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+  }
+
+  /** H2's codes for a file it cannot read as a store (general error, file corrupted, file version, I/O). */
+  private static boolean damage(SQLException e) {
+    return switch (e.getErrorCode()) {
+      case 50000, 90028, 90030, 90048, 90020 -> true;
+      default -> false;
+    };
   }
 }

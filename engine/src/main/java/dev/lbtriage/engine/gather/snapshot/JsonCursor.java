@@ -12,7 +12,9 @@ import java.util.Optional;
  * frontendIpConfigurations} are the same), and {@link #props()} giving the {@code properties}
  * object when there is one, else the node itself (az flattens properties to the top level).
  * Required reads throw {@link FieldException} naming the path; optional reads of the wrong type
- * are reported to the {@link ProblemLog} and treated as absent.
+ * are reported to the {@link ProblemLog} and treated as absent. A value of the right type but
+ * outside what Azure accepts (see {@link ValidatedValues}) throws, required or not: the item it
+ * belongs to is left out rather than handed to the rules.
  */
 final class JsonCursor {
 
@@ -75,7 +77,9 @@ final class JsonCursor {
       log.error(c.get().path, "expected a string, found " + JsonTypes.kind(c.get().node));
       return null;
     }
-    return c.get().node.asText();
+    String value = c.get().node.asText();
+    ValidatedValues.text(log, c.get().path, name, value);
+    return value;
   }
 
   String requiredText(String name) {
@@ -86,7 +90,9 @@ final class JsonCursor {
     if (!c.get().node.isTextual()) {
       throw new FieldException(c.get().path, "'" + name + "' must be a string, found " + JsonTypes.kind(c.get().node));
     }
-    return c.get().node.asText();
+    String value = c.get().node.asText();
+    ValidatedValues.text(log, c.get().path, name, value);
+    return value;
   }
 
   /** An integer field (a JSON number, or a string of digits as some az versions print), or null. */
@@ -95,17 +101,22 @@ final class JsonCursor {
     if (c.isEmpty()) {
       return null;
     }
+    int value;
     try {
-      return c.get().asInt(name);
+      value = c.get().asInt(name);
     } catch (FieldException e) {
       log.error(e);
       return null;
     }
+    ValidatedValues.integer(c.get().path, name, value);
+    return value;
   }
 
   int requiredInt(String name) {
-    return child(name).orElseThrow(() -> new FieldException(pathOf(name), "missing required field '" + name + "'"))
-        .asInt(name);
+    JsonCursor c = child(name).orElseThrow(() -> new FieldException(pathOf(name), "missing required field '" + name + "'"));
+    int value = c.asInt(name);
+    ValidatedValues.integer(c.path, name, value);
+    return value;
   }
 
   private int asInt(String name) {
@@ -196,11 +207,16 @@ final class JsonCursor {
     }
     JsonNode n = c.get().node;
     if (n.isTextual()) {
-      return n.asText().isEmpty() ? List.of() : List.of(n.asText());
+      if (n.asText().isEmpty()) {
+        return List.of();
+      }
+      ValidatedValues.text(log, c.get().path, name, n.asText());
+      return List.of(n.asText());
     }
     List<String> out = new ArrayList<>();
     for (JsonCursor e : c.get().elements()) {
       if (e.node.isValueNode() && !e.node.isNull()) {
+        ValidatedValues.text(log, e.path, name, e.node.asText());
         out.add(e.node.asText());
       } else {
         e.wrongType("a string");

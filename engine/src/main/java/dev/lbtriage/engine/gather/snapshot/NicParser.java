@@ -25,7 +25,7 @@ final class NicParser {
   private static NicIpConfiguration ipConfiguration(JsonCursor c, String nicId) {
     String id = Children.id(c, nicId, "ipConfigurations");
     JsonCursor p = c.props();
-    return new NicIpConfiguration(id, Children.name(c, id), nicId, p.text("privateIPAddress"), p.refId("subnet"),
+    return new NicIpConfiguration(id, Children.name(c, id), nicId, p.requiredText("privateIPAddress"), p.refId("subnet"),
         p.refId("publicIPAddress"), p.bool("primary", false), p.refIds("loadBalancerBackendAddressPools"),
         p.refIds("loadBalancerInboundNatRules"), p.refIds("applicationSecurityGroups"));
   }

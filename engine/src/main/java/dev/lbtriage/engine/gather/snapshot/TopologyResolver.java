@@ -56,6 +56,7 @@ final class TopologyResolver {
       for (PoolMember m : pool.members()) {
         if (m.nicId() != null) {
           nicIds.putIfAbsent(ArmId.normalize(m.nicId()), m.nicId() + "|" + pool.id());
+          ipConfiguration(m, pool.id());
         }
         if (m.vmssId() != null) {
           index.scaleSets.get(m.vmssId()).ifPresentOrElse(related.scaleSets::add,
@@ -115,6 +116,15 @@ final class TopologyResolver {
         }
       }
     }
+  }
+
+  /** A member whose NIC was read but not its IP configuration (left out as invalid): a missing fact. */
+  private void ipConfiguration(PoolMember m, String poolId) {
+    if (m.ipConfigurationId() == null) {
+      return;
+    }
+    index.nics.get(m.nicId()).filter(nic -> nic.ipConfigurations().stream().noneMatch(c -> ArmId.same(c.id(), m.ipConfigurationId())))
+        .ifPresent(nic -> missing.add("ip-configuration", m.ipConfigurationId(), poolId, MissingFacts.LEFT_OUT));
   }
 
   private void nic(String nicId, String referencedBy) {
