@@ -18,6 +18,8 @@ public final class Holes {
       "AllowVnetOutBound", "AllowInternetOutBound", "DenyAllOutBound");
   private static final Pattern DEFAULT_RULE_CHANGE = Pattern.compile(
       "az network nsg rule (delete|update)\\b[^\\n]*(-n|--name) (" + String.join("|", DEFAULT_RULES) + ")\\b");
+  /** An unknown address standing in a command ({@code --local ?:80}, {@code psping ?:80}). */
+  private static final Pattern UNKNOWN_ADDRESS = Pattern.compile("(?<![\\w?])\\?:\\d+");
   private static final Pattern PRIORITY = Pattern.compile("az network nsg rule (create|update)\\b[^\\n]*--priority (\\S+)");
 
   private Holes() {}
@@ -28,7 +30,7 @@ public final class Holes {
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
-      for (Pattern p : List.of(ANGLE, BRACE, ESCAPED_ANGLE, DEFAULT_RULE_CHANGE)) {
+      for (Pattern p : List.of(ANGLE, BRACE, ESCAPED_ANGLE, DEFAULT_RULE_CHANGE, UNKNOWN_ADDRESS)) {
         Matcher m = p.matcher(line);
         while (m.find()) {
           found.add("line " + (i + 1) + ": " + m.group() + "   in: " + line.strip());

@@ -95,8 +95,11 @@ final class PlaceholderValues {
 
   /** The backend a question or a fix is about. */
   PlaceholderValues backend(AzureFacts facts, LoadBalancer lb, Backend b) {
-    put("backendIp", b.ip());
-    put("vmName", b.vmName());
+    // a scale set instance whose NIC is not in the facts has no known address ("?"): a command that needs it is
+    // left out with a note, never printed with a hole. `az vm` and `--vm/--nic` commands name standalone VMs and
+    // their NICs; for scale set instances they would be refused, so their names are not offered either.
+    put("backendIp", "?".equals(b.ip()) ? null : b.ip());
+    put("vmName", b.vmssId() != null ? null : b.vmName());
     holds.remove(Condition.VM_STOPPED);
     holds.remove(Condition.VM_NOT_STOPPED);
     holds.add(b.down() ? Condition.VM_STOPPED : Condition.VM_NOT_STOPPED);
@@ -110,12 +113,12 @@ final class PlaceholderValues {
     lb.rules().stream().filter(r -> r.probeId() != null && r.backendPoolIds().stream().anyMatch(p -> ArmId.same(p, b.poolId())))
         .findFirst().ifPresent(r -> rule(lb, r));
     Optional<NetworkInterface> nic = b.nicId() == null ? Optional.empty() : facts.nic(b.nicId());
-    put("nicName", nic.map(NetworkInterface::name).orElse(b.nicId() == null ? null : ArmId.name(b.nicId())));
+    put("nicName", b.vmssId() != null ? null : nic.map(NetworkInterface::name).orElse(b.nicId() == null ? null : ArmId.name(b.nicId())));
     nic.ifPresent(n -> {
       if (b.vmId() == null && b.vmssId() == null) {
         put("vmResourceGroup", n.resourceGroup());
       }
-      n.ipConfigurations().stream().filter(c -> b.ip().equals(c.privateIp())).findFirst()
+      n.ipConfigurations().stream().filter(c -> b.ip() != null && b.ip().equals(c.privateIp())).findFirst()
           .or(() -> n.ipConfigurations().stream().filter(NicIpConfiguration::primary).findFirst())
           .map(NicIpConfiguration::subnetId).ifPresent(sid -> {
             put("subnetName", ArmId.name(sid));
