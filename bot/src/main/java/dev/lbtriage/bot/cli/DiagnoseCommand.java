@@ -104,7 +104,11 @@ final class DiagnoseCommand implements Callable<Integer> {
   static Output.Rows rows(Diagnosis d) {
     Output.Rows r = Output.Rows.of("symptom", "loadBalancer", "status", "cause", "evidence");
     String lb = d.loadBalancer() == null ? "" : dev.lbtriage.rules.facts.ArmId.name(d.loadBalancer());
-    for (Diagnosis.CauseFinding f : d.findings()) {
+    // the headline first: confirmed, then suspected, then ruled out (the order within each as the KB lists them)
+    java.util.List<String> order = java.util.List.of("confirmed", "suspected", "ruled-out");
+    for (Diagnosis.CauseFinding f : d.findings().stream()
+        .sorted(java.util.Comparator.comparingInt((Diagnosis.CauseFinding x) -> order.indexOf(x.status()) < 0 ? 9 : order.indexOf(x.status())))
+        .toList()) {
       r.add(d.symptom() == null ? "" : d.symptom().id(), lb, f.status(), f.cause(),
           f.evidence().isEmpty() ? "" : ProblemText.shorten(f.evidence().get(0), 160)
               + (f.evidence().size() > 1 ? " (+" + (f.evidence().size() - 1) + " more)" : ""));

@@ -82,7 +82,7 @@ public final class LogSetup {
       console.setContext(ctx);
       console.setName("STDERR");
       console.setTarget("System.err");
-      console.setEncoder(encoder(ctx, "%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n"));
+      console.setEncoder(encoder(ctx, "%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n%redactedEx"));
       console.start();
       root.addAppender(console);
     }
@@ -114,7 +114,7 @@ public final class LogSetup {
         f.setContext(ctx);
         f.setName("FILE-OPEN");
         f.setFile(path.toString());
-        f.setEncoder(encoder(ctx, "%d{ISO8601} %-5level [%thread] %logger{30} - %msg%n"));
+        f.setEncoder(encoder(ctx, "%d{ISO8601} %-5level [%thread] %logger{30} - %msg%n%redactedEx"));
         f.start();
         delegate = f;
       }

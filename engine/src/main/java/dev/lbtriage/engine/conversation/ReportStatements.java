@@ -97,6 +97,7 @@ final class ReportStatements {
       pos("\\b(?:my|our)(?: own)?(?: public| client| source| office)? ip(?: address)? is " + IP, "client-ip", null, Strength.ANSWER),
       pos("\\bclients?(?: ip)?(?: address)? (?:is|are|at) " + IP, "client-ip", null, Strength.ANSWER),
       pos("\\b(?:calls?|connections?|requests?|traffic|clients?) (?:from|coming from) " + IP, "client-ip", null, Strength.ANSWER),
+      pos("\\b(?:testing|test|tested|connecting|connect|calling|curl(?:ing)?|coming) from " + IP, "client-ip", null, Strength.ANSWER),
       pos("\\b(?:job|caller|client|app|application|service|it|calls? come)\\b[^,]*?\\b(?:runs? on|from|is on) (?:one of )?(?:the |our )?"
           + "(?:[\\w-]+ )?(?:backends?|backend vms?|pool members?|vms in the (?:backend )?pool)\\b", "client-on-backend-vm", "yes",
           Strength.ANSWER),
