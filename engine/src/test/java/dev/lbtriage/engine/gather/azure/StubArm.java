@@ -124,9 +124,11 @@ final class StubArm implements AutoCloseable {
     }
     String auth = ex.getRequestHeaders().getFirst("Authorization");
     authorizations.add(String.valueOf(auth));
-    bodies.put(key(path), new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    // this request's own body: two POSTs to one path in flight at once must not record each other's
+    String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    bodies.put(key(path), body);
     if (method.equals("POST")) {
-      posts.add(new String[] {key(path), bodies.get(key(path))});
+      posts.add(new String[] {key(path), body});
     }
     if (!("Bearer " + TestCredential.TOKEN).equals(auth)) {
       send(ex, 401, "{\"error\":{\"code\":\"AuthenticationFailed\"}}");
