@@ -39,7 +39,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * (UAX#29: keeps {@code 168.63.129.16} and {@code 10.0.0.4} as one token and splits
  * {@code :443} to {@code 443}); English possessive; lower case; ASCII folding; English stop words;
  * Porter stemming; then, unless {@linkplain #plain() plain}, the domain synonyms of {@code
- * kb/synonyms.txt} with {@link SynonymGraphFilter} ({@link FlattenGraphFilter} after it when
+ * kb/synonyms.txt} and {@code kb/match/synonyms.txt} with {@link SynonymGraphFilter} ({@link FlattenGraphFilter} after it when
  * indexing). The synonym entries are parsed with the plain chain, so they are stemmed exactly like
  * the text they meet. After the synonyms, bare numbers are dropped ({@link NumberFilter}).
  */
@@ -47,6 +47,13 @@ public final class DomainAnalyzer extends Analyzer {
 
   /** Classpath resource of the domain synonyms (Solr format). */
   public static final String SYNONYMS_RESOURCE = "/kb/synonyms.txt";
+
+  /**
+   * The matcher's own additions to the KB's synonyms (same format, parsed into the same map after
+   * it): wording of real reports that the KB's rules read wrongly ("scale down" is not a probe
+   * state). Longer entries win over the KB's shorter ones; never repeat a KB entry here.
+   */
+  public static final String MATCH_SYNONYMS_RESOURCE = "/kb/match/synonyms.txt";
 
   /**
    * Lucene's English stop words plus pronouns, auxiliaries and chat filler ("we", "have", "hey",
@@ -165,7 +172,7 @@ public final class DomainAnalyzer extends Analyzer {
       synchronized (DomainAnalyzer.class) {
         map = bundledSynonyms;
         if (map == null) {
-          map = parseSynonyms(SYNONYMS_RESOURCE);
+          map = parseSynonyms(SYNONYMS_RESOURCE, MATCH_SYNONYMS_RESOURCE);
           bundledSynonyms = map;
         }
       }
@@ -173,19 +180,22 @@ public final class DomainAnalyzer extends Analyzer {
     return map;
   }
 
-  private static SynonymMap parseSynonyms(String resource) {
-    try (InputStream in = DomainAnalyzer.class.getResourceAsStream(resource);
-        Analyzer plain = plain()) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + resource);
-      }
+  private static SynonymMap parseSynonyms(String... resources) {
+    try (Analyzer plain = plain()) {
       SolrSynonymParser parser = new SolrSynonymParser(true, true, plain);
-      parser.parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String resource : resources) {
+        try (InputStream in = DomainAnalyzer.class.getResourceAsStream(resource)) {
+          if (in == null) {
+            throw new IllegalStateException("missing resource " + resource);
+          }
+          parser.parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (ParseException e) {
+          throw new IllegalStateException("bad synonym file " + resource + ": " + e.getMessage(), e);
+        }
+      }
       return parser.build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (ParseException e) {
-      throw new IllegalStateException("bad synonym file " + resource + ": " + e.getMessage(), e);
     }
   }
 }

@@ -12,7 +12,7 @@ package dev.lbtriage.kb.match;
  * @param minScore below this a symptom is not a candidate
  */
 record MatchSettings(double lexicalWeight, int neighbours, double codeWeight, double confident, double margin, double minScore) {
-  static final MatchSettings DEFAULT = new MatchSettings(0.8, 25, 0.6, 0.80, 0.30, 0.20);
+  static final MatchSettings DEFAULT = new MatchSettings(0.6, 25, 0.6, 0.90, 0.30, 0.20);
 
   MatchSettings withLexicalWeight(double v) {
     return new MatchSettings(v, neighbours, codeWeight, confident, margin, minScore);

@@ -256,12 +256,15 @@ public final class MatchQuality {
     String which = "both";
     boolean rows = false;
     boolean sweep = false;
+    MatchSettings settings = MatchSettings.DEFAULT;
     List<Path> files = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--matcher" -> which = args[++i];
         case "--rows" -> rows = true;
         case "--sweep" -> sweep = true;
+        case "--w" -> settings = settings.withLexicalWeight(Double.parseDouble(args[++i]));
+        case "--k" -> settings = settings.withNeighbours(Integer.parseInt(args[++i]));
         default -> files.add(Path.of(args[i]));
       }
     }
@@ -292,7 +295,11 @@ public final class MatchQuality {
       out.print(evaluate("previous", part, reports, previous(kb)).describe());
     }
     if (which.equals("current") || which.equals("both")) {
-      Function<String, Outcome> m = part == Part.DEVELOPMENT ? leaveGroupOut(kb, reports, MatchSettings.DEFAULT) : current(kb);
+      if (part.heldOut() && settings != MatchSettings.DEFAULT) {
+        out.println("--w/--k are refused for the held-out parts: settings are chosen on development only.");
+        return 2;
+      }
+      Function<String, Outcome> m = part == Part.DEVELOPMENT ? leaveGroupOut(kb, reports, settings) : current(kb);
       out.print(evaluate("current", part, reports, m).describe());
       if (rows) {
         for (Report r : reports) {
