@@ -31,6 +31,7 @@ stats() { # label, then one number (ns) per line on stdin
 first_prompt=()
 whole=()
 for i in $(seq 1 "$runs"); do
+  mkdir -p "$tmp/run$i" "$tmp/auto$i" # --db names a file whose folder must exist
   db="jdbc:h2:file:$tmp/run$i/sessions"
   start=$(now)
   # stdin is empty: demo prints the greeting and the report prompt, types the report, then ends with a hint

@@ -93,6 +93,21 @@ public class RuleEngineBenchmark {
     return engine.diagnose(facts, triage, List.of());
   }
 
+  /**
+   * One diagnosis on facts never diagnosed before (a copy of the facts with empty caches): what the
+   * first turn on freshly gathered facts costs, the derived flows included (issue 18).
+   */
+  @Benchmark
+  public RuleOutcome diagnosisWithRulesNewFacts() {
+    return engine.diagnose(facts.withMissingAndProblems(facts.missing(), facts.problems()), triage, List.of());
+  }
+
+  /** The floor on facts never diagnosed before. */
+  @Benchmark
+  public PlainJavaDiagnosis.Result diagnosisInPlainJavaNewFacts() {
+    return PlainJavaDiagnosis.probeDown(facts.withMissingAndProblems(facts.missing(), facts.problems()), triage.loadBalancerId());
+  }
+
   /** The floor: the same checks for this symptom written by hand in plain Java. */
   @Benchmark
   public PlainJavaDiagnosis.Result diagnosisInPlainJava() {

@@ -19,11 +19,59 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
-/** Builds what the terminal commands share: the engine over a snapshot folder, and the session store. */
+/**
+ * Builds what the terminal commands share: the engine over a snapshot folder, and the session store.
+ *
+ * <p>The knowledge base, the symptom matcher and the rules are loaded once per process, on two background
+ * threads started the first time this class is used (the command opens its store through it before
+ * it needs an engine), so their class loading and index building overlap the store's opening and the
+ * terminal's set-up instead of following them (issue 18). {@link #over} waits for them.
+ */
 public final class Engines {
   private static final String H2_FILE = "jdbc:h2:file:";
+  private static final CompletableFuture<SymptomMatcherAndKb> MATCHER = background("lb-triage-load-kb",
+      () -> {
+        KnowledgeBase kb = KnowledgeBaseLoader.loadBundled();
+        return new SymptomMatcherAndKb(kb, new SymptomMatcher(kb));
+      });
+  private static final CompletableFuture<RuleEngine> RULES = background("lb-triage-load-rules", RuleEngine::fromClasspath);
+
+  private record SymptomMatcherAndKb(KnowledgeBase kb, SymptomMatcher matcher) {}
+
   private Engines() {}
+
+  private static <T> CompletableFuture<T> background(String name, Supplier<T> load) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        f.complete(load.get());
+      } catch (Throwable e) { // handed to the caller of over(), which reports it as before
+        f.completeExceptionally(e);
+      }
+    }, name);
+    t.setDaemon(true);
+    t.start();
+    return f;
+  }
+
+  /** What a background load gave, or its failure thrown as it would have been thrown in the caller's thread. */
+  private static <T> T join(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
+  }
 
   /** The conversation engine over the bundled KB and rules, reading facts from a snapshot folder. */
   static ConversationEngine over(Path snapshot) {
@@ -57,8 +105,8 @@ public final class Engines {
   }
 
   static ConversationEngine over(dev.lbtriage.engine.gather.FactSource source, boolean inside) {
-    KnowledgeBase kb = KnowledgeBaseLoader.loadBundled();
-    return new ConversationEngine(new SymptomMatcher(kb), new Diagnoser(kb, RuleEngine.fromClasspath()), source,
+    SymptomMatcherAndKb loaded = join(MATCHER);
+    return new ConversationEngine(loaded.matcher(), new Diagnoser(loaded.kb(), join(RULES)), source,
         Clock.systemUTC(), runner(source, inside));
   }
 

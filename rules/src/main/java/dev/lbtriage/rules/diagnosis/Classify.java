@@ -26,6 +26,7 @@ import dev.lbtriage.rules.network.RouteDecision;
 import dev.lbtriage.rules.network.RouteEvaluator;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -107,6 +108,10 @@ public final class Classify {
    * Network Watcher's answer for the flow, when the facts have one, is the verdict in force.
    */
   public static ProbeFlow probeFlow(AzureFacts facts, Backend b, LoadBalancingRule rule, HealthProbe probe) {
+    return facts.derived(Arrays.asList("probe flow", b, rule, probe), f -> evaluateProbeFlow(f, b, rule, probe));
+  }
+
+  private static ProbeFlow evaluateProbeFlow(AzureFacts facts, Backend b, LoadBalancingRule rule, HealthProbe probe) {
     if (ProbeSource.ipv6(b.ip())) {
       return ProbeSource.ipv6ProbeFlow(b, rule, probe);
     }
@@ -130,6 +135,10 @@ public final class Classify {
    * client, never for an assumed one (see {@link DataFlow}).
    */
   public static DataFlow dataFlow(AzureFacts facts, LoadBalancer lb, Backend b, LoadBalancingRule rule, String clientIp) {
+    return facts.derived(Arrays.asList("data flow", lb, b, rule, clientIp), f -> evaluateDataFlow(f, lb, b, rule, clientIp));
+  }
+
+  private static DataFlow evaluateDataFlow(AzureFacts facts, LoadBalancer lb, Backend b, LoadBalancingRule rule, String clientIp) {
     if (ProbeSource.ipv6(b.ip())) {
       return ProbeSource.ipv6DataFlow(b, rule, clientIp);
     }
@@ -237,6 +246,10 @@ public final class Classify {
 
   /** Where the backend's replies to the probe source go, or null when its routes are not known. */
   public static BackendRoute backendRoute(AzureFacts facts, Backend b) {
+    return facts.derived(Arrays.asList("backend route", b), f -> Optional.ofNullable(evaluateBackendRoute(f, b))).orElse(null);
+  }
+
+  private static BackendRoute evaluateBackendRoute(AzureFacts facts, Backend b) {
     RouteDecision d = RouteEvaluator.forNic(facts, b.nicId() != null ? b.nicId() : b.ip(), PROBE_SOURCE_IP);
     if (!d.found()) {
       return null;

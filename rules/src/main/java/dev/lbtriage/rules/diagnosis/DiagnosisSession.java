@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -25,15 +26,17 @@ public final class DiagnosisSession implements AutoCloseable {
   private final Map<String, FactHandle> answers = new HashMap<>();
   private final Map<String, FactHandle> checks = new HashMap<>();
   private final Set<String> fired = new LinkedHashSet<>();
+  private final AgendaEventListener listener = new DefaultAgendaEventListener() {
+    @Override
+    public void afterMatchFired(AfterMatchFiredEvent event) {
+      fired.add(event.getMatch().getRule().getName());
+    }
+  };
+  private boolean closed;
 
   DiagnosisSession(KieSession session, AzureFacts facts, Triage triage) {
     this.session = session;
-    session.addEventListener(new DefaultAgendaEventListener() {
-      @Override
-      public void afterMatchFired(AfterMatchFiredEvent event) {
-        fired.add(event.getMatch().getRule().getName());
-      }
-    });
+    session.addEventListener(listener);
     insertFacts(facts, triage);
   }
 
@@ -116,8 +119,14 @@ public final class DiagnosisSession implements AutoCloseable {
     return out;
   }
 
+  /** Gives the session back to the engine's pool (reset, without this diagnosis' listener); once only. */
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    session.removeEventListener(listener);
     session.dispose();
   }
 }

@@ -3,6 +3,7 @@ package dev.lbtriage.rules.diagnosis;
 import dev.lbtriage.rules.facts.AzureFacts;
 import java.util.List;
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,16 +13,21 @@ import org.drools.modelcompiler.KieBaseBuilder;
 
 /**
  * The diagnosis rules, loaded once from the executable model compiled at build time. Thread-safe:
- * each diagnosis gets a session of its own.
+ * each diagnosis gets a session of its own, taken from a pool of sessions of this KieBase; closing
+ * the diagnosis resets its session (Drools' {@code KieSession.reset}: no fact, no activation, no
+ * listener left) and gives it back, so a diagnosis does not pay for building the session's node
+ * memories again (issue 18).
  */
 public final class RuleEngine {
   /** The knowledge base name in {@code META-INF/kmodule.xml}. */
   public static final String KIE_BASE = "diagnosis";
 
   private final KieBase kieBase;
+  private final KieSessionsPool sessions;
 
   public RuleEngine(KieBase kieBase) {
     this.kieBase = kieBase;
+    this.sessions = kieBase.newKieSessionsPool(1);
   }
 
   /**
@@ -54,7 +60,7 @@ public final class RuleEngine {
 
   /** Opens a triage of one load balancer for one symptom. */
   public DiagnosisSession open(AzureFacts facts, Triage triage) {
-    return new DiagnosisSession(kieBase.newKieSession(), facts, triage);
+    return new DiagnosisSession(sessions.newKieSession(), facts, triage);
   }
 
   /** One-shot: open, answer, fire, collect, close. */

@@ -90,12 +90,9 @@ public final class ServiceTags {
       return new TagResolution.Addresses(AddressSet.of(IpPrefix.parse(token)));
     }
     if (token.indexOf('/') >= 0 || token.indexOf(':') >= 0 || token.trim().chars().allMatch(c -> c == '.' || Character.isDigit(c))) {
-      String why;
-      try {
-        IpPrefix.parse(token);
+      String why = IpPrefix.problemWith(token);
+      if (why == null) {
         why = "bad address prefix '" + token.trim() + "'";
-      } catch (IllegalArgumentException e) {
-        why = e.getMessage();
       }
       return new TagResolution.Unresolved(token.trim(), why);
     }

@@ -17,26 +17,14 @@ import com.azure.core.http.policy.RequestIdPolicy;
 import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.management.http.policy.ArmChallengeAuthenticationPolicy;
-import com.azure.core.http.rest.Response;
-import com.azure.core.http.rest.SimpleResponse;
-import com.azure.core.management.exception.ManagementException;
-import com.azure.core.management.polling.PollResult;
-import com.azure.core.management.polling.SyncPollerFactory;
-import com.azure.core.management.serializer.SerializerFactory;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
-import com.azure.core.util.polling.LongRunningOperationStatus;
-import com.azure.core.util.polling.PollResponse;
-import com.azure.core.util.polling.SyncPoller;
-import com.azure.core.util.serializer.SerializerAdapter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +39,6 @@ final class ArmClient {
   private static final Logger LOG = LoggerFactory.getLogger(ArmClient.class);
   static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_PAGES = 50;
-  private static final SerializerAdapter SERIALIZER = SerializerFactory.createDefaultManagementSerializerAdapter();
 
   private final HttpPipeline pipeline;
   private final String endpoint;
@@ -101,8 +88,11 @@ final class ArmClient {
 
   /**
    * POST a read-style action ({@code effectiveNetworkSecurityGroups}, {@code effectiveRouteTable})
-   * and poll it as ARM asks ({@code Azure-AsyncOperation} / {@code Location}, {@code Retry-After})
-   * with the SDK's management poller; the final result.
+   * and poll it as ARM asks: the {@code Azure-AsyncOperation} status (else the {@code Location}) at the
+   * server's {@code Retry-After}, or every {@code pollInterval} when it gives none; the result from
+   * {@code Location}. The poll runs on the caller's thread (issue 18: the SDK's poller ran each poll on
+   * its shared pool of 10 threads per core, which 40 operations at once exhausted, and idled ~50 ms
+   * longer than asked between polls).
    */
   JsonNode action(String resourceId, String action, String apiVersion, Duration pollInterval, Duration timeout) {
     return action(resourceId, action, apiVersion, null, pollInterval, timeout);
@@ -119,32 +109,102 @@ final class ArmClient {
       post.setBody(BinaryData.fromString(body.toString()));
     }
     LOG.debug("POST {}", post.getUrl().getPath());
-    Supplier<Response<BinaryData>> initial = () -> {
-      try (HttpResponse r = pipeline.sendSync(post, Context.NONE)) {
-        byte[] bytes = r.getBodyAsBinaryData() == null ? new byte[0] : r.getBodyAsBinaryData().toBytes();
-        if (r.getStatusCode() >= 400) {
-          throw error(r.getStatusCode(), new String(bytes, StandardCharsets.UTF_8));
-        }
-        return new SimpleResponse<>(post, r.getStatusCode(), r.getHeaders(), BinaryData.fromBytes(bytes));
-      }
-    };
+    long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      SyncPoller<PollResult<JsonNode>, JsonNode> poller = SyncPollerFactory.create(SERIALIZER, pipeline,
-          JsonNode.class, JsonNode.class, pollInterval, initial, Context.NONE);
-      PollResponse<PollResult<JsonNode>> last = poller.waitForCompletion(timeout);
-      if (last.getStatus() != LongRunningOperationStatus.SUCCESSFULLY_COMPLETED) {
-        throw new ArmReadException(0, null, "the operation ended " + last.getStatus(), null);
+      Answer first = exchange(post);
+      String status = first.header("Azure-AsyncOperation");
+      String location = first.header("Location");
+      if (first.status() != 202 && status == null && (location == null || first.status() == 200)) {
+        return first.json(); // done at once
       }
-      JsonNode result = poller.getFinalResult();
-      return result == null ? JSON.createObjectNode() : result;
+      Duration wait = first.retryAfter(Duration.ZERO); // the first poll at once unless ARM asks to wait
+      if (status != null) {
+        while (true) {
+          sleep(wait, deadline, timeout);
+          Answer poll = exchange(new HttpRequest(HttpMethod.GET, status));
+          JsonNode json = poll.json();
+          String state = json.path("status").asText("");
+          if (state.equalsIgnoreCase("Succeeded")) {
+            return location != null ? sendForJson(new HttpRequest(HttpMethod.GET, location)) : json;
+          }
+          if (state.equalsIgnoreCase("Failed") || state.equalsIgnoreCase("Canceled")) {
+            String code = json.path("error").path("code").isTextual() ? json.path("error").path("code").asText() : null;
+            throw new ArmReadException(poll.status(), code, "the operation failed: "
+                + ArmReadException.statusText(poll.status(), code), null);
+          }
+          wait = poll.retryAfter(pollInterval);
+        }
+      }
+      while (true) {
+        sleep(wait, deadline, timeout);
+        Answer poll = exchange(new HttpRequest(HttpMethod.GET, location));
+        if (poll.status() != 202) {
+          return poll.json();
+        }
+        wait = poll.retryAfter(pollInterval);
+      }
     } catch (ArmReadException | ReadOnlyViolationException e) {
       throw e;
-    } catch (ManagementException e) {
-      int status = e.getResponse() == null ? 0 : e.getResponse().getStatusCode();
-      String code = e.getValue() == null ? null : e.getValue().getCode();
-      throw new ArmReadException(status, code, "the operation failed: " + ArmReadException.statusText(status, code), e);
+    } catch (ClientAuthenticationException e) {
+      throw new ArmReadException(401, null, "could not get an access token (" + describe(e) + ")", e);
     } catch (RuntimeException e) {
       throw new ArmReadException(0, null, "the operation did not complete (" + describe(e) + ")", e);
+    }
+  }
+
+  /** One answer: status, headers and body read whole; an HTTP error (after the pipeline's retries) thrown. */
+  private record Answer(int status, com.azure.core.http.HttpHeaders headers, String body) {
+    String header(String name) {
+      String v = headers.getValue(HttpHeaderName.fromString(name));
+      return v == null || v.isBlank() ? null : v;
+    }
+
+    /** ARM's {@code Retry-After} (seconds), else {@code otherwise}. */
+    Duration retryAfter(Duration otherwise) {
+      String v = header("Retry-After");
+      if (v != null && v.trim().chars().allMatch(Character::isDigit) && v.trim().length() <= 6) {
+        return Duration.ofSeconds(Long.parseLong(v.trim()));
+      }
+      return otherwise;
+    }
+
+    JsonNode json() {
+      try {
+        return body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+      } catch (IOException e) {
+        throw new ArmReadException(status, null, "the response is not JSON (" + e.getClass().getSimpleName() + ")", e);
+      }
+    }
+  }
+
+  private Answer exchange(HttpRequest request) {
+    LOG.debug("{} {}", request.getHttpMethod(), request.getUrl().getPath());
+    try (HttpResponse r = pipeline.sendSync(request, Context.NONE)) {
+      String text = r.getBodyAsBinaryData() == null ? "" : r.getBodyAsBinaryData().toString();
+      if (r.getStatusCode() >= 400) {
+        throw error(r.getStatusCode(), text);
+      }
+      return new Answer(r.getStatusCode(), r.getHeaders(), text);
+    }
+  }
+
+  private JsonNode sendForJson(HttpRequest request) {
+    return exchange(request).json();
+  }
+
+  private static void sleep(Duration wait, long deadline, Duration timeout) {
+    long left = deadline - System.nanoTime();
+    if (left <= 0 || wait.toNanos() > left) {
+      throw new ArmReadException(0, null, "the operation did not complete within " + timeout.toSeconds() + " s", null);
+    }
+    if (wait.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ArmReadException(0, null, "the operation did not complete (interrupted)", e);
     }
   }
 

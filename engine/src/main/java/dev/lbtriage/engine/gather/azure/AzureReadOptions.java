@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * How the live source reads.
  *
- * @param parallelism how many reads run at once (1 to 16)
+ * @param parallelism how many reads run at once (1 to 16); the long-running effective rules/routes actions,
+ *     which mostly wait between polls, run beside them, up to 6 times as many (at most 48)
  * @param retry the SDK's retry options (429 {@code Retry-After}, 5xx, dropped connections)
  * @param pollInterval LRO poll interval when Azure gives no {@code Retry-After}
  * @param lroTimeout how long one effective-rules/routes operation may take

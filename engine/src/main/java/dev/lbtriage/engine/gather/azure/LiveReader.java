@@ -16,7 +16,8 @@ import java.util.function.Function;
  * member NICs, scale sets and their instances, frontend public IPs, metrics, Resource Health and the
  * health event logs ({@link HealthReads}); (2) VMs, VNets, NSGs and public IPs the NICs name, and the
  * NSG and subnet of each scale set's model; (3) NSGs and route tables of the members' subnets; (4) effective
- * security rules and routes of each member NIC (long-running POST actions). A failed read becomes
+ * security rules and routes of each member NIC (long-running POST actions), started as soon as round 1
+ * has read the NICs and run alongside rounds 2 and 3, many at once (see {@link TaskRunner}). A failed read becomes
  * a failure (a missing fact with its reason); the rest carries on. The effective actions are those of
  * {@code Microsoft.Network/networkInterfaces}; scale set instance NICs (under
  * {@code Microsoft.Compute/virtualMachineScaleSets/.../networkInterfaces}) are evaluated from their own
@@ -64,6 +65,17 @@ final class LiveReader {
     HealthReads.tasks(arm, options, lbId).forEach(t -> put(round, t));
     runner.run(round.values(), docs, progress);
 
+    // the effective rules and routes need only the NIC: start them now, all at once, and let them wait
+    // for Azure while the VMs, VNets, NSGs and route tables are read (issue 18)
+    List<ReadTask> effective = new ArrayList<>();
+    for (String nic : memberNics) {
+      if (docs.has(Kinds.NIC, nic)) {
+        effective.add(action(Kinds.EFFECTIVE_NSG, nic, "effectiveNetworkSecurityGroups"));
+        effective.add(action(Kinds.EFFECTIVE_ROUTES, nic, "effectiveRouteTable"));
+      }
+    }
+    TaskRunner.Round operations = runner.startOperations(effective, docs);
+
     Map<String, ReadTask> second = new LinkedHashMap<>();
     for (Documents.Doc nic : docs.of(Kinds.NIC)) {
       for (String ref : ArmRefs.ids(nic.json())) {
@@ -106,14 +118,7 @@ final class LiveReader {
     }
     runner.run(fresh(third, docs), docs, progress);
 
-    List<ReadTask> effective = new ArrayList<>();
-    for (String nic : memberNics) {
-      if (docs.has(Kinds.NIC, nic)) {
-        effective.add(action(Kinds.EFFECTIVE_NSG, nic, "effectiveNetworkSecurityGroups"));
-        effective.add(action(Kinds.EFFECTIVE_ROUTES, nic, "effectiveRouteTable"));
-      }
-    }
-    runner.run(effective, docs, progress);
+    operations.await(progress);
     return docs;
   }
 

@@ -87,14 +87,15 @@ class AzureFactSourceTest {
   }
 
   @Test
-  void readsConcurrentlyButNeverMoreThanTheParallelismAtOnce() throws Exception {
+  void readsConcurrentlyButNeverMoreThanTheParallelismAtOnceBesidesTheLongRunningActions() throws Exception {
     stub.delayEveryMillis = 60;
     AzureFactSource source = new AzureFactSource(Stubs.cloud(stub), credential, Stubs.options().withParallelism(3));
 
     AzureFacts facts = source.gather(Stubs.LB, Progress.none());
 
     assertThat(facts.missing()).isEmpty();
-    assertThat(stub.maxInFlight.get()).isEqualTo(3);
+    // 3 reads at once, plus the effective rules/routes actions (6 x 3 at most), which wait beside the reads
+    assertThat(stub.maxInFlight.get()).isGreaterThanOrEqualTo(3).isLessThanOrEqualTo(3 + 18);
   }
 
   @Test

@@ -48,7 +48,7 @@ final class StubArm implements AutoCloseable {
   private final Map<String, JsonNode> actions;
   private final List<JsonNode> loadBalancers;
   private final HttpsServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
+  private final ExecutorService executor = Executors.newFixedThreadPool(64, r -> { // as many as the reader may have in flight (48 operations + reads)
     Thread t = new Thread(r, "stub-arm");
     t.setDaemon(true);
     return t;

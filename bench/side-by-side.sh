@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Issue 18: the same measurements on two builds, one after the other in one run, so their ratios can be
+# read despite the shared machine's load. Each build is a folder holding its benchmarks.jar and
+# lb-triage.jar (copy them from bench/target and bot/target after `./mvnw -B -ntp -q -pl bench,bot -am
+# package -DskipTests` at each commit). The launcher is this checkout's ./lb-triage for the second build
+# when LAUNCHER=1.
+#
+#   bench/side-by-side.sh BEFORE_DIR AFTER_DIR [what...]     what: diagnosis throughput live cold (default: all)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+before="$1"; after="$2"; shift 2
+what="${*:-diagnosis throughput live cold}"
+load() { echo "load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%H:%M:%S) UTC"; }
+cd "$here"
+for w in $what; do
+  for build in "$before" "$after"; do
+    echo "=== $w: $build ($(load))"
+    case "$w" in
+      diagnosis) # one diagnosis: latency percentiles and bytes allocated, rules against the plain-Java floor
+        java -jar "$build/benchmarks.jar" 'RuleEngineBenchmark.diagnosis' -f 1 -wi 3 -i 4 -w 1s -r 1s -bm sample -tu us -prof gc 2>&1 \
+          | grep -E '^RuleEngineBenchmark\.[A-Za-z]+(:p0\.(50|99)|:gc\.alloc\.rate\.norm)? ' ;;
+      throughput) # diagnoses per second, two threads (the machine has two cores)
+        java -jar "$build/benchmarks.jar" 'RuleEngineBenchmark.diagnosisWithRules$' -f 1 -wi 3 -i 4 -w 1s -r 1s -bm thrpt -t 2 -tu s 2>&1 \
+          | grep -E '^RuleEngineBenchmark' ;;
+      live) # 20 members, +100 ms per ARM answer, poll interval 100 ms, parallelism 8 (the default), 3 repetitions
+        timeout 600 java -cp "$build/benchmarks.jar" dev.lbtriage.engine.gather.azure.LiveGatherTiming 20 100 100 3 8 2>&1 \
+          | grep -E '^rep|^parallelism|idle InProgress' ;;
+      cold) # start -> first prompt of demo, and -> end of demo --auto, 5 runs
+        if [ "$build" = "$after" ] && [ -n "${LAUNCHER:-}" ]; then
+          LB_TRIAGE_CMD="$here/lb-triage" bench/cold-start.sh 5
+        else
+          LB_TRIAGE_CMD="java -jar $build/lb-triage.jar" bench/cold-start.sh 5
+        fi ;;
+    esac
+  done
+done
