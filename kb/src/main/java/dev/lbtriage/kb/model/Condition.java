@@ -24,6 +24,8 @@ public enum Condition {
   NO_ROOM("no-room", "no priority is free above the denying rule, nor right below it"),
   VM_STOPPED("vm-stopped", "the backend VM is stopped or deallocated"),
   VM_NOT_STOPPED("vm-not-stopped", "the backend VM is not known to be stopped (running, or its power state not known)"),
+  NO_NSG("no-nsg", "neither the backend's subnet nor its NIC has a network security group (both known from the facts)"),
+  HAS_NSG("has-nsg", "the backend's subnet or NIC has a network security group, or whether one does is not known"),
   DIVERTING_ROUTE("diverting-route", "a user-defined route sends the backend's traffic to another next hop");
 
   private final String token;
