@@ -74,6 +74,11 @@ final class PlaceholderValues {
 
   PlaceholderValues rule(LoadBalancer lb, LoadBalancingRule r) {
     put("ruleName", r.name());
+    if (r.floatingIp()) {
+      holds.add(Condition.FLOATING_IP);
+    } else {
+      holds.remove(Condition.FLOATING_IP);
+    }
     put("frontendPort", String.valueOf(r.frontendPort()));
     put("backendPort", String.valueOf(r.backendPort()));
     put("protocol", cap(r.protocol().name()));

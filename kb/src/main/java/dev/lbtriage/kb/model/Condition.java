@@ -16,6 +16,7 @@ public enum Condition {
   NO_PROBE("no-probe", "the load-balancing rule concerned has no health probe"),
   PROBE_PORT_DIFFERS("probe-port-differs", "the health probe's port is not the rule's backend port"),
   HTTP_PROBE("http-probe", "the health probe is HTTP or HTTPS"),
+  FLOATING_IP("floating-ip", "the load-balancing rule concerned has floating IP on (the backend gets the frontend IP as destination)"),
   TCP_PROBE("tcp-probe", "the health probe is TCP"),
   DEFAULT_DENY_RULE("default-deny-rule", "the rule that denies the flow is one of Azure's default rules (65000 and up)"),
   CUSTOM_DENY_RULE("custom-deny-rule", "the rule that denies the flow is a custom rule"),
