@@ -2,6 +2,7 @@ package dev.lbtriage.bot.terminal;
 
 import dev.lbtriage.engine.scenario.Scenario;
 import dev.lbtriage.engine.scenario.ScenarioReader;
+import dev.lbtriage.engine.session.DataLocation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,8 +21,12 @@ import java.util.jar.JarFile;
 /**
  * The example scenarios shipped in the jar ({@code examples/<name>/}: snapshot JSON and {@code
  * scenario.yaml}). From a folder on the class path (running from source) they are read in place;
- * from a jar they are extracted once per run to {@code <tmp>/lb-triage-<user>/examples}, a stable
- * folder so a resumed session finds its facts at the same path.
+ * from a jar they are extracted once per run to {@code examples} in the user's data folder (see
+ * {@link DataLocation}: {@code $XDG_DATA_HOME/lb-triage}, {@code ~/.local/share/lb-triage}), a
+ * stable folder of the user's own, so a resumed session finds its facts at the same path and no
+ * other user of the machine can put files there (a shared {@code /tmp} folder could be created,
+ * or filled, by anyone). When that folder cannot be written, a private temporary folder (owner
+ * only) is used for the run.
  */
 public final class BundledExamples {
   /** The scenario {@code demo} plays when none is named. */
@@ -76,33 +81,42 @@ public final class BundledExamples {
 
   private static Path extract(JarURLConnection conn) throws IOException {
     conn.setUseCaches(false);
-    Path target = Path.of(System.getProperty("java.io.tmpdir"), "lb-triage-" + user(), "examples");
-    Files.createDirectories(target);
     try (JarFile jar = conn.getJarFile()) {
-      Enumeration<JarEntry> entries = jar.entries();
-      while (entries.hasMoreElements()) {
-        JarEntry e = entries.nextElement();
-        if (e.isDirectory() || !e.getName().startsWith("examples/")) {
-          continue;
-        }
-        Path out = target.resolve(e.getName().substring("examples/".length())).normalize();
-        if (!out.startsWith(target)) {
-          continue;
-        }
-        Files.createDirectories(out.getParent());
-        Path tmp = Files.createTempFile(out.getParent(), ".part", null);
-        try (InputStream in = jar.getInputStream(e)) {
-          Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-        }
-        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
+      return extract(jar, DataLocation.currentDataDir());
     }
-    return target;
   }
 
-  private static String user() {
-    return System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
+  /** Extracts the jar's {@code examples/} into {@code dataDir/examples}, else into a private temporary folder. */
+  static Path extract(JarFile jar, Path dataDir) throws IOException {
+    Path target;
+    try {
+      target = Files.createDirectories(dataDir.resolve("examples"));
+      copy(jar, target);
+      return target;
+    } catch (IOException | UncheckedIOException e) {
+      target = Files.createTempDirectory("lb-triage-examples-"); // rwx------ on POSIX
+      copy(jar, target);
+      return target;
+    }
+  }
+
+  private static void copy(JarFile jar, Path target) throws IOException {
+    Enumeration<JarEntry> entries = jar.entries();
+    while (entries.hasMoreElements()) {
+      JarEntry e = entries.nextElement();
+      if (e.isDirectory() || !e.getName().startsWith("examples/")) {
+        continue;
+      }
+      Path out = target.resolve(e.getName().substring("examples/".length())).normalize();
+      if (!out.startsWith(target)) {
+        continue;
+      }
+      Files.createDirectories(out.getParent());
+      Path tmp = Files.createTempFile(out.getParent(), ".part", null);
+      try (InputStream in = jar.getInputStream(e)) {
+        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+      }
+      Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
   }
 }

@@ -1,16 +1,22 @@
 package dev.lbtriage.bot.terminal;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.lbtriage.bot.cli.BadInputException;
+import dev.lbtriage.bot.cli.FormatOption;
 import dev.lbtriage.bot.cli.Hints;
+import dev.lbtriage.bot.cli.JsonOutput;
+import dev.lbtriage.bot.cli.Output;
 import dev.lbtriage.engine.conversation.ConversationEngine;
 import dev.lbtriage.engine.conversation.Stage;
 import dev.lbtriage.engine.scenario.Scenario;
 import dev.lbtriage.engine.session.JdbcSessionStore;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,8 +38,10 @@ public final class DemoCommand implements Callable<Integer> {
       description = "The example to play (default: ${DEFAULT-VALUE}; see --list).")
   String scenario;
 
-  @Option(names = "--list", description = "List the bundled examples and exit.")
+  @Option(names = "--list", description = "List the bundled examples and exit (-o json|yaml|table|tsv for a program).")
   boolean list;
+
+  @Mixin FormatOption format;
 
   @Option(names = "--auto", description = "Also type the scenario's answers and end at the conclusion (non-interactive).")
   boolean auto;
@@ -51,10 +59,16 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     return Guard.run("demo", out, err, () -> {
       if (list) {
-        for (Scenario s : BundledExamples.list()) {
-          out.printf("%-36s %-26s %s%n", s.name(), s.symptom(), s.title());
-        }
+        List<Scenario> all = BundledExamples.list();
+        Output.print(out, format, () -> json(all), () -> rows(all), () -> {
+          for (Scenario s : all) {
+            out.printf("%-36s %-26s %s%n", s.name(), s.symptom(), s.title());
+          }
+        });
         return 0;
+      }
+      if (format.data()) {
+        throw new BadInputException("-o " + format.format() + " applies to demo --list only; the demo itself is a conversation");
       }
       Scenario sc = BundledExamples.find(scenario).orElseThrow(() -> new BadInputException("there is no example \""
           + scenario + "\"; the examples: " + String.join(", ", BundledExamples.list().stream().map(Scenario::name).toList())));
@@ -123,5 +137,19 @@ public final class DemoCommand implements Callable<Integer> {
       inMemory = true;
       return new JdbcSessionStore("jdbc:h2:mem:lb-triage-demo", Clock.systemUTC());
     }
+  }
+
+  private static ArrayNode json(List<Scenario> all) {
+    ArrayNode a = JsonOutput.array();
+    for (Scenario s : all) {
+      a.addObject().put("name", s.name()).put("symptom", s.symptom()).put("title", s.title());
+    }
+    return a;
+  }
+
+  private static Output.Rows rows(List<Scenario> all) {
+    Output.Rows r = Output.Rows.of("name", "symptom", "title");
+    all.forEach(s -> r.add(s.name(), s.symptom(), s.title()));
+    return r;
   }
 }

@@ -17,18 +17,51 @@ import org.jline.terminal.TerminalBuilder;
 public final class JLineSource implements LineSource {
   private final Terminal terminal;
   private final LineReader reader;
+  private final int maxLine;
+  private boolean overLong;
 
   public JLineSource(Path historyFile) {
-    try {
-      this.terminal = TerminalBuilder.builder().system(true).name("lb-triage").build();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the terminal: " + e.getMessage(), e);
-    }
-    LineReaderBuilder b = LineReaderBuilder.builder().terminal(terminal).appName("lb-triage");
+    this(systemTerminal(), historyFile, MAX_LINE);
+  }
+
+  /**
+   * A reader on {@code terminal} that holds at most {@code maxLine} characters of a line: bracketed
+   * paste is off (it would read a whole paste into memory first), so every character, typed or
+   * pasted, goes through self-insert, which drops what comes beyond the limit; such a line is then
+   * refused with one line saying why, and the next one is read.
+   */
+  JLineSource(Terminal terminal, Path historyFile, int maxLine) {
+    this.terminal = terminal;
+    this.maxLine = maxLine;
+    LineReaderBuilder b = LineReaderBuilder.builder().terminal(terminal).appName("lb-triage")
+        .option(LineReader.Option.BRACKETED_PASTE, false);
     if (historyFile != null) {
       b.variable(LineReader.HISTORY_FILE, historyFile);
     }
     this.reader = b.build();
+    reader.getWidgets().put(LineReader.SELF_INSERT, () -> {
+      if (reader.getBuffer().length() >= maxLine) {
+        overLong = true;
+        return true;
+      }
+      reader.callWidget("." + LineReader.SELF_INSERT);
+      return true;
+    });
+  }
+
+  private static Terminal systemTerminal() {
+    try {
+      return TerminalBuilder.builder().system(true).name("lb-triage").build();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the terminal: " + e.getMessage(), e);
+    }
+  }
+
+  /** The lines the reader kept, oldest first (for tests: what it held of each). */
+  java.util.List<String> history() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    reader.getHistory().forEach(e -> out.add(e.line()));
+    return out;
   }
 
   /** The terminal's width in columns, or 0 when unknown. */
@@ -39,7 +72,16 @@ public final class JLineSource implements LineSource {
   @Override
   public String readLine(String prompt) {
     try {
-      return reader.readLine(prompt);
+      while (true) {
+        overLong = false;
+        String line = reader.readLine(prompt);
+        if (!overLong) {
+          return line;
+        }
+        terminal.writer().println("That line is longer than " + maxLine + " characters, the most I read; the rest was"
+            + " dropped as it came. Please describe it in a few sentences (paste logs into the support case instead).");
+        terminal.writer().flush();
+      }
     } catch (UserInterruptException e) {
       throw new Cancelled();
     } catch (EndOfFileException e) {

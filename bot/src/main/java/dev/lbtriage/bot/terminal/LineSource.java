@@ -5,6 +5,11 @@ package dev.lbtriage.bot.terminal;
  * stdin (scripts and tests) giving the same conversation.
  */
 public interface LineSource extends AutoCloseable {
+  /**
+   * The most characters of one line a source holds in memory; a longer line is refused by the
+   * source itself (the conversation refuses anything over its own, smaller limit too).
+   */
+  int MAX_LINE = 16_384;
 
   /** Thrown by {@link #readLine} when the user cancels the line being typed (Ctrl-C). */
   final class Cancelled extends RuntimeException {

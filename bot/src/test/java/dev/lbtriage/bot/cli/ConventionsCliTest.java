@@ -330,7 +330,7 @@ class ConventionsCliTest {
         Path.of(EXAMPLE).toAbsolutePath().toString());
 
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("That message is 50000 characters long").contains("control or binary character")
+    assertThat(r.out()).contains("That line is 50000 characters long").contains("control or binary character")
         .contains("... (49800 more characters)").doesNotContain("a".repeat(201));
     assertThat(r.out().length()).isLessThan(20_000);
   }

@@ -174,6 +174,9 @@ class NoHolesAnywhereTest {
       }
       String nsgName = m.group(2);
       int priority = Integer.parseInt(m.group(3));
+      if (commands.stream().anyMatch(x -> x.contains("az network nsg create ") && x.contains("--name " + nsgName + " "))) {
+        continue; // an NSG the same fix creates (no NSG at all on the backend): it has no rule to collide with
+      }
       List<SecurityRule> rules = facts.networkSecurityGroups().stream().filter(n -> n.name().equals(nsgName))
           .flatMap(n -> n.rules().stream()).collect(Collectors.toList());
       assertThat(facts.networkSecurityGroups().stream().map(NetworkSecurityGroup::name)).as("NSG %s is in the facts", nsgName).contains(nsgName);

@@ -70,6 +70,25 @@ class DemoAndSessionsTest {
   }
 
   @Test
+  void demoListHonoursTheOutputFormat() throws Exception {
+    Result json = run("demo", "--list", "-o", "json");
+    assertThat(json.exit()).isZero();
+    com.fasterxml.jackson.databind.JsonNode list = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+    assertThat(list.isArray()).isTrue();
+    assertThat(list).anySatisfy(n -> {
+      assertThat(n.path("name").asText()).isEqualTo("nsg-deny-all-nic");
+      assertThat(n.path("symptom").asText()).isEqualTo("probe-down");
+      assertThat(n.path("title").asText()).isNotBlank();
+    });
+    String table = run("demo", "--list", "-o", "table").out();
+    assertThat(table.lines().findFirst().orElseThrow()).containsIgnoringCase("name").containsIgnoringCase("symptom");
+    assertThat(table).contains("vmss-probe-locks-port");
+    Result misplaced = run("demo", "-o", "json", "--auto", "--db", db());
+    assertThat(misplaced.exit()).isEqualTo(2);
+    assertThat(misplaced.err()).contains("applies to demo --list only");
+  }
+
+  @Test
   void demoWithEmptyStdinEndsAtTheFirstQuestionWithAHint() throws Exception {
     try (Child demo = Child.start(tmp, "demo", "--scenario", "probe-zero-vm-not-responding", "--db", db())) {
       demo.endInput();

@@ -13,6 +13,7 @@ import dev.lbtriage.rules.diagnosis.Ask;
 import dev.lbtriage.rules.diagnosis.Backend;
 import dev.lbtriage.rules.diagnosis.BackendRoute;
 import dev.lbtriage.rules.diagnosis.DataFlow;
+import dev.lbtriage.rules.diagnosis.Verdict;
 import dev.lbtriage.rules.diagnosis.DiagnosisSession;
 import dev.lbtriage.rules.diagnosis.Finding;
 import dev.lbtriage.rules.diagnosis.LiveCheck;
@@ -251,8 +252,14 @@ public final class Diagnoser {
             .min(Comparator.comparing((DataFlow p) -> !p.specificClient()).thenComparing(DataFlow::backendIp)
                 .thenComparing(p -> String.valueOf(p.ruleId()))).ifPresent(p -> {
               v.deciding(p.deciding());
+            });
+        // the clients as the verdict saw them: the answer's address, else every client, which an allow rule writes as the
+        // service tag the clients come from (never "any client", which Azure would refuse)
+        session.objects(DataFlow.class).stream().filter(p -> p.verdict() == Verdict.DENIED && (ip == null || p.backendIp().equals(ip)))
+            .min(Comparator.comparing((DataFlow p) -> !p.specificClient()).thenComparing(DataFlow::backendIp)
+                .thenComparing(p -> String.valueOf(p.ruleId()))).ifPresent(p -> {
               if (!v.has("clientSource")) {
-                v.put("clientSource", p.source());
+                v.put("clientSource", p.specificClient() ? p.source() : lb.internal() ? "VirtualNetwork" : "Internet");
               }
             });
       }

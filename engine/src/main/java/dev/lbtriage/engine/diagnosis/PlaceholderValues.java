@@ -16,6 +16,7 @@ import dev.lbtriage.rules.facts.NicIpConfiguration;
 import dev.lbtriage.rules.facts.ProbeProtocol;
 import dev.lbtriage.rules.facts.RouteTable;
 import dev.lbtriage.rules.facts.Subnet;
+import dev.lbtriage.rules.facts.TransportProtocol;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,6 +59,8 @@ final class PlaceholderValues {
     v.put("resourceGroup", lb.resourceGroup() != null ? lb.resourceGroup() : ArmId.resourceGroup(lb.id()));
     v.put("subscriptionId", ArmId.subscription(lb.id()));
     v.holds.add(lb.internal() ? Condition.INTERNAL_LB : Condition.PUBLIC_LB);
+    v.holds.add(Condition.HAS_NSG); // until a backend's NIC and subnet show none
+    v.put("location", lb.location());
     lb.rules().stream().filter(r -> r.probeId() != null).findFirst().or(() -> lb.rules().stream().findFirst())
         .ifPresent(r -> v.rule(lb, r));
     if (!v.values.containsKey("probePort") && lb.rules().isEmpty()) {
@@ -71,9 +74,17 @@ final class PlaceholderValues {
 
   PlaceholderValues rule(LoadBalancer lb, LoadBalancingRule r) {
     put("ruleName", r.name());
+    if (r.floatingIp()) {
+      holds.add(Condition.FLOATING_IP);
+    } else {
+      holds.remove(Condition.FLOATING_IP);
+    }
     put("frontendPort", String.valueOf(r.frontendPort()));
     put("backendPort", String.valueOf(r.backendPort()));
     put("protocol", cap(r.protocol().name()));
+    // an NSG rule writes All as * and has no port 0: an HA-ports rule (All, port 0) is every port
+    put("nsgProtocol", r.protocol() == TransportProtocol.ALL ? "*" : cap(r.protocol().name()));
+    put("nsgPorts", r.backendPort() == 0 ? "*" : String.valueOf(r.backendPort()));
     lb.frontends().stream().filter(f -> ArmId.same(f.id(), r.frontendId())).findFirst().map(Frontend::address)
         .ifPresent(a -> put("frontendIp", a));
     if (!r.backendPoolIds().isEmpty()) {
@@ -123,12 +134,40 @@ final class PlaceholderValues {
           .map(NicIpConfiguration::subnetId).ifPresent(sid -> {
             put("subnetName", ArmId.name(sid));
             put("vnetName", ArmId.name(ArmId.parent(sid)));
+            put("vnetResourceGroup", ArmId.resourceGroup(sid));
             Optional<Subnet> subnet = facts.subnet(sid);
             String nsgId = n.nsgId() != null ? n.nsgId() : subnet.map(Subnet::nsgId).orElse(null);
             nsg(nsgId);
+            if (nsgId == null && subnet.isPresent()) {
+              noNsg(facts, lb, sid);
+            }
           });
     });
     return this;
+  }
+
+  /**
+   * Neither the backend's subnet nor its NIC has an NSG: a fix creates one (in the virtual network's
+   * resource group and the load balancer's region, which a regional load balancer shares with its
+   * backends) under a name no NSG in the facts has, then attaches it.
+   */
+  private void noNsg(AzureFacts facts, LoadBalancer lb, String subnetId) {
+    holds.remove(Condition.HAS_NSG);
+    holds.add(Condition.NO_NSG);
+    String rg = ArmId.resourceGroup(subnetId);
+    String base = lb.name() + "-backends-nsg";
+    String name = base;
+    for (int i = 2; taken(facts, rg, name); i++) {
+      name = base + "-" + i;
+    }
+    put("newNsgName", name);
+    put("newNsgId", "/subscriptions/" + ArmId.subscription(subnetId) + "/resourceGroups/" + rg
+        + "/providers/Microsoft.Network/networkSecurityGroups/" + name);
+  }
+
+  private static boolean taken(AzureFacts facts, String rg, String name) {
+    return facts.networkSecurityGroups().stream().anyMatch(n -> n.name().equalsIgnoreCase(name)
+        && (rg == null || rg.equalsIgnoreCase(n.resourceGroup() != null ? n.resourceGroup() : ArmId.resourceGroup(n.id()))));
   }
 
   private void nsg(String nsgId) {
@@ -246,6 +285,9 @@ final class PlaceholderValues {
     } else if ("Tcp".equals(values.get("probeProtocol"))) {
       na.add("probePath");
     }
+    if (holds.contains(Condition.NO_NSG)) {
+      na.addAll(List.of("nsgName", "nsgResourceGroup"));
+    }
     if (!deciding) {
       na.addAll(DECIDING);
     } else if (values.containsKey("freePriority")) {
@@ -253,6 +295,9 @@ final class PlaceholderValues {
     }
     if (!route) {
       na.addAll(ROUTE);
+    }
+    if (!holds.contains(Condition.NO_NSG)) {
+      na.addAll(List.of("newNsgName", "newNsgId"));
     }
     if (!values.containsKey("vmssName")) {
       na.add("vmssName");

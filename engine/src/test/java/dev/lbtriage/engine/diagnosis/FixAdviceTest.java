@@ -125,6 +125,37 @@ class FixAdviceTest {
     assertThat(diagnose("probe-zero-vm-not-responding", "lb-shop", "probe-down", List.of()).health().healthy()).isFalse();
   }
 
+  @Test
+  void with_no_nsg_at_all_the_fix_creates_an_nsg_and_attaches_it_rather_than_adding_a_rule_to_a_missing_one() {
+    // Standard public, no NSG on subnet 'default' nor on NIC 'test-nic': closed by default
+    Diagnosis d = diagnose("standard-public-no-nsg", "lb", "data-port-down", List.of());
+    Diagnosis.Remediation r = d.remediationOf("data-port-blocked").orElseThrow();
+    assertThat(r.status()).isEqualTo("confirmed");
+    assertThat(r.fix()).hasSize(3);
+    assertThat(r.fix().get(0)).contains("az network nsg create --resource-group rg1 --name lb-backends-nsg --location eastus");
+    assertThat(r.fix().get(1)).contains("az network nsg rule create --resource-group rg1 --nsg-name lb-backends-nsg",
+        "--priority 100", "--direction Inbound", "--access Allow", "--protocol Tcp", "--source-address-prefixes Internet",
+        "--destination-port-ranges 80");
+    assertThat(r.fix().get(2)).contains("az network vnet subnet update --resource-group rg1 --vnet-name rg1-vnet --name default"
+        + " --network-security-group lb-backends-nsg");
+    assertThat(r.commands()).anyMatch(c -> c.contains("az network nic update --resource-group rg1 --name test-nic"
+        + " --network-security-group /subscriptions/subid/resourceGroups/rg1/providers/Microsoft.Network/networkSecurityGroups/lb-backends-nsg"));
+    String all = String.join("\n", r.steps()) + String.join("\n", r.commands()) + String.join("\n", r.notes());
+    // nothing that assumes an NSG exists: no rule added to one, no Deny All to look for, no note about a missing NSG
+    assertThat(all).doesNotContain("--nsg-name {", "Deny All", "nsg rule list", "network security group of the backend (not in the facts)");
+    assertThat(r.steps()).anyMatch(s -> s.contains("Neither subnet default nor NIC test-nic has a network security group"));
+  }
+
+  @Test
+  void when_every_client_is_denied_by_a_rule_the_allow_rule_names_a_service_tag_not_any_client() {
+    // DenyAll at 100 on the NIC denies every client, from the internet and from the VNet alike
+    Diagnosis d = DIAGNOSER.everyText(facts("nsg-deny-all-nic", "lb-web"), "lb-web", "data-port-down", List.of());
+    assertThat(d.remediationOf("data-port-blocked").orElseThrow().steps()).anyMatch(s -> s.contains("from Internet at 100"));
+    String all = d.remediation().stream().flatMap(r -> java.util.stream.Stream.concat(r.steps().stream(), r.commands().stream()))
+        .reduce("", (a, b) -> a + "\n" + b);
+    assertThat(all).doesNotContain("any client");
+  }
+
   private static Diagnosis.OpenQuestion question(Diagnosis d, String id) {
     Optional<Diagnosis.OpenQuestion> q = d.questions().stream().filter(x -> x.id().equals(id)).findFirst();
     return q.orElseThrow();

@@ -16,6 +16,7 @@ public enum Condition {
   NO_PROBE("no-probe", "the load-balancing rule concerned has no health probe"),
   PROBE_PORT_DIFFERS("probe-port-differs", "the health probe's port is not the rule's backend port"),
   HTTP_PROBE("http-probe", "the health probe is HTTP or HTTPS"),
+  FLOATING_IP("floating-ip", "the load-balancing rule concerned has floating IP on (the backend gets the frontend IP as destination)"),
   TCP_PROBE("tcp-probe", "the health probe is TCP"),
   DEFAULT_DENY_RULE("default-deny-rule", "the rule that denies the flow is one of Azure's default rules (65000 and up)"),
   CUSTOM_DENY_RULE("custom-deny-rule", "the rule that denies the flow is a custom rule"),
@@ -24,6 +25,8 @@ public enum Condition {
   NO_ROOM("no-room", "no priority is free above the denying rule, nor right below it"),
   VM_STOPPED("vm-stopped", "the backend VM is stopped or deallocated"),
   VM_NOT_STOPPED("vm-not-stopped", "the backend VM is not known to be stopped (running, or its power state not known)"),
+  NO_NSG("no-nsg", "neither the backend's subnet nor its NIC has a network security group (both known from the facts)"),
+  HAS_NSG("has-nsg", "the backend's subnet or NIC has a network security group, or whether one does is not known"),
   DIVERTING_ROUTE("diverting-route", "a user-defined route sends the backend's traffic to another next hop");
 
   private final String token;

@@ -31,6 +31,10 @@ public enum Placeholder {
   NSG_RULE_PRIORITY("nsgRulePriority", "the security rule that decides the flow"),
   FREE_PRIORITY("freePriority", "a priority free in the NSG, above the deciding rule"),
   MOVED_PRIORITY("movedPriority", "a free priority just below the deciding custom rule, to move it out of the way"),
+  NEW_NSG_NAME("newNsgName", "a name for a network security group to create, taken by no NSG in the facts"),
+  NEW_NSG_ID("newNsgId", "the ARM id the network security group to create will have (in the virtual network's resource group)"),
+  LOCATION("location", "the load balancer's region"),
+  VNET_RESOURCE_GROUP("vnetResourceGroup", "the backend's virtual network"),
   SUBNET_NAME("subnetName", "the backend's subnet"),
   VNET_NAME("vnetName", "the backend's virtual network"),
   ROUTE_TABLE_NAME("routeTableName", "the route table that holds the winning route"),
@@ -39,8 +43,10 @@ public enum Placeholder {
   ROUTE_PREFIX("routePrefix", "the winning effective route"),
   NEXT_HOP_IP("nextHopIp", "the winning effective route"),
   CLIENT_IP("clientIp", "the user's answer to client-ip"),
-  CLIENT_SOURCE("clientSource", "the clients as the NSG verdict saw them: the client-ip answer, else Internet or VirtualNetwork"),
+  CLIENT_SOURCE("clientSource", "the clients as the NSG verdict saw them: the client-ip answer, else Internet (public load balancer) or VirtualNetwork (internal)"),
   PROTOCOL("protocol", "the load-balancing rule"),
+  NSG_PROTOCOL("nsgProtocol", "the load-balancing rule's protocol as an NSG rule writes it (Tcp, Udp, or * for All)"),
+  NSG_PORTS("nsgPorts", "the load-balancing rule's backend port as an NSG rule writes it (* for HA ports)"),
   NEW_BACKEND_PORT("newBackendPort", "the backend port the user wants (no fact gives it)");
 
   private final String token;

@@ -50,6 +50,7 @@ final class TestFacts {
   final List<NetworkSecurityGroup> nsgs = new ArrayList<>();
   final List<EffectiveRoutes> routes = new ArrayList<>();
   boolean internal = true;
+  boolean floatingIp;
   String subnetNsgId;
   String nicNsgId;
   static final String VNET = RG + "/Microsoft.Network/virtualNetworks/vnet1";
@@ -105,6 +106,12 @@ final class TestFacts {
     return this;
   }
 
+  /** The load-balancing rule with enableFloatingIP on. */
+  TestFacts floatingIp() {
+    floatingIp = true;
+    return this;
+  }
+
   TestFacts publicFrontend() {
     internal = false;
     return this;
@@ -124,7 +131,7 @@ final class TestFacts {
         : new Frontend(LB + "/frontendIPConfigurations/fe", "fe", LB, null, RG + "/Microsoft.Network/publicIPAddresses/pip", "20.1.2.3", null);
     LoadBalancer lb = new LoadBalancer(LB, "lb", "rg1", "westus", LbSku.STANDARD, List.of(fe),
         List.of(new HealthProbe(PROBE, "probe-lb", LB, ProbeProtocol.TCP, 80, null, 15, 2, null, new Origin(LB, "lb.json"))),
-        List.of(new LoadBalancingRule(RULE, "rulelb", LB, fe.id(), List.of(POOL), PROBE, TransportProtocol.TCP, 80, 80, false, new Origin(LB, "lb.json"))),
+        List.of(new LoadBalancingRule(RULE, "rulelb", LB, fe.id(), List.of(POOL), PROBE, TransportProtocol.TCP, 80, 80, floatingIp, new Origin(LB, "lb.json"))),
         List.of(), List.of(new BackendPool(POOL, "be-lb", LB, members, new Origin(LB, "lb.json"))), new Origin(LB, "lb.json"));
     List<NetworkInterface> withNsg = nics.stream().map(n -> new NetworkInterface(n.id(), n.name(), n.resourceGroup(),
         n.ipConfigurations(), nicNsgId, n.vmId(), n.vmssId(), n.ipForwarding(), n.origin())).toList();

@@ -13,8 +13,10 @@ import java.util.Optional;
  * object when there is one, else the node itself (az flattens properties to the top level).
  * Required reads throw {@link FieldException} naming the path; optional reads of the wrong type
  * are reported to the {@link ProblemLog} and treated as absent. A value of the right type but
- * outside what Azure accepts (see {@link ValidatedValues}) throws, required or not: the item it
- * belongs to is left out rather than handed to the rules.
+ * outside what Azure accepts (see {@link ValidatedValues}) is never handed to the rules: in an
+ * optional field it is reported and only that field is left out (the item keeps its other facts;
+ * in a list of strings, only that element); in a required field it throws, and the item that
+ * cannot be without it (a rule without its port) is left out, its siblings kept.
  */
 final class JsonCursor {
 
@@ -78,7 +80,12 @@ final class JsonCursor {
       return null;
     }
     String value = c.get().node.asText();
-    ValidatedValues.text(log, c.get().path, name, value);
+    try {
+      ValidatedValues.text(log, c.get().path, name, value);
+    } catch (FieldException e) {
+      log.error(e);
+      return null;
+    }
     return value;
   }
 
@@ -104,11 +111,11 @@ final class JsonCursor {
     int value;
     try {
       value = c.get().asInt(name);
+      ValidatedValues.integer(c.get().path, name, value);
     } catch (FieldException e) {
       log.error(e);
       return null;
     }
-    ValidatedValues.integer(c.get().path, name, value);
     return value;
   }
 
@@ -199,8 +206,25 @@ final class JsonCursor {
     return out;
   }
 
-  /** A string, or the strings of an array of strings; used to merge singular and plural fields. */
+  /**
+   * A string, or the strings of an array of strings; used to merge singular and plural fields. A
+   * value Azure would not accept is reported and left out; the others are kept (address prefixes of
+   * a VNet or subnet, of an effective route). See {@link #strictStrings} where a partial list would
+   * change the meaning.
+   */
   List<String> strings(String name) {
+    return strings(name, false);
+  }
+
+  /**
+   * {@link #strings}, but a value Azure would not accept throws: for a security rule, whose
+   * prefixes and ports without one of them would admit or deny other traffic than Azure does.
+   */
+  List<String> strictStrings(String name) {
+    return strings(name, true);
+  }
+
+  private List<String> strings(String name, boolean strict) {
     Optional<JsonCursor> c = child(name);
     if (c.isEmpty()) {
       return List.of();
@@ -210,19 +234,32 @@ final class JsonCursor {
       if (n.asText().isEmpty()) {
         return List.of();
       }
-      ValidatedValues.text(log, c.get().path, name, n.asText());
-      return List.of(n.asText());
+      return valid(c.get().path, name, n.asText(), strict) ? List.of(n.asText()) : List.of();
     }
     List<String> out = new ArrayList<>();
     for (JsonCursor e : c.get().elements()) {
       if (e.node.isValueNode() && !e.node.isNull()) {
-        ValidatedValues.text(log, e.path, name, e.node.asText());
-        out.add(e.node.asText());
+        if (valid(e.path, name, e.node.asText(), strict)) {
+          out.add(e.node.asText());
+        }
       } else {
         e.wrongType("a string");
       }
     }
     return out;
+  }
+
+  private boolean valid(String at, String name, String value, boolean strict) {
+    try {
+      ValidatedValues.text(log, at, name, value);
+      return true;
+    } catch (FieldException e) {
+      if (strict) {
+        throw e;
+      }
+      log.error(e);
+      return false;
+    }
   }
 
   private String wrongType(String expected) {

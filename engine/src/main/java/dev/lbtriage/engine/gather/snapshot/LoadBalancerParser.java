@@ -112,6 +112,9 @@ final class LoadBalancerParser {
         continue;
       }
       if (ipc == null && ip == null) {
+        if (ap.has("ipAddress")) {
+          continue; // an address Azure would not take: already reported
+        }
         address.log().error(address.path(), "backend address has neither ipAddress nor networkInterfaceIPConfiguration");
         continue;
       }

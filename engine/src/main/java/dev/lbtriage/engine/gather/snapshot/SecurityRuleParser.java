@@ -36,8 +36,10 @@ final class SecurityRuleParser {
   }
 
   private static List<String> merged(JsonCursor p, String singular, String plural) {
-    List<String> out = new ArrayList<>(p.strings(singular));
-    p.strings(plural).stream().filter(x -> !out.contains(x)).forEach(out::add);
+    // strict: a rule with one of its prefixes or ports left out would admit or deny other traffic than Azure does;
+    // the whole rule is left out (a problem), the NSG's other rules kept
+    List<String> out = new ArrayList<>(p.strictStrings(singular));
+    p.strictStrings(plural).stream().filter(x -> !out.contains(x)).forEach(out::add);
     return out;
   }
 

@@ -44,15 +44,74 @@ class SnapshotValuesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"999.1.1.1/40", "abc", "*", "10.0.0.0/", "10.0.0.0/8/8", "1.2.3"})
-  void an_invalid_vnet_or_subnet_prefix_is_a_problem_and_the_diagnosis_goes_on(String bad) {
+  void an_invalid_subnet_prefix_is_a_problem_the_subnet_stays_and_the_diagnosis_goes_on(String bad) {
     AzureFacts facts = edited("vnet-shop.json", root -> ((ObjectNode) root.path("properties").path("subnets").get(0).path("properties"))
         .put("addressPrefix", bad));
     assertThat(error(facts, "vnet-shop.json")).satisfies(p -> {
       assertThat(p.jsonPath()).isEqualTo("$.properties.subnets[0].properties.addressPrefix");
       assertThat(p.message()).contains("must be an IP prefix").contains("\"" + bad + "\"");
     });
-    assertThat(facts.subnets()).isEmpty();
+    // only the prefix is left out: the subnet stays, with its NSG (which decides the flows) and its VNet
+    assertThat(facts.subnets()).singleElement().satisfies(sub -> {
+      assertThat(sub.addressPrefixes()).isEmpty();
+      assertThat(sub.nsgId()).endsWith("/networkSecurityGroups/nsg-shop");
+    });
+    assertThat(facts.virtualNetworks()).hasSize(1);
     diagnosesEverySymptom(facts);
+  }
+
+  @Test
+  void one_bad_vnet_address_space_prefix_drops_only_that_prefix_not_the_vnet_and_its_subnets() {
+    AzureFacts facts = edited("vnet-shop.json", root -> ((com.fasterxml.jackson.databind.node.ArrayNode) root.path("properties")
+        .path("addressSpace").path("addressPrefixes")).insert(0, "10.0.0.0/"));
+    SnapshotProblem p = error(facts, "vnet-shop.json");
+    assertThat(p.jsonPath()).isEqualTo("$.properties.addressSpace.addressPrefixes[0]");
+    assertThat(p.message()).contains("\"10.0.0.0/\"");
+    assertThat(facts.virtualNetworks()).singleElement().satisfies(v -> assertThat(v.addressSpace()).containsExactly("172.18.0.0/28"));
+    assertThat(facts.subnets()).hasSize(1);
+    diagnosesEverySymptom(facts);
+  }
+
+  @Test
+  void a_bad_optional_value_drops_that_field_and_keeps_its_item() {
+    // a probe interval of 0: the probe stays (port, protocol, path), its interval is not known
+    AzureFacts probe = edited("lb.json", root -> ((ObjectNode) root.path("properties").path("probes").get(0).path("properties"))
+        .put("intervalInSeconds", 0));
+    SnapshotProblem p = error(probe, "lb.json");
+    assertThat(p.jsonPath()).isEqualTo("$.properties.probes[0].properties.intervalInSeconds");
+    assertThat(p.message()).contains("found 0");
+    assertThat(probe.loadBalancers().get(0).probes()).anySatisfy(h -> {
+      assertThat(h.name()).isEqualTo("httpProbe");
+      assertThat(h.port()).isEqualTo(80);
+      assertThat(h.intervalSeconds()).isNull();
+    });
+    assertThat(probe.loadBalancers().get(0).rules()).hasSize(2);
+    diagnosesEverySymptom(probe);
+  }
+
+  @Test
+  void a_frontend_with_a_bad_private_address_stays_without_its_address() {
+    // the frontend stays (rules point at it), its address is not known
+    AzureFacts frontend = edited("lb.json", root -> ((ObjectNode) root.path("properties").path("frontendIPConfigurations").get(0)
+        .path("properties")).put("privateIPAddress", "172.18.0.400"));
+    assertThat(error(frontend, "lb.json").jsonPath()).isEqualTo("$.properties.frontendIPConfigurations[0].properties.privateIPAddress");
+    assertThat(frontend.loadBalancers().get(0).frontends()).singleElement().satisfies(f -> {
+      assertThat(f.name()).isEqualTo("lb-shop-FE1");
+      assertThat(f.privateIp()).isNull();
+    });
+    diagnosesEverySymptom(frontend);
+  }
+
+  @Test
+  void one_bad_security_rule_keeps_the_other_rules_of_the_nsg() {
+    AzureFacts facts = edited("nsg-shop.json", root -> ((ObjectNode) root.path("properties").path("securityRules").get(0).path("properties"))
+        .put("priority", 5000));
+    int before = new SnapshotReader(HEALTHY).everything(Progress.none()).networkSecurityGroups().get(0).rules().size();
+    assertThat(error(facts, "nsg-shop.json").message()).contains("found 5000");
+    assertThat(facts.networkSecurityGroups()).singleElement().satisfies(n -> {
+      assertThat(n.rules()).hasSize(before - 1);
+      assertThat(n.defaultRules()).isNotEmpty();
+    });
   }
 
   @ParameterizedTest
