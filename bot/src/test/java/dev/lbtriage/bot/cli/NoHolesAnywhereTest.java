@@ -144,14 +144,14 @@ class NoHolesAnywhereTest {
       all.add(q.text());
       all.add(q.why());
       if (q.how() != null) {
-        all.add(q.how());
+        q.how().ways().forEach(w -> all.addAll(w.lines()));
       }
     }
     for (Diagnosis.SupportStep st : d.supportCase()) {
       all.add(st.title());
       all.addAll(st.steps());
       if (st.how() != null) {
-        all.add(st.how());
+        st.how().ways().forEach(w -> all.addAll(w.lines()));
       }
     }
     return all;
