@@ -50,7 +50,7 @@ public final class ConversationEngine {
    */
   public ConversationEngine(SymptomMatcher matcher, Diagnoser diagnoser, FactSource source, Clock clock, LiveCheckRunner runner) {
     this.diagnoser = diagnoser;
-    this.facts = new FactCache(source);
+    this.facts = new FactCache(source, clock);
     this.clock = clock;
     this.questioning = new Questioning(diagnoser, facts, runner);
     this.opening = new Opening(matcher, diagnoser.knowledgeBase(), facts, questioning);
@@ -156,10 +156,13 @@ public final class ConversationEngine {
       reprompt(c);
     } else if (command instanceof Command.Restart) {
       ConversationState s = c.state;
+      facts.forget(s.loadBalancer());
       c.state = new ConversationState(s.id(), s.key(), Stage.AWAITING_REPORT, null, null, null, List.of(), null, null, List.of(),
           Prompts.REPORT, s.turn(), s.created(), s.updated(), List.of()).withInside(s.inside());
       c.say("Starting over.");
       c.say(Prompts.report());
+    } else if (command instanceof Command.Refresh) {
+      refresh(c);
     } else if (command instanceof Command.Quit) {
       c.state = c.state.withStage(Stage.ENDED, null);
       c.say("Ended. The session is saved; say \"restart\" to begin a new triage.");
@@ -233,6 +236,25 @@ public final class ConversationEngine {
         reprompt(c);
       }
     }
+  }
+
+  /**
+   * Reads the facts of the load balancer under triage again (the user may have fixed something) and
+   * diagnoses anew: the next open question or a new conclusion. Before a load balancer is chosen there
+   * is nothing to read again.
+   */
+  private void refresh(Ctx c) {
+    if (c.state.loadBalancer() == null || c.state.symptomId() == null
+        || !(c.state.stage() == Stage.ASKING || c.state.stage() == Stage.CONCLUDED)
+        || Prompts.CONFIRM.equals(c.state.asking()) || Prompts.INSIDE.equals(c.state.asking())) {
+      c.notice(Section.Level.INFO, "There are no facts to read again yet.");
+      reprompt(c);
+      return;
+    }
+    facts.forget(c.state.loadBalancer());
+    c.say("Reading the facts of " + dev.lbtriage.rules.facts.ArmId.name(c.state.loadBalancer()) + " again from the "
+        + facts.source().describe() + ".");
+    questioning.advance(c);
   }
 
   /** What is expected now, again. */

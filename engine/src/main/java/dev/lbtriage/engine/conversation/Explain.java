@@ -22,6 +22,7 @@ final class Explain {
         change N to ANSWER         replace answer number N, e.g. "change 2 to yes"
         change QUESTION to ANSWER  replace (or give early) the answer to a question, e.g. "change probe-port-listening to no"
         change N                   forget answer N and be asked again
+        refresh                    read the facts again (after a fix) and diagnose anew
         restart                    start over with a new description
         quit                       end the conversation (it stays saved)
         help                       this list""";
