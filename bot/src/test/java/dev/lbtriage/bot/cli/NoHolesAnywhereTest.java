@@ -1,10 +1,10 @@
 package dev.lbtriage.bot.cli;
 
+import dev.lbtriage.bot.app.Engines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbtriage.bot.slack.SlackRenderer;
 import dev.lbtriage.bot.terminal.BundledExamples;
-import dev.lbtriage.bot.terminal.Engines;
 import dev.lbtriage.bot.terminal.TerminalRenderer;
 import dev.lbtriage.engine.conversation.ConversationEngine;
 import dev.lbtriage.engine.conversation.ConversationState;
