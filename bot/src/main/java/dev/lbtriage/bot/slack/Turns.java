@@ -71,6 +71,7 @@ final class Turns implements AutoCloseable {
       LOG.error("The conversation failed in {}", thread, e);
       try {
         sink.send(Reply.Say.notice(Section.Level.ERROR, "Something went wrong on my side: " + e.getClass().getSimpleName()));
+        sink.finish();
       } catch (RuntimeException again) {
         LOG.warn("Could not report the failure in {}: {}", thread, again.getMessage());
       }
