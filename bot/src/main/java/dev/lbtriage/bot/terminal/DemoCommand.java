@@ -1,6 +1,7 @@
 package dev.lbtriage.bot.terminal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.lbtriage.bot.app.Engines;
 import dev.lbtriage.bot.cli.BadInputException;
 import dev.lbtriage.bot.cli.FormatOption;
 import dev.lbtriage.bot.cli.Hints;

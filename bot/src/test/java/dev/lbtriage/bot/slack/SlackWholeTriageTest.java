@@ -1,9 +1,9 @@
 package dev.lbtriage.bot.slack;
 
+import dev.lbtriage.bot.app.Engines;
 import static dev.lbtriage.bot.slack.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lbtriage.bot.terminal.Engines;
 import dev.lbtriage.engine.gather.snapshot.SnapshotReader;
 import dev.lbtriage.engine.session.JdbcSessionStore;
 import java.nio.file.Path;
@@ -68,6 +68,9 @@ class SlackWholeTriageTest {
     // then: the thread holds the confirmed cause with its evidence and the fix
     eventually(WAIT, () -> assertThat(texts()).anyMatch(t -> t.contains("ilb-hairpin") || t.contains("internal load balancer")));
     eventually(WAIT, () -> assertThat(String.join("\n", texts())).contains("10.0.0.5").containsIgnoringCase("confirmed"));
+    // the conclusion is one Slack message: its headline and the Details / Why / Support buttons together
+    eventually(WAIT, () -> assertThat(texts()).anySatisfy(t -> assertThat(t).contains("Conclusion:", "lbt_prompt:concluded")));
+    assertThat(texts()).filteredOn(t -> t.contains("Conclusion:")).hasSize(1);
     assertThat(api.inThread("chat.postMessage", THREAD)).allMatch(c -> c.param("channel").equals("C9"));
     assertThat(conversations.knows("C9:" + THREAD)).isTrue();
   }

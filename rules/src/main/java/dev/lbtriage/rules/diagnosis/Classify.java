@@ -95,7 +95,7 @@ public final class Classify {
   }
 
   /** The probe source, as Azure documents it. */
-  public static final String PROBE_SOURCE_IP = "168.63.129.16";
+  public static final String PROBE_SOURCE_IP = dev.lbtriage.rules.network.ServiceTags.AZURE_LOAD_BALANCER_IP;
 
   /** True when a load-balancing rule sends to the pool. */
   public static boolean sendsTo(LoadBalancingRule rule, String poolId) {
