@@ -186,11 +186,31 @@ final class CardRenderer {
     }
   }
 
-  /** One TextBlock per piece of at most {@value #MAX_TEXT} characters, each styled. */
+  /**
+   * One TextBlock per line (a single line break inside a TextBlock is not shown by every client), a long line cut
+   * into pieces of at most {@value #MAX_TEXT} characters; each styled. Lines after the first sit close under it, a
+   * blank line leaves a gap.
+   */
   private static List<ObjectNode> texts(String text, java.util.function.Consumer<ObjectNode> style) {
     List<ObjectNode> out = new ArrayList<>();
-    for (String piece : pieces(text)) {
-      ObjectNode block = textBlock(piece);
+    boolean gap = false;
+    for (String line : (text == null ? "" : text).split("\r?\n")) {
+      if (line.isBlank()) {
+        gap = !out.isEmpty();
+        continue;
+      }
+      for (String piece : pieces(line)) {
+        ObjectNode block = textBlock(piece);
+        style.accept(block);
+        if (!out.isEmpty()) {
+          block.put("spacing", gap ? "Medium" : "None");
+        }
+        gap = false;
+        out.add(block);
+      }
+    }
+    if (out.isEmpty()) {
+      ObjectNode block = textBlock(" ");
       style.accept(block);
       out.add(block);
     }

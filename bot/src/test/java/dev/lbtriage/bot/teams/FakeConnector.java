@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * research/teams/bot-connector/ do; {@link #failNext} queues error answers (status, Retry-After).
  */
 final class FakeConnector implements AutoCloseable {
-  record Call(String method, String conversationId, String activityId, String authorization, JsonNode body, int status) {
+  record Call(String method, String conversationId, String activityId, String authorization, JsonNode body, int status, String answeredId) {
     /** Every text of the card(s) in the body, joined. */
     String texts() {
       List<String> out = new ArrayList<>();
@@ -73,6 +73,11 @@ final class FakeConnector implements AutoCloseable {
     return List.copyOf(calls);
   }
 
+  /** The activity id the connector answered to that call. */
+  String idOf(Call call) {
+    return call.answeredId();
+  }
+
   /** The successful calls. */
   synchronized List<Call> delivered() {
     return calls.stream().filter(c -> c.status() < 300).toList();
@@ -91,7 +96,7 @@ final class FakeConnector implements AutoCloseable {
       failure = failures.poll();
       id = ids.incrementAndGet();
       calls.add(new Call(ex.getRequestMethod(), conversation, activity, ex.getRequestHeaders().getFirst("Authorization"), body,
-          failure != null ? failure.status() : 200));
+          failure != null ? failure.status() : 200, activity != null ? activity : "1:" + id));
     }
     byte[] answer;
     if (failure != null) {
