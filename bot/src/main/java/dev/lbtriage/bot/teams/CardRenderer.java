@@ -101,7 +101,9 @@ final class CardRenderer {
         if (c.description() != null && !c.description().isBlank()) {
           out.addAll(texts(c.description(), b -> b.put("isSubtle", true).put("spacing", "Small")));
         }
-        out.addAll(code(List.of(c.text().split("\n", -1))));
+        if (c.text() != null && !c.text().isBlank()) {
+          out.addAll(code(List.of(c.text().split("\n", -1))));
+        }
       }
       return out;
     }
