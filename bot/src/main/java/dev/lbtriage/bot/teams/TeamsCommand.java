@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     subcommands = TeamsPackageCommand.class,
     description = {
-      "Run the Microsoft Teams bot: the Azure Bot's messaging endpoint, POST /api/messages (see bot/TEAMS.md).",
+      "Run the Microsoft Teams bot: the Azure Bot's messaging endpoint, POST /api/messages (bot/TEAMS.md).",
       "Identity from the environment: MicrosoftAppId, MicrosoftAppTenantId, and MicrosoftAppPassword or "
           + "MicrosoftAppCertificatePath (or MicrosoftAppType=UserAssignedMSI).",
       "Without MicrosoftAppId: development mode (no authentication, loopback only) for the Microsoft 365 Agents Playground."
