@@ -1,6 +1,6 @@
 package dev.lbtriage.bot.cli;
 
-import dev.lbtriage.engine.check.BackendTargets;
+import dev.lbtriage.engine.diagnosis.BackendTargets;
 import dev.lbtriage.engine.check.CheckLimits;
 import dev.lbtriage.engine.check.CheckResult;
 import dev.lbtriage.engine.check.LiveChecks;

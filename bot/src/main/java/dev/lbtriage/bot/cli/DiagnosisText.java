@@ -2,6 +2,7 @@ package dev.lbtriage.bot.cli;
 
 import dev.lbtriage.engine.diagnosis.Diagnoser;
 import dev.lbtriage.engine.diagnosis.Diagnosis;
+import dev.lbtriage.engine.message.Section;
 import dev.lbtriage.rules.facts.ArmId;
 import java.io.PrintWriter;
 import java.util.List;
@@ -114,9 +115,7 @@ final class DiagnosisText {
       out.println("Open questions (answer with --answer ID=VALUE)");
       for (Diagnosis.OpenQuestion q : d.questions()) {
         out.println("  " + q.id() + ": " + q.text());
-        if (q.how() != null) {
-          out.println("      " + q.how().replace("\n", "\n      "));
-        }
+        how(out, q.how());
       }
     }
     if (!d.missingFacts().isEmpty()) {
@@ -130,10 +129,19 @@ final class DiagnosisText {
       for (Diagnosis.SupportStep s : d.supportCase()) {
         out.println("  " + s.title());
         s.steps().forEach(step -> out.println("    - " + step));
-        if (s.how() != null) {
-          out.println("      " + s.how().replace("\n", "\n      "));
-        }
+        how(out, s.how());
       }
+    }
+  }
+
+  /** A how-to, one block per platform, each labelled. */
+  private static void how(PrintWriter out, Section.HowTo how) {
+    if (how == null) {
+      return;
+    }
+    for (Section.Way w : how.ways()) {
+      out.println("      " + w.platform().label() + ":");
+      w.lines().forEach(l -> out.println("        " + l));
     }
   }
 

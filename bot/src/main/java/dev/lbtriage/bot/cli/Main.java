@@ -2,7 +2,7 @@ package dev.lbtriage.bot.cli;
 
 import java.io.PrintWriter;
 import dev.lbtriage.bot.slack.SlackCommand;
-import dev.lbtriage.bot.slack.SlackWiring;
+import dev.lbtriage.bot.app.SlackWiring;
 import dev.lbtriage.bot.terminal.BundledExamples;
 import dev.lbtriage.bot.terminal.ChatCommand;
 import dev.lbtriage.bot.terminal.DemoCommand;

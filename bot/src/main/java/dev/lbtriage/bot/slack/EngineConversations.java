@@ -1,47 +1,44 @@
 package dev.lbtriage.bot.slack;
 
 import dev.lbtriage.engine.conversation.ConversationEngine;
-import dev.lbtriage.engine.conversation.ConversationState;
-import dev.lbtriage.engine.conversation.Turn;
+import dev.lbtriage.engine.runtime.Conversations;
 import dev.lbtriage.engine.session.SessionStore;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
- * The real conversations behind Slack: each thread key is one durable conversation of the engine,
- * saved after every turn, so a bot restart mid-triage continues the thread where it stopped.
- * {@link SlackBot} serialises the calls of one key; different keys may run at once.
+ * The real conversations behind Slack: the shared {@link Conversations} runtime (order per key,
+ * save after every turn, errors), with Slack's own key: {@code slack:CHANNEL:THREAD_TS}, so a bot
+ * restart mid-triage continues the thread where it stopped. Only the key is Slack's here.
  */
 public final class EngineConversations implements TriageConversations, AutoCloseable {
-  private final ConversationEngine engine;
+  /** What Slack puts before a thread's key, so its conversations do not meet another face's. */
+  static final String KEY_PREFIX = "slack:";
+  private final Conversations runtime;
   private final SessionStore store;
 
   public EngineConversations(ConversationEngine engine, SessionStore store) {
-    this.engine = engine;
+    this(new Conversations(engine, store), store);
+  }
+
+  /** @param store closed with this (may be null when someone else closes it) */
+  public EngineConversations(Conversations runtime, SessionStore store) {
+    this.runtime = runtime;
     this.store = store;
   }
 
   @Override
   public void handle(String conversationKey, String text, String userId, ReplySink sink) {
-    String key = "slack:" + conversationKey;
-    Optional<ConversationState> saved = store.byKey(key);
-    Turn turn;
-    if (saved.isEmpty()) {
-      turn = engine.start(UUID.randomUUID().toString(), key, text, userId, sink::send);
-    } else {
-      turn = engine.handle(saved.get(), text, userId, sink::send);
-    }
-    store.save(turn.next());
-    turn.replies().forEach(sink::send);
+    runtime.handle(KEY_PREFIX + conversationKey, userId, Conversations.Input.typed(text), sink::send);
   }
 
   @Override
   public boolean knows(String conversationKey) {
-    return store.byKey("slack:" + conversationKey).isPresent();
+    return runtime.knows(KEY_PREFIX + conversationKey);
   }
 
   @Override
   public void close() throws Exception {
-    store.close();
+    if (store != null) {
+      store.close();
+    }
   }
 }

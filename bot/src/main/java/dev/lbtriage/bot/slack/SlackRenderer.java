@@ -14,6 +14,9 @@ import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import dev.lbtriage.engine.conversation.Reply;
+import dev.lbtriage.engine.message.MarkdownRenderer;
+import dev.lbtriage.engine.message.Message;
+import dev.lbtriage.engine.message.Section;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,39 +45,64 @@ public final class SlackRenderer {
   /** The blocks of one reply (possibly more than {@value #MAX_BLOCKS}; see {@link #messages}). */
   public List<LayoutBlock> render(Reply reply) {
     List<LayoutBlock> blocks = new ArrayList<>();
-    if (reply instanceof Reply.Text t) {
-      sections(blocks, t.emphasis() ? "*" : "", t.text(), t.emphasis() ? "*" : "");
+    if (reply instanceof Reply.Say say) {
+      render(blocks, say.message());
     } else if (reply instanceof Reply.Prompt p) {
       prompt(blocks, p);
-    } else if (reply instanceof Reply.FindingsTable f) {
-      findings(blocks, f);
-    } else if (reply instanceof Reply.Code c) {
-      code(blocks, c.caption(), c.code());
-    } else if (reply instanceof Reply.ProgressUpdate u) {
-      blocks.add(context(progressText(u)));
-    } else if (reply instanceof Reply.Notice n) {
-      sections(blocks, noticeEmoji(n.level()) + " ", n.text(), "");
+    } else {
+      blocks.add(context(progressText((Reply.ProgressUpdate) reply)));
     }
     return blocks;
   }
 
+  /** The blocks of one message: the title as a header, then every section (each type handled, compiler-checked). */
+  public List<LayoutBlock> render(Message m) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    render(blocks, m);
+    return blocks;
+  }
+
+  private void render(List<LayoutBlock> blocks, Message m) {
+    if (m.title() != null && !m.title().isBlank()) {
+      blocks.add(HeaderBlock.builder().text(plain(truncate(m.title(), 150))).build());
+    }
+    Sections v = new Sections(blocks);
+    for (Section s : m.sections()) {
+      s.accept(v);
+    }
+  }
+
   /** The plain {@code text} sent with the blocks (notifications, screen readers). */
   public String fallbackText(Reply reply) {
-    String text = "";
-    if (reply instanceof Reply.Text t) {
-      text = t.text();
+    String text;
+    if (reply instanceof Reply.Say say) {
+      text = fallbackText(say.message());
     } else if (reply instanceof Reply.Prompt p) {
       text = p.text();
-    } else if (reply instanceof Reply.FindingsTable f) {
-      text = f.title();
-    } else if (reply instanceof Reply.Code c) {
-      text = c.caption() != null ? c.caption() : "Code";
-    } else if (reply instanceof Reply.ProgressUpdate u) {
-      text = progressText(u);
-    } else if (reply instanceof Reply.Notice n) {
-      text = n.text();
+    } else {
+      text = progressText((Reply.ProgressUpdate) reply);
     }
     return truncate(text, 300);
+  }
+
+  private static String fallbackText(Message m) {
+    if (m.title() != null && !m.title().isBlank()) {
+      return m.title();
+    }
+    for (Section s : m.sections()) {
+      if (s instanceof Section.Text t) {
+        return t.text();
+      } else if (s instanceof Section.Heading h) {
+        return h.text();
+      } else if (s instanceof Section.Notice n) {
+        return n.text();
+      } else if (s instanceof Section.Findings f && f.title() != null) {
+        return f.title();
+      } else if (s instanceof Section.Commands c) {
+        return c.caption() != null ? c.caption() : "Code";
+      }
+    }
+    return "lb-triage";
   }
 
   /** Splits blocks into messages of at most {@value #MAX_BLOCKS} blocks. */
@@ -86,22 +114,125 @@ public final class SlackRenderer {
     return messages;
   }
 
-  /** The file to upload instead of messages when the reply's text is over {@value #UPLOAD_THRESHOLD_CHARS}. */
+  /**
+   * The file to upload instead of messages when the reply's text is over {@value #UPLOAD_THRESHOLD_CHARS}: a message
+   * that is one block of commands or output uploads that text; any other long message its Markdown.
+   */
   public Optional<FileUpload> asUpload(Reply reply) {
-    if (reply instanceof Reply.Code c && c.code().length() > UPLOAD_THRESHOLD_CHARS) {
+    if (!(reply instanceof Reply.Say say)) {
+      return Optional.empty();
+    }
+    Message m = say.message();
+    if (m.title() == null && m.sections().size() == 1 && m.sections().get(0) instanceof Section.Commands c) {
+      String code = code(c);
+      if (code.length() <= UPLOAD_THRESHOLD_CHARS) {
+        return Optional.empty();
+      }
       String what = c.caption() != null ? c.caption() : "The output";
       return Optional.of(
           new FileUpload(
-              "output." + extension(c.language()),
+              "output." + extension(c.shell()),
               c.caption() != null ? truncate(c.caption(), 200) : "Output",
-              c.code(),
+              code,
               ":page_facing_up: " + escape(what) + " is too long for a message; attached as a file."));
     }
-    if (reply instanceof Reply.Text t && t.text().length() > UPLOAD_THRESHOLD_CHARS) {
-      return Optional.of(
-          new FileUpload("reply.txt", "Reply", t.text(), ":page_facing_up: The reply is too long for a message; attached as a file."));
+    String md = MarkdownRenderer.render(m);
+    if (md.length() > UPLOAD_THRESHOLD_CHARS) {
+      return Optional.of(new FileUpload("reply.md", m.title() != null ? truncate(m.title(), 200) : "Reply", md,
+          ":page_facing_up: The reply is too long for a message; attached as a file."));
     }
     return Optional.empty();
+  }
+
+  /** The commands of a section as one text: each as a comment line with its description, then the command. */
+  static String code(Section.Commands c) {
+    String comment = c.shell() == Section.Shell.CMD ? "REM " : "# ";
+    StringBuilder b = new StringBuilder();
+    for (Section.Command cmd : c.commands()) {
+      b.append(b.length() == 0 ? "" : "\n\n").append(cmd.description() == null ? "" : comment + cmd.description() + "\n").append(cmd.text());
+    }
+    return b.toString();
+  }
+
+  /** Each section type as blocks. */
+  private final class Sections implements Section.Visitor<Void> {
+    private final List<LayoutBlock> blocks;
+
+    Sections(List<LayoutBlock> blocks) {
+      this.blocks = blocks;
+    }
+
+    @Override
+    public Void heading(Section.Heading h) {
+      sections(blocks, "*", h.text(), "*");
+      return null;
+    }
+
+    @Override
+    public Void text(Section.Text t) {
+      sections(blocks, "", t.text(), "");
+      return null;
+    }
+
+    @Override
+    public Void bullets(Section.Bullets l) {
+      sections(blocks, "", String.join("\n", l.items().stream().map(i -> "\u2022 " + i).toList()), "");
+      return null;
+    }
+
+    @Override
+    public Void steps(Section.Steps l) {
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < l.items().size(); i++) {
+        b.append(i == 0 ? "" : "\n").append(i + 1).append(". ").append(l.items().get(i));
+      }
+      sections(blocks, "", b.toString(), "");
+      return null;
+    }
+
+    @Override
+    public Void commands(Section.Commands c) {
+      code(blocks, c.caption(), code(c));
+      return null;
+    }
+
+    @Override
+    public Void howTo(Section.HowTo h) {
+      for (Section.Way w : h.ways()) {
+        code(blocks, w.platform().label(), w.text());
+      }
+      return null;
+    }
+
+    @Override
+    public Void findings(Section.Findings f) {
+      SlackRenderer.this.findings(blocks, f);
+      return null;
+    }
+
+    @Override
+    public Void buttons(Section.Buttons bs) {
+      List<BlockElement> buttons = new ArrayList<>();
+      for (int i = 0; i < bs.buttons().size(); i++) {
+        buttons.add(button(ANSWER_ACTION_PREFIX + i, bs.buttons().get(i).label(), bs.buttons().get(i).value()));
+      }
+      actions(blocks, bs.id(), buttons);
+      return null;
+    }
+
+    @Override
+    public Void context(Section.Context c) {
+      for (String piece : splitEscaped(c.text(), MAX_CONTEXT_CHARS - 10)) {
+        blocks.add(SlackRenderer.context(piece));
+      }
+      return null;
+    }
+
+    @Override
+    public Void notice(Section.Notice n) {
+      sections(blocks, noticeEmoji(n.level()) + " ", n.text(), "");
+      return null;
+    }
   }
 
   static String progressText(Reply.ProgressUpdate u) {
@@ -117,8 +248,8 @@ public final class SlackRenderer {
         blocks.add(context(":bulb: _" + piece + "_"));
       }
     }
-    for (Reply.How how : p.how()) {
-      code(blocks, how.label(), how.commands());
+    for (Section.Way how : p.how()) {
+      code(blocks, how.platform().label(), how.text());
     }
     List<BlockElement> buttons = new ArrayList<>();
     for (int i = 0; i < p.choices().size(); i++) {
@@ -128,19 +259,25 @@ public final class SlackRenderer {
     if (p.choices().stream().noneMatch(c -> c.value().strip().replaceAll("\\?$", "").equalsIgnoreCase("why"))) {
       buttons.add(button(WHY_ACTION, "Why?", WHY_TEXT));
     }
+    actions(blocks, p.id(), buttons);
+  }
+
+  private static void actions(List<LayoutBlock> blocks, String id, List<BlockElement> buttons) {
     for (int i = 0; i < buttons.size(); i += MAX_BUTTONS_PER_BLOCK) {
       blocks.add(
           ActionsBlock.builder()
-              .blockId(truncate("lbt_prompt:" + p.id() + ":" + (i / MAX_BUTTONS_PER_BLOCK), 255))
+              .blockId(truncate("lbt_prompt:" + id + ":" + (i / MAX_BUTTONS_PER_BLOCK), 255))
               .elements(List.copyOf(buttons.subList(i, Math.min(buttons.size(), i + MAX_BUTTONS_PER_BLOCK))))
               .build());
     }
   }
 
-  private void findings(List<LayoutBlock> blocks, Reply.FindingsTable f) {
-    blocks.add(HeaderBlock.builder().text(plain(truncate(f.title(), 150))).build());
-    for (Reply.FindingsTable.Row row : f.rows()) {
-      StringBuilder raw = new StringBuilder(row.title()).append(" (").append(String.valueOf(row.status()).replace('-', ' ')).append(")");
+  private void findings(List<LayoutBlock> blocks, Section.Findings f) {
+    if (f.title() != null && !f.title().isBlank()) {
+      blocks.add(HeaderBlock.builder().text(plain(truncate(f.title(), 150))).build());
+    }
+    for (Section.Finding row : f.rows()) {
+      StringBuilder raw = new StringBuilder(row.title()).append(" (").append(row.status().id().replace('-', ' ')).append(")");
       for (String evidence : row.evidence()) {
         raw.append("\n• ").append(evidence);
       }
@@ -175,17 +312,15 @@ public final class SlackRenderer {
     }
   }
 
-  private static String statusEmoji(String status) {
-    if ("confirmed".equals(status)) {
-      return ":red_circle:";
-    }
-    if ("suspected".equals(status)) {
-      return ":large_yellow_circle:";
-    }
-    return "ruled-out".equals(status) ? ":white_circle:" : ":grey_question:";
+  private static String statusEmoji(Section.Status status) {
+    return switch (status) {
+      case CONFIRMED -> ":red_circle:";
+      case SUSPECTED -> ":large_yellow_circle:";
+      case RULED_OUT -> ":white_circle:";
+    };
   }
 
-  private static String noticeEmoji(Reply.Notice.Level level) {
+  private static String noticeEmoji(Section.Level level) {
     return switch (level) {
       case INFO -> ":information_source:";
       case WARNING -> ":warning:";
@@ -193,12 +328,12 @@ public final class SlackRenderer {
     };
   }
 
-  private static String extension(String language) {
-    return switch (language == null ? "" : language.toLowerCase(java.util.Locale.ROOT)) {
-      case "bash", "sh", "shell" -> "sh";
-      case "powershell", "pwsh" -> "ps1";
-      case "json" -> "json";
-      default -> "txt";
+  private static String extension(Section.Shell shell) {
+    return switch (shell) {
+      case BASH -> "sh";
+      case POWERSHELL -> "ps1";
+      case CMD -> "cmd";
+      case TEXT -> "txt";
     };
   }
 

@@ -1,6 +1,7 @@
 package dev.lbtriage.bot.slack;
 
 import dev.lbtriage.engine.conversation.Reply;
+import dev.lbtriage.engine.message.Section;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +70,7 @@ final class Turns implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("The conversation failed in {}", thread, e);
       try {
-        sink.send(new Reply.Notice(Reply.Notice.Level.ERROR, "Something went wrong on my side: " + e.getClass().getSimpleName()));
+        sink.send(Reply.Say.notice(Section.Level.ERROR, "Something went wrong on my side: " + e.getClass().getSimpleName()));
       } catch (RuntimeException again) {
         LOG.warn("Could not report the failure in {}: {}", thread, again.getMessage());
       }

@@ -1,5 +1,6 @@
 package dev.lbtriage.bot.terminal;
 
+import dev.lbtriage.bot.app.Engines;
 import dev.lbtriage.bot.cli.AzureOptions;
 import dev.lbtriage.bot.cli.BadInputException;
 import dev.lbtriage.bot.cli.FactSourceOptions;

@@ -3,6 +3,7 @@ package dev.lbtriage.bot.terminal;
 import dev.lbtriage.engine.conversation.ConversationEngine;
 import dev.lbtriage.engine.conversation.ConversationState;
 import dev.lbtriage.engine.conversation.Reply;
+import dev.lbtriage.engine.message.Section;
 import dev.lbtriage.engine.conversation.Stage;
 import dev.lbtriage.engine.conversation.Turn;
 import dev.lbtriage.engine.session.SessionStore;
@@ -62,9 +63,9 @@ public final class ChatLoop {
     state = turn.next();
     for (Reply r : turn.replies()) {
       print(r);
-      if (r instanceof Reply.Notice n && n.level() == Reply.Notice.Level.ERROR) {
+      if (r instanceof Reply.Say say && say.message().sectionsOf(Section.Notice.class).stream().anyMatch(n -> n.level() == Section.Level.ERROR)) {
         // where the details of what failed are (the log file; never a stack trace on screen)
-        print(new Reply.Notice(Reply.Notice.Level.INFO, "That turn failed" + dev.lbtriage.bot.cli.LogSetup.detailsHint() + "."));
+        print(Reply.Say.notice(Section.Level.INFO, "That turn failed" + dev.lbtriage.bot.cli.LogSetup.detailsHint() + "."));
       }
     }
     out.print(renderer.closeProgress());
@@ -92,7 +93,7 @@ public final class ChatLoop {
       try {
         line = in.readLine(YOU);
       } catch (LineSource.Cancelled c) {
-        print(new Reply.Notice(Reply.Notice.Level.INFO, LEAVE_HINT));
+        print(Reply.Say.notice(Section.Level.INFO, LEAVE_HINT));
         continue;
       }
       if (line == null) {
@@ -124,7 +125,7 @@ public final class ChatLoop {
       show(f.get());
     } catch (CancellationException | InterruptedException e) {
       out.print(renderer.closeProgress());
-      print(new Reply.Notice(Reply.Notice.Level.INFO, "Cancelled; that line was not used."));
+      print(Reply.Say.notice(Section.Level.INFO, "Cancelled; that line was not used."));
       if (lastPrompt != null) {
         print(lastPrompt);
       }

@@ -1,6 +1,7 @@
 package dev.lbtriage.bot.terminal;
 
 import dev.lbtriage.engine.conversation.Reply;
+import dev.lbtriage.engine.message.Section;
 import dev.lbtriage.engine.scenario.Scenario;
 import java.io.PrintWriter;
 import java.util.List;
@@ -26,7 +27,7 @@ final class ExamplePicker {
       try {
         line = io.in().readLine(ChatLoop.YOU);
       } catch (LineSource.Cancelled c) {
-        out.print(io.renderer().render(new Reply.Notice(Reply.Notice.Level.INFO, "To leave, type \"quit\" or press Ctrl-D.")));
+        out.print(io.renderer().render(Reply.Say.notice(Section.Level.INFO, "To leave, type \"quit\" or press Ctrl-D.")));
         continue;
       }
       if (line == null) {
@@ -43,7 +44,7 @@ final class ExamplePicker {
         continue;
       }
       if (List.of("back", "undo", "go back").contains(word)) {
-        out.print(io.renderer().render(new Reply.Notice(Reply.Notice.Level.INFO,
+        out.print(io.renderer().render(Reply.Say.notice(Section.Level.INFO,
             "There is nothing before this list: pick an example by its number or name, or \"quit\".")));
         out.print(io.renderer().render(prompt));
         continue;
@@ -55,7 +56,7 @@ final class ExamplePicker {
         out.println("It was reported as: \"" + s.get().report() + "\"");
         return SessionKey.ofExample(s.get().name());
       }
-      out.print(io.renderer().render(new Reply.Notice(Reply.Notice.Level.WARNING,
+      out.print(io.renderer().render(Reply.Say.notice(Section.Level.WARNING,
           "Please pick one: a number from 1 to " + all.size() + " or a scenario name (or \"quit\").")));
       out.print(io.renderer().render(prompt));
     }

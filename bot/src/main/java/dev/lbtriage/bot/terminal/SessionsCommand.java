@@ -1,5 +1,6 @@
 package dev.lbtriage.bot.terminal;
 
+import dev.lbtriage.bot.app.Engines;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbtriage.bot.cli.FormatOption;

@@ -1,10 +1,13 @@
 package dev.lbtriage.bot.terminal;
 
 import dev.lbtriage.engine.conversation.Reply;
+import dev.lbtriage.engine.message.Message;
+import dev.lbtriage.engine.message.Section;
 import java.util.List;
 
 /**
- * Turns the engine's {@link Reply}s into text for a terminal: short wrapped lines, colour only when
+ * Turns the engine's {@link Reply}s into text for a terminal (every {@link Section} type through a
+ * {@link Section.Visitor}, so the compiler checks none is missed): short wrapped lines, colour only when
  * {@link Style#color()}. Stateful only for progress: on a terminal ({@code inPlace}) a progress
  * update rewrites one line with {@code \r}; otherwise each step is printed once, as a plain line.
  * Not thread-safe: one renderer per output.
@@ -33,20 +36,99 @@ public final class TerminalRenderer {
     if (reply instanceof Reply.ProgressUpdate p) {
       return progress(p);
     }
-    String body;
-    if (reply instanceof Reply.Text t) {
-      body = t.emphasis() ? "\n" + style.bold(Wrap.lines("== " + t.text().strip(), "", width).stripTrailing()) + "\n"
-          : Wrap.lines(t.text(), "", width);
-    } else if (reply instanceof Reply.Prompt p) {
-      body = prompt(p);
-    } else if (reply instanceof Reply.FindingsTable f) {
-      body = findings(f);
-    } else if (reply instanceof Reply.Code c) {
-      body = code(c);
-    } else {
-      body = notice((Reply.Notice) reply);
-    }
+    String body = reply instanceof Reply.Prompt p ? prompt(p) : render(((Reply.Say) reply).message());
     return closeProgress() + body;
+  }
+
+  /** A message: its title as a heading, then each section. */
+  public String render(Message m) {
+    StringBuilder b = new StringBuilder();
+    if (m.title() != null && !m.title().isBlank()) {
+      b.append(heading(m.title()));
+    }
+    Sections v = new Sections();
+    for (Section s : m.sections()) {
+      b.append(s.accept(v));
+    }
+    return b.toString();
+  }
+
+  /** A notice on its own (for the face's own lines: "Cancelled", "Bye"). */
+  public String notice(Section.Level level, String text) {
+    return closeProgress() + notice(new Section.Notice(level, text));
+  }
+
+  private String heading(String text) {
+    return "\n" + style.bold(Wrap.lines("== " + text.strip(), "", width).stripTrailing()) + "\n";
+  }
+
+  /** Each section type as terminal text, ending with a newline. */
+  private final class Sections implements Section.Visitor<String> {
+    @Override
+    public String heading(Section.Heading h) {
+      return TerminalRenderer.this.heading(h.text());
+    }
+
+    @Override
+    public String text(Section.Text t) {
+      return Wrap.lines(t.text(), "", width);
+    }
+
+    @Override
+    public String bullets(Section.Bullets l) {
+      StringBuilder b = new StringBuilder();
+      l.items().forEach(i -> b.append(Wrap.lines("- " + i, "", width)));
+      return b.toString();
+    }
+
+    @Override
+    public String steps(Section.Steps l) {
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < l.items().size(); i++) {
+        b.append(Wrap.lines((i + 1) + ". " + l.items().get(i), "", width));
+      }
+      return b.toString();
+    }
+
+    @Override
+    public String commands(Section.Commands c) {
+      StringBuilder b = new StringBuilder("\n");
+      if (c.caption() != null && !c.caption().isBlank()) {
+        b.append(style.dim(c.caption().strip() + ":")).append('\n');
+      }
+      String comment = c.shell() == Section.Shell.CMD ? "REM " : "# ";
+      StringBuilder code = new StringBuilder();
+      for (Section.Command cmd : c.commands()) {
+        code.append(code.length() == 0 ? "" : "\n\n").append(cmd.description() == null ? "" : comment + cmd.description() + "\n")
+            .append(cmd.text());
+      }
+      return b.append(indent(code.toString(), "    ")).toString();
+    }
+
+    @Override
+    public String howTo(Section.HowTo h) {
+      return ways(h.ways(), "  ");
+    }
+
+    @Override
+    public String findings(Section.Findings f) {
+      return TerminalRenderer.this.findings(f);
+    }
+
+    @Override
+    public String buttons(Section.Buttons bs) {
+      return choices(bs.buttons().stream().map(x -> new Reply.Choice(x.label(), x.value())).toList());
+    }
+
+    @Override
+    public String context(Section.Context c) {
+      return style.dim(Wrap.lines(c.text(), "", width).stripTrailing()) + "\n";
+    }
+
+    @Override
+    public String notice(Section.Notice n) {
+      return TerminalRenderer.this.notice(n);
+    }
   }
 
   /** Whether a prompt's choices are shown inline, as {@code [yes/no/I don't know]}, rather than numbered. */
@@ -85,13 +167,22 @@ public final class TerminalRenderer {
       b.append(style.dim(Wrap.lines("why: " + p.why(), "  ", width).stripTrailing())).append('\n');
     }
     if (!p.how().isEmpty()) {
-      b.append("  how to check:\n");
-      for (Reply.How h : p.how()) {
-        b.append("    ").append(style.cyan(h.label())).append(":\n");
-        b.append(indent(h.commands(), "      "));
-      }
+      b.append("  how to check:\n").append(ways(p.how(), "    "));
     }
-    List<Reply.Choice> cs = p.choices();
+    return b.append(choices(p.choices())).toString();
+  }
+
+  private String ways(List<Section.Way> ways, String indent) {
+    StringBuilder b = new StringBuilder();
+    for (Section.Way h : ways) {
+      b.append(indent).append(style.cyan(h.platform().label())).append(":\n");
+      b.append(indent(h.text(), indent + "  "));
+    }
+    return b.toString();
+  }
+
+  private String choices(List<Reply.Choice> cs) {
+    StringBuilder b = new StringBuilder();
     if (cs.size() == 1) {
       b.append("  (answer in your own words, or: ").append(cs.get(0).value()).append(")\n");
     } else if (!cs.isEmpty() && inline(cs)) {
@@ -104,15 +195,15 @@ public final class TerminalRenderer {
     return b.toString();
   }
 
-  private String findings(Reply.FindingsTable f) {
+  private String findings(Section.Findings f) {
     StringBuilder b = new StringBuilder(style.bold(f.title())).append('\n');
     if (f.rows().isEmpty()) {
       b.append("  (no causes apply)\n");
     }
-    for (Reply.FindingsTable.Row r : f.rows()) {
-      String tag = r.status().toUpperCase(java.util.Locale.ROOT);
+    for (Section.Finding r : f.rows()) {
+      String tag = r.status().id().toUpperCase(java.util.Locale.ROOT);
       String row = Wrap.lines(String.format("%-10s", tag) + " " + r.title() + " (" + r.cause() + ")", "  ", width);
-      b.append(row.replaceFirst(java.util.regex.Pattern.quote(tag), java.util.regex.Matcher.quoteReplacement(style.status(r.status()))));
+      b.append(row.replaceFirst(java.util.regex.Pattern.quote(tag), java.util.regex.Matcher.quoteReplacement(style.status(r.status().id()))));
       for (String e : r.evidence()) {
         b.append(Wrap.lines("- " + e, "      ", width));
       }
@@ -120,15 +211,7 @@ public final class TerminalRenderer {
     return b.toString();
   }
 
-  private String code(Reply.Code c) {
-    StringBuilder b = new StringBuilder("\n");
-    if (c.caption() != null && !c.caption().isBlank()) {
-      b.append(style.dim(c.caption().strip() + ":")).append('\n');
-    }
-    return b.append(indent(c.code(), "    ")).toString();
-  }
-
-  private String notice(Reply.Notice n) {
+  private String notice(Section.Notice n) {
     String tag = switch (n.level()) {
       case INFO -> "note:";
       case WARNING -> "warning:";

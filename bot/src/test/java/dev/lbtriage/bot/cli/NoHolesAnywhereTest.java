@@ -1,10 +1,10 @@
 package dev.lbtriage.bot.cli;
 
+import dev.lbtriage.bot.app.Engines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbtriage.bot.slack.SlackRenderer;
 import dev.lbtriage.bot.terminal.BundledExamples;
-import dev.lbtriage.bot.terminal.Engines;
 import dev.lbtriage.bot.terminal.TerminalRenderer;
 import dev.lbtriage.engine.conversation.ConversationEngine;
 import dev.lbtriage.engine.conversation.ConversationState;
@@ -144,14 +144,14 @@ class NoHolesAnywhereTest {
       all.add(q.text());
       all.add(q.why());
       if (q.how() != null) {
-        all.add(q.how());
+        q.how().ways().forEach(w -> all.addAll(w.lines()));
       }
     }
     for (Diagnosis.SupportStep st : d.supportCase()) {
       all.add(st.title());
       all.addAll(st.steps());
       if (st.how() != null) {
-        all.add(st.how());
+        st.how().ways().forEach(w -> all.addAll(w.lines()));
       }
     }
     return all;

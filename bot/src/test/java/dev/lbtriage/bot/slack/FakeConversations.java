@@ -1,8 +1,9 @@
 package dev.lbtriage.bot.slack;
 
+import dev.lbtriage.bot.Replies;
 import dev.lbtriage.engine.conversation.Reply;
+import dev.lbtriage.engine.message.Section;
 import dev.lbtriage.engine.conversation.Reply.Choice;
-import dev.lbtriage.engine.conversation.Reply.FindingsTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ final class FakeConversations implements TriageConversations {
       turns.add(new Turn(key, text, userId));
     }
     if (started.putIfAbsent(key, true) == null) {
-      sink.send(new Reply.Text("Triage of: " + text));
+      sink.send(Replies.text("Triage of: " + text));
       for (int i = 1; i <= 3; i++) {
         sink.send(new Reply.ProgressUpdate("Reading the load balancer", i, 3));
       }
@@ -45,11 +46,11 @@ final class FakeConversations implements TriageConversations {
       return;
     }
     switch (text) {
-      case "yes" -> sink.send(new FindingsTable("Findings", List.of(new FindingsTable.Row("probe-blocked", "NSG blocks the probe", "confirmed", List.of("deny rule 100")))));
-      case "why?" -> sink.send(new Reply.Text("Because the probe decides who gets traffic."));
-      case "long" -> sink.send(new Reply.Code("Full output", "text", "x".repeat(20_000)));
-      case "big" -> sink.send(new Reply.Code("Output", "text", ("line of output " + "y".repeat(85) + "\n").repeat(90)));
-      default -> sink.send(new Reply.Text("You said: " + text));
+      case "yes" -> sink.send(Replies.findings("Findings", List.of(Replies.row("probe-blocked", "NSG blocks the probe", "confirmed", List.of("deny rule 100")))));
+      case "why?" -> sink.send(Replies.text("Because the probe decides who gets traffic."));
+      case "long" -> sink.send(Replies.code("Full output", "text", "x".repeat(20_000)));
+      case "big" -> sink.send(Replies.code("Output", "text", ("line of output " + "y".repeat(85) + "\n").repeat(90)));
+      default -> sink.send(Replies.text("You said: " + text));
     }
   }
 }

@@ -2,7 +2,9 @@ package dev.lbtriage.bot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lbtriage.bot.Replies;
 import dev.lbtriage.engine.conversation.Reply;
+import dev.lbtriage.engine.message.Section;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,11 +28,11 @@ class MrkdwnTest {
   @Test
   void aMessageHasAtMost50Blocks() {
     SlackRenderer renderer = new SlackRenderer();
-    List<Reply.FindingsTable.Row> rows = new java.util.ArrayList<>();
+    List<Section.Finding> rows = new java.util.ArrayList<>();
     for (int i = 0; i < 80; i++) {
-      rows.add(new Reply.FindingsTable.Row("c" + i, "Cause " + i, "suspected", List.of("e")));
+      rows.add(Replies.row("c" + i, "Cause " + i, "suspected", List.of("e")));
     }
-    var blocks = renderer.render(new Reply.FindingsTable("Many", rows));
+    var blocks = renderer.render(Replies.findings("Many", rows));
     assertThat(blocks.size()).isGreaterThan(SlackRenderer.MAX_BLOCKS);
     var messages = SlackRenderer.messages(blocks);
     assertThat(messages).allMatch(m -> m.size() <= SlackRenderer.MAX_BLOCKS);
@@ -40,8 +42,8 @@ class MrkdwnTest {
   @Test
   void onlyContentOverTheThresholdIsUploaded() {
     SlackRenderer renderer = new SlackRenderer();
-    assertThat(renderer.asUpload(new Reply.Code(null, "powershell", "x".repeat(12_000)))).isEmpty();
-    assertThat(renderer.asUpload(new Reply.Code(null, "powershell", "x".repeat(12_001)))).get().extracting(FileUpload::filename).isEqualTo("output.ps1");
-    assertThat(renderer.asUpload(new Reply.Text("y".repeat(20_000)))).isPresent();
+    assertThat(renderer.asUpload(Replies.code(null, "powershell", "x".repeat(12_000)))).isEmpty();
+    assertThat(renderer.asUpload(Replies.code(null, "powershell", "x".repeat(12_001)))).get().extracting(FileUpload::filename).isEqualTo("output.ps1");
+    assertThat(renderer.asUpload(Replies.text("y".repeat(20_000)))).isPresent();
   }
 }

@@ -1,10 +1,10 @@
 package dev.lbtriage.bot.slack;
 
+import dev.lbtriage.bot.app.Engines;
 import static dev.lbtriage.bot.slack.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import dev.lbtriage.bot.terminal.Engines;
 import dev.lbtriage.engine.gather.snapshot.SnapshotReader;
 import dev.lbtriage.engine.session.JdbcSessionStore;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package dev.lbtriage.bot.slack;
 
+import dev.lbtriage.bot.app.Engines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.ButtonElement;
 import dev.lbtriage.bot.terminal.BundledExamples;
-import dev.lbtriage.bot.terminal.Engines;
 import dev.lbtriage.engine.conversation.ConversationEngine;
 import dev.lbtriage.engine.conversation.Reply;
 import dev.lbtriage.engine.conversation.Stage;

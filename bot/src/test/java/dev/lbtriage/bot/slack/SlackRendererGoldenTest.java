@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.slack.api.util.json.GsonFactory;
+import dev.lbtriage.bot.Replies;
 import dev.lbtriage.engine.conversation.Reply;
+import dev.lbtriage.engine.message.Section;
 import dev.lbtriage.engine.conversation.Reply.Choice;
-import dev.lbtriage.engine.conversation.Reply.FindingsTable.Row;
-import dev.lbtriage.engine.conversation.Reply.How;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,20 +30,20 @@ class SlackRendererGoldenTest {
 
   static Stream<Arguments> replies() {
     return Stream.of(
-        Arguments.of("text", new Reply.Text("Backends <10.0.0.4> & <10.0.0.5> stopped answering at 09:40.")),
-        Arguments.of("text-emphasis", new Reply.Text("Diagnosis", true)),
+        Arguments.of("text", Replies.text("Backends <10.0.0.4> & <10.0.0.5> stopped answering at 09:40.")),
+        Arguments.of("text-emphasis", Replies.text("Diagnosis", true)),
         Arguments.of("prompt", new Reply.Prompt("probe-status", "Do the health probes fail?", "A failing probe takes a backend out of rotation.",
-            List.of(new How("Linux", "curl -v http://10.0.0.4:80/health"), new How("Windows", "Test-NetConnection 10.0.0.4 -Port 80")),
+            List.of(Replies.how("Linux", "curl -v http://10.0.0.4:80/health"), Replies.how("Windows", "Test-NetConnection 10.0.0.4 -Port 80")),
             List.of(new Choice("Yes", "yes"), new Choice("No", "no"), new Choice("I don't know", "don't know")))),
-        Arguments.of("findings", new Reply.FindingsTable("Findings for lb-web", List.of(
-            new Row("probe-blocked", "NSG blocks the probe", "confirmed", List.of("Rule deny-all (100) denies AzureLoadBalancer -> 80")),
-            new Row("app-down", "The app does not listen", "suspected", List.of("No answer on 80", "Process list not given")),
-            new Row("snat", "SNAT exhaustion", "ruled-out", List.of())))),
-        Arguments.of("code", new Reply.Code("Check the probe from a backend", "bash", "curl -s -o /dev/null -w '%{http_code}' http://localhost/health && echo ok")),
-        Arguments.of("code-split", new Reply.Code("Output", "text", ("line " + "z".repeat(95) + "\n").repeat(70))),
+        Arguments.of("findings", Replies.findings("Findings for lb-web", List.of(
+            Replies.row("probe-blocked", "NSG blocks the probe", "confirmed", List.of("Rule deny-all (100) denies AzureLoadBalancer -> 80")),
+            Replies.row("app-down", "The app does not listen", "suspected", List.of("No answer on 80", "Process list not given")),
+            Replies.row("snat", "SNAT exhaustion", "ruled-out", List.of())))),
+        Arguments.of("code", Replies.code("Check the probe from a backend", "bash", "curl -s -o /dev/null -w '%{http_code}' http://localhost/health && echo ok")),
+        Arguments.of("code-split", Replies.code("Output", "text", ("line " + "z".repeat(95) + "\n").repeat(70))),
         Arguments.of("progress", new Reply.ProgressUpdate("Reading effective NSG rules", 2, 5)),
-        Arguments.of("notice-warning", new Reply.Notice(Reply.Notice.Level.WARNING, "No metrics: the snapshot has no metrics folder.")),
-        Arguments.of("notice-error", new Reply.Notice(Reply.Notice.Level.ERROR, "Cannot read lb.json")));
+        Arguments.of("notice-warning", Replies.notice(Section.Level.WARNING, "No metrics: the snapshot has no metrics folder.")),
+        Arguments.of("notice-error", Replies.notice(Section.Level.ERROR, "Cannot read lb.json")));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,9 +1,9 @@
 package dev.lbtriage.bot.slack;
 
+import dev.lbtriage.bot.app.Engines;
 import static dev.lbtriage.bot.slack.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lbtriage.bot.terminal.Engines;
 import dev.lbtriage.engine.gather.snapshot.SnapshotReader;
 import dev.lbtriage.engine.session.JdbcSessionStore;
 import java.nio.file.Path;

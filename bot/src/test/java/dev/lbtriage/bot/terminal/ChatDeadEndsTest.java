@@ -1,5 +1,6 @@
 package dev.lbtriage.bot.terminal;
 
+import dev.lbtriage.bot.app.Engines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbtriage.engine.conversation.ConversationEngine;

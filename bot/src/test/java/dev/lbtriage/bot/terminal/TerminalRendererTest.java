@@ -2,8 +2,10 @@ package dev.lbtriage.bot.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lbtriage.bot.Replies;
 import dev.lbtriage.engine.conversation.Reply;
-import dev.lbtriage.engine.conversation.Reply.Notice.Level;
+import dev.lbtriage.engine.message.Section;
+import dev.lbtriage.engine.message.Section.Level;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,10 +23,10 @@ class TerminalRendererTest {
   @Test
   void text() throws IOException {
     golden("text", List.of(
-        new Reply.Text("Conclusion: VMs behind the load balancer are not responding to health probes on lb-web", true),
-        new Reply.Text("This looks like: VMs behind the load balancer are not responding to health probes (61% match). "
+        Replies.text("Conclusion: VMs behind the load balancer are not responding to health probes on lb-web", true),
+        Replies.text("This looks like: VMs behind the load balancer are not responding to health probes (61% match). "
             + "A second sentence makes the paragraph longer than one line."),
-        new Reply.Text("What shows the symptom:\n- DipAvailability 0% at 2026-11-25T10:05:00Z for 172.18.0.5 (metrics.json), "
+        Replies.text("What shows the symptom:\n- DipAvailability 0% at 2026-11-25T10:05:00Z for 172.18.0.5 (metrics.json), "
             + "which is long enough to wrap\n1. a numbered step")));
   }
 
@@ -33,9 +35,9 @@ class TerminalRendererTest {
     golden("prompt-yes-no", List.of(new Reply.Prompt("vm-responds",
         "Is the backend VM vm-shop-1 up, healthy, and does it answer a TCP ping on 172.18.0.5:80 from another VM in the pool?",
         "A stopped, hung or overloaded VM answers no probe at all.",
-        List.of(new Reply.How("Windows", "psping -t 172.18.0.5:80\nTest-NetConnection -ComputerName 172.18.0.5 -Port 80"),
-            new Reply.How("Linux", "nc -vz -w 3 172.18.0.5 80"),
-            new Reply.How("Azure", "az vm get-instance-view -g rg-shop -n vm-shop-1 -o tsv")),
+        List.of(Replies.how("Windows", "psping -t 172.18.0.5:80\nTest-NetConnection -ComputerName 172.18.0.5 -Port 80"),
+            Replies.how("Linux", "nc -vz -w 3 172.18.0.5 80"),
+            Replies.how("Azure", "az vm get-instance-view -g rg-shop -n vm-shop-1 -o tsv")),
         List.of(new Reply.Choice("Yes", "yes"), new Reply.Choice("No", "no"), new Reply.Choice("I don't know", "I don't know")))));
   }
 
@@ -55,19 +57,19 @@ class TerminalRendererTest {
 
   @Test
   void findings() throws IOException {
-    golden("findings", List.of(new Reply.FindingsTable("Findings", List.of(
-        new Reply.FindingsTable.Row("probe-port-blocked", "A guest firewall or a network security group blocks the probe",
+    golden("findings", List.of(Replies.findings("Findings", List.of(
+        Replies.row("probe-port-blocked", "A guest firewall or a network security group blocks the probe",
             "confirmed", List.of("probe tcpProbe1: inbound TCP AzureLoadBalancer -> 10.0.0.4:25: DENY; denied by "
                 + "nsg-web/DenyAll@100 (NIC NSG, from nsg-web.json)")),
-        new Reply.FindingsTable.Row("vm-unhealthy", "The backend VM is stopped or unhealthy", "suspected",
+        Replies.row("vm-unhealthy", "The backend VM is stopped or unhealthy", "suspected",
             List.of("not decided: no fact or answer decides it yet")),
-        new Reply.FindingsTable.Row("probe-misconfigured", "Another misconfiguration keeps the probe from being answered",
+        Replies.row("probe-misconfigured", "Another misconfiguration keeps the probe from being answered",
             "ruled-out", List.of("DipAvailability 100% for 172.18.0.6"))))));
   }
 
   @Test
   void code() throws IOException {
-    golden("code", List.of(new Reply.Code("az commands for probe-port-blocked", "bash",
+    golden("code", List.of(Replies.code("az commands for probe-port-blocked", "bash",
         "# List the rules of the NSG, default rules included\naz network nsg rule list -g rg-web --nsg-name nsg-web -o table\n\n"
             + "# Remove the blocking rule\naz network nsg rule delete -g rg-web --nsg-name nsg-web -n DenyAll")));
   }
@@ -76,27 +78,27 @@ class TerminalRendererTest {
   void progressIsOneLinePerStepWhenPiped() throws IOException {
     golden("progress", List.of(new Reply.ProgressUpdate("reading files", 1, 8), new Reply.ProgressUpdate("reading files", 8, 8),
         new Reply.ProgressUpdate("following references", 0, 1), new Reply.ProgressUpdate("following references", 1, 1),
-        new Reply.Text("Load balancer: lb-web.")));
+        Replies.text("Load balancer: lb-web.")));
   }
 
   @Test
   void notices() throws IOException {
-    golden("notice", List.of(new Reply.Notice(Level.INFO, "There are no answers to change yet."),
-        new Reply.Notice(Level.WARNING, "I did not understand that: answer yes, no or \"I don't know\". You can also say "
+    golden("notice", List.of(Replies.notice(Level.INFO, "There are no answers to change yet."),
+        Replies.notice(Level.WARNING, "I did not understand that: answer yes, no or \"I don't know\". You can also say "
             + "\"why\", \"back\" or \"help\"."),
-        new Reply.Notice(Level.ERROR, "The load balancer of this session cannot be read any more: no lb-web in the snapshot")));
+        Replies.notice(Level.ERROR, "The load balancer of this session cannot be read any more: no lb-web in the snapshot")));
   }
 
   @Test
   void colourOnATerminalOnly() {
     TerminalRenderer tty = new TerminalRenderer(new Style(true), true, 88);
-    Reply.FindingsTable f = new Reply.FindingsTable("Findings", List.of(
-        new Reply.FindingsTable.Row("a", "A", "confirmed", List.of()), new Reply.FindingsTable.Row("b", "B", "suspected", List.of()),
-        new Reply.FindingsTable.Row("c", "C", "ruled-out", List.of())));
+    Reply f = Replies.findings("Findings", List.of(
+        Replies.row("a", "A", "confirmed", List.of()), Replies.row("b", "B", "suspected", List.of()),
+        Replies.row("c", "C", "ruled-out", List.of())));
     assertThat(tty.render(f)).contains("\u001b[1;31mCONFIRMED", "\u001b[33mSUSPECTED", "\u001b[2;32mRULED-OUT");
     assertThat(TerminalRenderer.plain().render(f)).doesNotContain("\u001b");
     assertThat(tty.render(new Reply.ProgressUpdate("reading files", 1, 8))).startsWith("\r").doesNotContain("\n");
-    assertThat(tty.render(new Reply.Text("next"))).startsWith("\nnext");
+    assertThat(tty.render(Replies.text("next"))).startsWith("\nnext");
   }
 
   @Test

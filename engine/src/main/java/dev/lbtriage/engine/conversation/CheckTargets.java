@@ -1,6 +1,6 @@
 package dev.lbtriage.engine.conversation;
 
-import dev.lbtriage.engine.check.BackendTargets;
+import dev.lbtriage.engine.diagnosis.BackendTargets;
 
 import dev.lbtriage.rules.facts.AzureFacts;
 import java.util.List;

@@ -26,6 +26,9 @@ sealed interface Command {
 
   record Restart() implements Command {}
 
+  /** {@code refresh}: read the load balancer's facts again (after a fix) and diagnose anew. */
+  record Refresh() implements Command {}
+
   record Quit() implements Command {}
 
   /** Anything else: an answer, a choice or a report, depending on the stage. */

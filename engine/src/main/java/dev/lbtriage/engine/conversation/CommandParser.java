@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * change QUESTION-ID [to] ANSWER        replace the answer to that question, or answer it early
  * change N | change QUESTION-ID         forget that answer and be asked again
  * restart | start over                  drop everything and describe the problem again
+ * refresh | read again                  read the facts again (after a fix) and diagnose anew
  * quit | exit | bye                     end the conversation (restart still works)
  * </pre>
  *
@@ -52,6 +53,8 @@ final class CommandParser {
         return new Command.Back();
       case "restart", "start over", "start again":
         return new Command.Restart();
+      case "refresh", "reload", "read again", "check again":
+        return new Command.Refresh();
       case "quit", "exit", "bye", "stop":
         return new Command.Quit();
       default:

@@ -2,37 +2,41 @@ package dev.lbtriage.engine.conversation;
 
 import dev.lbtriage.engine.diagnosis.Diagnoser;
 import dev.lbtriage.engine.diagnosis.Diagnosis;
+import dev.lbtriage.engine.message.Message;
+import dev.lbtriage.engine.message.Section;
 import dev.lbtriage.rules.facts.ArmId;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The end of a triage, one screen first: the headline (the confirmed cause, its one-line evidence,
- * the commands that fix it; or "healthy" with what is left to look at; or what is still suspected).
- * The rest comes on request: {@link #details} (every cause with its evidence, every fix step and
- * command, suspected causes' fixes), {@code why} ({@link Explain#why}) and {@link #support}.
+ * The end of a triage, one screen first and as ONE message: the headline (the confirmed cause, its
+ * one-line evidence, the commands that fix it; or "healthy" with what is left to look at; or what is
+ * still suspected). The rest comes on request, each one message: {@link #details} (every cause with
+ * its evidence, every fix step and command, suspected causes' fixes), {@code why} ({@link
+ * Explain#why}) and {@link #support}.
  */
 final class Conclusion {
 
   private Conclusion() {}
 
   static void render(Diagnosis d, Ctx c) {
-    headline(d, c);
+    c.say(headline(d));
     c.say(Explain.afterConclusion());
   }
 
-  /** The first screen of the conclusion. */
-  static void headline(Diagnosis d, Ctx c) {
+  /** The first screen of the conclusion, one message. */
+  static Message headline(Diagnosis d) {
     String lb = ArmId.name(d.loadBalancer());
-    c.say(new Reply.Text("Conclusion: " + d.symptom().title() + " on " + lb, true));
+    Message.Builder m = Message.builder("Conclusion: " + d.symptom().title() + " on " + lb);
     List<Diagnosis.CauseFinding> confirmed = d.confirmed();
     if (!confirmed.isEmpty()) {
       for (Diagnosis.CauseFinding f : confirmed) {
-        c.say("Confirmed: " + f.title() + ".\nEvidence: " + oneLine(f));
-        d.remediationOf(f.cause()).ifPresent(r -> fix(r, c));
+        m.text("Confirmed: " + f.title() + ".\nEvidence: " + oneLine(f));
+        d.remediationOf(f.cause()).ifPresent(r -> fix(r, m));
       }
     } else if (d.health().healthy()) {
-      c.say("Healthy: the facts show no fault on " + lb + ".\n- " + String.join("\n- ", d.health().evidence()));
-      c.say("Left to look at:\n- " + String.join("\n- ", d.health().leftToCheck()));
+      m.text("Healthy: the facts show no fault on " + lb + ".").bullets(d.health().evidence());
+      m.text("Left to look at:").bullets(d.health().leftToCheck());
     } else {
       List<Diagnosis.CauseFinding> backed = d.findings().stream()
           .filter(f -> f.status().equals("suspected") && hasEvidence(f)).toList();
@@ -49,86 +53,104 @@ final class Conclusion {
       if (backed.isEmpty() && open.isEmpty()) {
         b.append(" Every cause is ruled out by the facts and your answers.");
       }
-      c.say(b.toString());
+      m.text(b.toString());
     }
     for (String n : d.notices()) {
-      c.notice(Reply.Notice.Level.INFO, n);
+      m.notice(Section.Level.INFO, n);
     }
     if (!d.missingFacts().isEmpty()) {
       int n = d.missingFacts().size();
-      c.notice(Reply.Notice.Level.WARNING, n + " fact" + (n == 1 ? "" : "s") + " could not be read, so the diagnosis may be weaker"
+      m.notice(Section.Level.WARNING, n + " fact" + (n == 1 ? "" : "s") + " could not be read, so the diagnosis may be weaker"
           + " (\"details\" lists them).");
     }
+    return m.build();
   }
 
-  private static void fix(Diagnosis.Remediation r, Ctx c) {
+  private static void fix(Diagnosis.Remediation r, Message.Builder m) {
     if (!r.fix().isEmpty()) {
-      c.say(new Reply.Code(r.fix().size() == 1 ? "Fix" : "Fix (in this order)", "bash", String.join("\n\n", r.fix())));
+      m.add(commands(r.fix().size() == 1 ? "Fix" : "Fix (in this order)", r.fix()));
     } else if (!r.steps().isEmpty()) {
-      c.say("Fix: " + r.steps().get(0) + (r.steps().size() > 1 ? " (\"details\" has every step)" : ""));
+      m.text("Fix: " + r.steps().get(0) + (r.steps().size() > 1 ? " (\"details\" has every step)" : ""));
     }
     List<String> fixNotes = r.notes().stream().filter(n -> n.contains(Diagnoser.FIX_NOTE)).toList();
     if (!fixNotes.isEmpty()) {
-      c.notice(Reply.Notice.Level.INFO, String.join("\n", fixNotes));
+      m.notice(Section.Level.INFO, String.join("\n", fixNotes));
     }
   }
 
-  /** Everything the headline leaves out: causes with evidence, every fix, open questions, missing facts. */
+  /** Everything the headline leaves out, one message: causes with evidence, every fix, open questions, missing facts. */
   static void details(Diagnosis d, Ctx c) {
-    c.say(findings("Findings", d));
+    Message.Builder m = Message.builder("Details").add(findings("Findings", d));
     if (!d.symptomEvidence().isEmpty()) {
-      c.say("What shows the symptom:\n- " + String.join("\n- ", d.symptomEvidence()));
+      m.text("What shows the symptom:").bullets(d.symptomEvidence());
     }
     if (d.health().healthy()) {
-      c.say("Why it looks healthy:\n- " + String.join("\n- ", d.health().evidence()));
+      m.text("Why it looks healthy:").bullets(d.health().evidence());
     }
     for (Diagnosis.Remediation r : d.remediation()) {
       String title = d.findings().stream().filter(f -> f.cause().equals(r.cause())).map(Diagnosis.CauseFinding::title)
           .findFirst().orElse(r.cause());
-      c.say(new Reply.Text((r.status().equals("confirmed") ? "Fix: " : "If it turns out to be this (suspected): ") + title, true));
-      if (!r.steps().isEmpty()) {
-        c.say(numbered(r.steps()));
-      }
+      m.heading((r.status().equals("confirmed") ? "Fix: " : "If it turns out to be this (suspected): ") + title);
+      m.steps(r.steps());
       if (!r.commands().isEmpty()) {
-        c.say(new Reply.Code("az commands for " + r.cause(), "bash", String.join("\n\n", r.commands())));
+        m.add(commands("az commands for " + r.cause(), r.commands()));
       }
       if (!r.notes().isEmpty()) {
-        c.notice(Reply.Notice.Level.INFO, String.join("\n", r.notes()));
+        m.notice(Section.Level.INFO, String.join("\n", r.notes()));
       }
     }
     if (d.remediation().isEmpty()) {
-      c.say(d.health().healthy() ? "No fix is suggested: nothing in the facts or your answers points to a cause."
+      m.text(d.health().healthy() ? "No fix is suggested: nothing in the facts or your answers points to a cause."
           : "No fix applies yet: no cause is confirmed or suspected.");
     }
-    missing(d, c);
+    missing(d, m);
+    c.say(m.build());
   }
 
-  /** What to collect for a support case. */
+  /** What to collect for a support case, one message. */
   static void support(Diagnosis d, Ctx c) {
     if (d.supportCase().isEmpty()) {
       c.say("There is nothing to collect for this situation.");
       return;
     }
-    c.say(new Reply.Text("What to collect for a support case", true));
+    Message.Builder m = Message.builder("What to collect for a support case");
     for (Diagnosis.SupportStep s : d.supportCase()) {
-      c.say(s.title() + (s.steps().isEmpty() ? "" : "\n" + numbered(s.steps()).text()));
-      if (s.how() != null && !s.how().isBlank()) {
-        c.say(new Reply.Code(s.title(), "text", s.how()));
+      m.heading(s.title()).steps(s.steps());
+      if (s.how() != null) {
+        m.add(s.how());
       }
     }
+    c.say(m.build());
   }
 
   /** A warning naming the facts that could not be read, when there are any. */
-  static void missing(Diagnosis d, Ctx c) {
+  static void missing(Diagnosis d, Message.Builder m) {
     if (!d.missingFacts().isEmpty()) {
-      c.notice(Reply.Notice.Level.WARNING, "Some facts could not be read, so the diagnosis may be weaker:\n- "
+      m.notice(Section.Level.WARNING, "Some facts could not be read, so the diagnosis may be weaker:\n- "
           + String.join("\n- ", d.missingFacts()));
     }
   }
 
-  static Reply.FindingsTable findings(String title, Diagnosis d) {
-    return new Reply.FindingsTable(title, d.findings().stream()
-        .map(f -> new Reply.FindingsTable.Row(f.cause(), f.title(), f.status(), f.evidence())).toList());
+  static Section.Findings findings(String title, Diagnosis d) {
+    return new Section.Findings(title, d.findings().stream()
+        .map(f -> new Section.Finding(f.cause(), f.title(), Section.Status.of(f.status()), f.evidence())).toList());
+  }
+
+  /**
+   * The diagnosis' commands ({@code # description} then the command, as {@code diagnose --format json}
+   * has them) as a commands section.
+   */
+  static Section.Commands commands(String caption, List<String> shown) {
+    List<Section.Command> out = new ArrayList<>();
+    for (String s : shown) {
+      int nl = s.indexOf('\n');
+      if (s.startsWith("# ") && nl > 0) {
+        out.add(new Section.Command(s.substring(2, nl), s.substring(nl + 1)));
+      } else {
+        out.add(new Section.Command(null, s));
+      }
+    }
+    return new Section.Commands(caption, Section.Shell.BASH, out);
   }
 
   /** The first evidence line, and how many more there are. */
@@ -142,13 +164,5 @@ final class Conclusion {
 
   static boolean hasEvidence(Diagnosis.CauseFinding f) {
     return f.pointedTo();
-  }
-
-  private static Reply.Text numbered(List<String> lines) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < lines.size(); i++) {
-      b.append(i == 0 ? "" : "\n").append(i + 1).append(". ").append(lines.get(i));
-    }
-    return new Reply.Text(b.toString());
   }
 }

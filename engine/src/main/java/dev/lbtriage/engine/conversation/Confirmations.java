@@ -1,5 +1,6 @@
 package dev.lbtriage.engine.conversation;
 
+import dev.lbtriage.engine.message.Section;
 import dev.lbtriage.engine.diagnosis.AnswerParser;
 import dev.lbtriage.engine.diagnosis.Diagnoser;
 import dev.lbtriage.engine.diagnosis.Diagnosis;
@@ -148,7 +149,7 @@ final class Confirmations {
     boolean hedged = RecordedAnswer.HEDGED.equals(pending.get(0).source());
     Optional<String> v = AnswerParser.yesNoOrUnknown(text);
     if (v.isEmpty() || (!hedged && Answer.UNKNOWN.equals(v.get()))) {
-      c.notice(Reply.Notice.Level.WARNING, "Please answer yes or no" + (hedged ? " (or \"I don't know\")." : "."));
+      c.notice(Section.Level.WARNING, "Please answer yes or no" + (hedged ? " (or \"I don't know\")." : "."));
       c.say(hedged ? hedgePrompt(c, pending.get(0)) : Prompts.confirm(fromReport(c, questioning.diagnose(c), pending) + IS_THAT_RIGHT, false));
       return;
     }

@@ -1,5 +1,6 @@
 package dev.lbtriage.engine.conversation;
 
+import dev.lbtriage.engine.message.Section;
 import dev.lbtriage.engine.diagnosis.Diagnoser;
 import dev.lbtriage.engine.diagnosis.Diagnosis;
 import dev.lbtriage.engine.gather.FactSource;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * facts from the {@link FactSource} (kept in memory per load balancer) and the progress sent to
  * {@code live} meanwhile. Time comes from the {@link Clock}.
  *
- * <p>Never throws for any user line: bad input gets a {@link Reply.Notice} and the current prompt
+ * <p>Never throws for any user line: bad input gets a notice and the current prompt
  * again, with the state unchanged but for the turn number. The command grammar is on {@link
  * CommandParser} and in {@code engine/CONVERSATION.md}. Thread-safe: a state is a value, so two
  * conversations may be handled at once.
@@ -49,7 +50,7 @@ public final class ConversationEngine {
    */
   public ConversationEngine(SymptomMatcher matcher, Diagnoser diagnoser, FactSource source, Clock clock, LiveCheckRunner runner) {
     this.diagnoser = diagnoser;
-    this.facts = new FactCache(source);
+    this.facts = new FactCache(source, clock);
     this.clock = clock;
     this.questioning = new Questioning(diagnoser, facts, runner);
     this.opening = new Opening(matcher, diagnoser.knowledgeBase(), facts, questioning);
@@ -58,7 +59,7 @@ public final class ConversationEngine {
   /** A new conversation: a greeting and the prompt for a report. */
   public Turn start(String id, String key) {
     ConversationState s = ConversationState.fresh(id, key, clock.instant());
-    return new Turn(s, List.of(new Reply.Text("lb-triage: let's find out what is wrong with your Azure load balancer. "
+    return new Turn(s, List.of(Reply.Say.text("lb-triage: let's find out what is wrong with your Azure load balancer. "
         + "Say \"help\" at any time for the commands."), Prompts.report()));
   }
 
@@ -75,7 +76,7 @@ public final class ConversationEngine {
     Optional<String> refusal = InputGuard.refusal(userLine);
     try {
       if (refusal.isPresent()) {
-        c.notice(Reply.Notice.Level.WARNING, refusal.get());
+        c.notice(Section.Level.WARNING, refusal.get());
         reprompt(c);
       } else {
         dispatch(c, CommandParser.parse(userLine));
@@ -84,7 +85,7 @@ public final class ConversationEngine {
     } catch (RuntimeException e) {
       LOG.warn("turn {} of session {} failed", state.turn() + 1, state.id(), e);
       Ctx safe = new Ctx(state.nextTurn(clock.instant()), userName, clock.instant(), live);
-      safe.notice(Reply.Notice.Level.ERROR, "Something went wrong on my side (" + e.getClass().getSimpleName() + ": "
+      safe.notice(Section.Level.ERROR, "Something went wrong on my side (" + e.getClass().getSimpleName() + ": "
           + e.getMessage() + "). Nothing you said before is lost; try again, or say \"restart\".");
       return safe.turn();
     }
@@ -100,7 +101,7 @@ public final class ConversationEngine {
         + " so far).");
     String now = facts.source().describe();
     if (state.factSource() != null && !state.factSource().equals(now)) {
-      c.notice(Reply.Notice.Level.WARNING, "This session's facts came from the " + state.factSource() + "; they are now read from the "
+      c.notice(Section.Level.WARNING, "This session's facts came from the " + state.factSource() + "; they are now read from the "
           + now + ". The findings may differ.");
     }
     try {
@@ -110,7 +111,7 @@ public final class ConversationEngine {
         reprompt(c);
       }
     } catch (IllegalArgumentException e) {
-      c.notice(Reply.Notice.Level.ERROR, "The load balancer of this session cannot be read any more: " + e.getMessage());
+      c.notice(Section.Level.ERROR, "The load balancer of this session cannot be read any more: " + e.getMessage());
       c.state = c.state.withStage(Stage.CHOOSING_LOAD_BALANCER, Prompts.LOAD_BALANCER);
       c.say(Prompts.loadBalancer(facts.source().loadBalancers()));
     }
@@ -155,10 +156,13 @@ public final class ConversationEngine {
       reprompt(c);
     } else if (command instanceof Command.Restart) {
       ConversationState s = c.state;
+      facts.forget(s.loadBalancer());
       c.state = new ConversationState(s.id(), s.key(), Stage.AWAITING_REPORT, null, null, null, List.of(), null, null, List.of(),
           Prompts.REPORT, s.turn(), s.created(), s.updated(), List.of()).withInside(s.inside());
       c.say("Starting over.");
       c.say(Prompts.report());
+    } else if (command instanceof Command.Refresh) {
+      refresh(c);
     } else if (command instanceof Command.Quit) {
       c.state = c.state.withStage(Stage.ENDED, null);
       c.say("Ended. The session is saved; say \"restart\" to begin a new triage.");
@@ -167,7 +171,7 @@ public final class ConversationEngine {
     } else if (command instanceof Command.Change ch && (stage == Stage.ASKING || stage == Stage.CONCLUDED)) {
       questioning.change(c, ch);
     } else if (command instanceof Command.Change) {
-      c.notice(Reply.Notice.Level.INFO, "There are no answers to change yet.");
+      c.notice(Section.Level.INFO, "There are no answers to change yet.");
       reprompt(c);
     } else if (command instanceof Command.Input in) {
       input(c, stage, in.text());
@@ -191,10 +195,10 @@ public final class ConversationEngine {
         }
       }
       case CONCLUDED -> {
-        c.notice(Reply.Notice.Level.INFO, "The triage is already concluded; that message was not read as an answer.");
+        c.notice(Section.Level.INFO, "The triage is already concluded; that message was not read as an answer.");
         c.say(Explain.afterConclusion());
       }
-      case ENDED -> c.notice(Reply.Notice.Level.INFO, "This conversation has ended. Say \"restart\" to begin a new triage.");
+      case ENDED -> c.notice(Section.Level.INFO, "This conversation has ended. Say \"restart\" to begin a new triage.");
     }
   }
 
@@ -228,10 +232,29 @@ public final class ConversationEngine {
         }
       }
       default -> {
-        c.notice(Reply.Notice.Level.INFO, "There is nothing to go back to.");
+        c.notice(Section.Level.INFO, "There is nothing to go back to.");
         reprompt(c);
       }
     }
+  }
+
+  /**
+   * Reads the facts of the load balancer under triage again (the user may have fixed something) and
+   * diagnoses anew: the next open question or a new conclusion. Before a load balancer is chosen there
+   * is nothing to read again.
+   */
+  private void refresh(Ctx c) {
+    if (c.state.loadBalancer() == null || c.state.symptomId() == null
+        || !(c.state.stage() == Stage.ASKING || c.state.stage() == Stage.CONCLUDED)
+        || Prompts.CONFIRM.equals(c.state.asking()) || Prompts.INSIDE.equals(c.state.asking())) {
+      c.notice(Section.Level.INFO, "There are no facts to read again yet.");
+      reprompt(c);
+      return;
+    }
+    facts.forget(c.state.loadBalancer());
+    c.say("Reading the facts of " + dev.lbtriage.rules.facts.ArmId.name(c.state.loadBalancer()) + " again from the "
+        + facts.source().describe() + ".");
+    questioning.advance(c);
   }
 
   /** What is expected now, again. */

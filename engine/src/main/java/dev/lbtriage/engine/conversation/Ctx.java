@@ -1,5 +1,7 @@
 package dev.lbtriage.engine.conversation;
 
+import dev.lbtriage.engine.message.Message;
+import dev.lbtriage.engine.message.Section;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +26,16 @@ final class Ctx {
     replies.add(r);
   }
 
-  void say(String text) {
-    replies.add(new Reply.Text(text));
+  void say(Message m) {
+    replies.add(new Reply.Say(m));
   }
 
-  void notice(Reply.Notice.Level level, String text) {
-    replies.add(new Reply.Notice(level, text));
+  void say(String text) {
+    replies.add(Reply.Say.text(text));
+  }
+
+  void notice(Section.Level level, String text) {
+    replies.add(Reply.Say.notice(level, text));
   }
 
   Turn turn() {

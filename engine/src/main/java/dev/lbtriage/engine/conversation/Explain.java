@@ -1,6 +1,7 @@
 package dev.lbtriage.engine.conversation;
 
 import dev.lbtriage.engine.diagnosis.Diagnosis;
+import dev.lbtriage.engine.message.Message;
 import dev.lbtriage.kb.model.KnowledgeBase;
 import dev.lbtriage.rules.facts.ArmId;
 import java.util.List;
@@ -21,14 +22,15 @@ final class Explain {
         change N to ANSWER         replace answer number N, e.g. "change 2 to yes"
         change QUESTION to ANSWER  replace (or give early) the answer to a question, e.g. "change probe-port-listening to no"
         change N                   forget answer N and be asked again
+        refresh                    read the facts again (after a fix) and diagnose anew
         restart                    start over with a new description
         quit                       end the conversation (it stays saved)
         help                       this list""";
 
   private Explain() {}
 
-  static Reply.Text help() {
-    return new Reply.Text(HELP);
+  static Reply.Say help() {
+    return Reply.Say.text(HELP);
   }
 
   /** The prompt after the conclusion: what else can be shown, as choices (buttons in chat faces). */
@@ -59,11 +61,11 @@ final class Explain {
           ? "I need a description of the problem first." : "I need to know which load balancer it is."));
       return;
     }
-    c.say(Conclusion.findings("Evidence so far", d));
+    Message.Builder m = Message.builder(null).add(Conclusion.findings("Evidence so far", d));
     if (!d.symptomEvidence().isEmpty()) {
-      c.say("What shows the symptom:\n- " + String.join("\n- ", d.symptomEvidence()));
+      m.heading("What shows the symptom").bullets(d.symptomEvidence());
     }
-    c.say(answers(c.state));
+    c.say(m.text(answers(c.state)).build());
   }
 
   static void summary(Ctx c, KnowledgeBase kb, Diagnosis d) {
@@ -78,7 +80,7 @@ final class Explain {
     if (s.loadBalancer() != null) {
       b.append("Load balancer: ").append(ArmId.name(s.loadBalancer())).append(" (facts from ").append(s.factSource()).append(")\n");
     }
-    b.append(answers(s).text());
+    b.append(answers(s));
     if (d != null) {
       b.append("\nFindings: ").append(String.join(", ", d.findings().stream().map(f -> f.cause() + " " + f.status()).toList()));
     }
@@ -93,10 +95,10 @@ final class Explain {
     c.say(b.toString());
   }
 
-  static Reply.Text answers(ConversationState s) {
+  static String answers(ConversationState s) {
     List<RecordedAnswer> answers = s.answers();
     if (answers.isEmpty()) {
-      return new Reply.Text("No answers given yet.");
+      return "No answers given yet.";
     }
     StringBuilder b = new StringBuilder("Answers given:");
     for (int i = 0; i < answers.size(); i++) {
@@ -104,7 +106,7 @@ final class Explain {
       b.append('\n').append(i + 1).append(". ").append(a.question()).append(" = ")
           .append("unknown".equals(a.value()) ? "I don't know" : a.value()).append(" (").append(a.by()).append(", ").append(a.at()).append(')');
     }
-    return new Reply.Text(b.toString());
+    return b.toString();
   }
 
   private static String shorten(String s) {

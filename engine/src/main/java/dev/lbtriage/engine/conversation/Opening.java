@@ -1,5 +1,6 @@
 package dev.lbtriage.engine.conversation;
 
+import dev.lbtriage.engine.message.Section;
 import dev.lbtriage.engine.diagnosis.AnswerParser;
 import dev.lbtriage.engine.gather.LoadBalancerSummary;
 import dev.lbtriage.kb.match.SymptomMatcher;
@@ -173,7 +174,7 @@ final class Opening {
           .or(() -> kb.symptom(t).map(s -> new Candidate(s.id(), s.title(), Double.NaN)));
     }
     if (pick.isEmpty()) {
-      c.notice(Reply.Notice.Level.WARNING, "Please pick one: a number from 1 to " + (cs.size() + 1)
+      c.notice(Section.Level.WARNING, "Please pick one: a number from 1 to " + (cs.size() + 1)
           + ", a symptom id, or \"none of these\".");
       c.say(Prompts.symptom(cs));
       return;
@@ -201,7 +202,7 @@ final class Opening {
       }
     }
     if (id == null) {
-      c.notice(Reply.Notice.Level.WARNING, "Please answer yes (the probes are healthy), no (some fail) or \"I don't know\".");
+      c.notice(Section.Level.WARNING, "Please answer yes (the probes are healthy), no (some fail) or \"I don't know\".");
       c.say(probeHealthPrompt());
       return;
     }
@@ -224,7 +225,7 @@ final class Opening {
     } else {
       c.state = c.state.withStage(Stage.CHOOSING_LOAD_BALANCER, Prompts.LOAD_BALANCER);
       if (lbs.isEmpty()) {
-        c.notice(Reply.Notice.Level.ERROR, "The " + facts.source().describe() + " has no load balancer, so there is nothing to diagnose.");
+        c.notice(Section.Level.ERROR, "The " + facts.source().describe() + " has no load balancer, so there is nothing to diagnose.");
       }
       c.say(Prompts.loadBalancer(lbs));
     }
@@ -238,7 +239,7 @@ final class Opening {
         : lbs.stream().filter(lb -> lb.name().equalsIgnoreCase(t) || lb.id().equalsIgnoreCase(t)).findFirst()
             .or(() -> named(lbs, t).size() == 1 ? Optional.of(named(lbs, t).get(0)) : Optional.empty());
     if (pick.isEmpty()) {
-      c.notice(Reply.Notice.Level.WARNING, "Please pick a load balancer: a number from 1 to " + lbs.size()
+      c.notice(Section.Level.WARNING, "Please pick a load balancer: a number from 1 to " + lbs.size()
           + " or its name (or \"back\", or \"quit\").");
       c.say(Prompts.loadBalancer(lbs));
       return;
@@ -251,7 +252,7 @@ final class Opening {
     c.say("Load balancer: " + lb + " (" + why + "). Gathering its facts from the " + facts.source().describe() + ".");
     AzureFacts f = facts.get(lb.id(), c.live);
     if (!f.missing().isEmpty()) {
-      c.notice(Reply.Notice.Level.WARNING, f.missing().size() + " fact" + (f.missing().size() == 1 ? "" : "s")
+      c.notice(Section.Level.WARNING, f.missing().size() + " fact" + (f.missing().size() == 1 ? "" : "s")
           + " could not be read; the diagnosis may be weaker (the conclusion lists them).");
     }
     questioning.begin(c);

@@ -24,7 +24,6 @@ final class Prompts {
   static final String SYMPTOM_LIST = "symptom-list";
   /** {@code asking} while the report is awaited after the list of every situation was shown (a number picks one). */
   static final String SITUATION = "situation";
-  private static final List<String> LABELS = List.of("Windows", "Linux", "Azure");
 
   private Prompts() {}
 
@@ -112,40 +111,11 @@ final class Prompts {
     if (offerCheck) {
       choices.add(new Reply.Choice(origin == null ? "Check from here" : "Check from here: " + origin, CHECK));
     }
-    return new Reply.Prompt(q.id(), q.text(), q.why(), hows(q.how()), choices);
-  }
-
-  /** Splits the diagnosis' "Windows: ...\nLinux: ...\nAzure: ..." text into one entry per platform. */
-  static List<Reply.How> hows(String how) {
-    List<Reply.How> out = new ArrayList<>();
-    if (how == null || how.isBlank()) {
-      return out;
-    }
-    String label = null;
-    StringBuilder text = new StringBuilder();
-    for (String line : how.split("\n", -1)) {
-      String starts = LABELS.stream().filter(l -> line.startsWith(l + ": ")).findFirst().orElse(null);
-      if (starts != null) {
-        add(out, label, text);
-        label = starts;
-        text.setLength(0);
-        text.append(line.substring(starts.length() + 2));
-      } else {
-        text.append(text.length() > 0 ? "\n" : "").append(line);
-      }
-    }
-    add(out, label == null ? "How" : label, text);
-    return out;
-  }
-
-  private static void add(List<Reply.How> out, String label, StringBuilder text) {
-    if (label != null && !text.toString().isBlank()) {
-      out.add(new Reply.How(label, text.toString().strip()));
-    }
+    return new Reply.Prompt(q.id(), q.text(), q.why(), q.how() == null ? List.of() : q.how().ways(), choices);
   }
 
   /** What lb-triage covers, for a report it cannot place. */
-  static Reply.Text coverage(KnowledgeBase kb, Set<String> outOfScope, String pointer) {
+  static Reply.Say coverage(KnowledgeBase kb, Set<String> outOfScope, String pointer) {
     StringBuilder b = new StringBuilder();
     if (!outOfScope.isEmpty()) {
       b.append("That sounds like something lb-triage does not cover (").append(String.join(", ", outOfScope.stream().sorted().toList()))
@@ -162,7 +132,7 @@ final class Prompts {
       b.append(i++).append(". ").append(s.title()).append('\n');
     }
     b.append("Please describe the problem again in your own words, e.g. \"the health probe marks my backends down\".");
-    return new Reply.Text(b.toString());
+    return Reply.Say.text(b.toString());
   }
 
   static String percent(double score) {

@@ -1,5 +1,6 @@
 package dev.lbtriage.engine.conversation;
 
+import dev.lbtriage.engine.message.Section;
 import dev.lbtriage.engine.diagnosis.AnswerParser;
 import dev.lbtriage.engine.diagnosis.Diagnoser;
 import dev.lbtriage.engine.diagnosis.Diagnosis;
@@ -70,7 +71,7 @@ final class Questioning {
       return;
     }
     if (runner.needsInside() && Boolean.FALSE.equals(c.state.inside())) {
-      c.notice(Reply.Notice.Level.INFO, "You said this machine is outside the load balancer's network: a check from here would "
+      c.notice(Section.Level.INFO, "You said this machine is outside the load balancer's network: a check from here would "
           + "prove nothing about the backends. Please check from a VM in the network and answer yourself "
           + "(or say \"change check-from-inside to yes\" if it is inside).");
       reask(c);
@@ -85,7 +86,7 @@ final class Questioning {
     List<CheckTargets.Target> targets = CheckTargets.of(facts.get(c.state.loadBalancer(), c.live), c.state.loadBalancer(), questionId,
         q.get().subject());
     if (targets.isEmpty()) {
-      c.notice(Reply.Notice.Level.INFO, "There is no backend address and port of this load balancer to check for " + questionId
+      c.notice(Section.Level.INFO, "There is no backend address and port of this load balancer to check for " + questionId
           + "; please answer yourself.");
       c.say(prompt(c.state, q.get()));
       return;
@@ -110,7 +111,7 @@ final class Questioning {
     Optional<String> v = AnswerParser.yesNoOrUnknown(text);
     String question = c.state.pending().isEmpty() ? null : c.state.pending().get(0).question();
     if (v.isEmpty()) {
-      c.notice(Reply.Notice.Level.WARNING, "Please answer yes or no.");
+      c.notice(Section.Level.WARNING, "Please answer yes or no.");
       c.say(Prompts.inside(ArmId.name(c.state.loadBalancer()), runner.origin() == null ? "this machine" : runner.origin()));
       return;
     }
@@ -233,7 +234,7 @@ final class Questioning {
       record(c, q.get(), a.answer().value());
       advance(c);
     } else if (result instanceof AnswerParser.Refused r) {
-      c.notice(Reply.Notice.Level.WARNING, "I did not understand that: " + r.reason()
+      c.notice(Section.Level.WARNING, "I did not understand that: " + r.reason()
           + ". You can also say \"why\", \"back\" or \"help\".");
       shortReask(c);
     }
@@ -274,7 +275,7 @@ final class Questioning {
     }
     List<RecordedAnswer> answers = new ArrayList<>(c.state.answers());
     if (answers.isEmpty()) {
-      c.notice(Reply.Notice.Level.INFO, "There is no answer to take back yet; say \"restart\" to describe the problem again.");
+      c.notice(Section.Level.INFO, "There is no answer to take back yet; say \"restart\" to describe the problem again.");
       if (c.state.stage() == Stage.ASKING) {
         reask(c);
       }
@@ -299,7 +300,7 @@ final class Questioning {
     Optional<String> target = target(c.state, ch.target());
     Optional<Question> q = target.flatMap(id -> diagnoser.knowledgeBase().question(id));
     if (q.isEmpty()) {
-      c.notice(Reply.Notice.Level.WARNING, "There is no answer number or question \"" + ch.target()
+      c.notice(Section.Level.WARNING, "There is no answer number or question \"" + ch.target()
           + "\" in this triage. Say \"summary\" to see the numbered answers, then e.g. \"change 1 to yes\".");
       reprompt(c);
       return;
@@ -316,7 +317,7 @@ final class Questioning {
       record(c, q.get(), a.answer().value());
       advance(c);
     } else if (result instanceof AnswerParser.Refused r) {
-      c.notice(Reply.Notice.Level.WARNING, "Not changed: " + r.reason() + ".");
+      c.notice(Section.Level.WARNING, "Not changed: " + r.reason() + ".");
       reprompt(c);
     }
   }

@@ -1,20 +1,28 @@
 package dev.lbtriage.engine.conversation;
 
+import dev.lbtriage.engine.message.Message;
+import dev.lbtriage.engine.message.Section;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One message of the conversation, platform-neutral. Each face renders every kind; none decides
- * anything. The set is closed so a renderer can switch over it exhaustively.
+ * One reply of the conversation, platform-neutral: a {@link Say message} to show, a {@link Prompt}
+ * that waits for an answer, or a {@link ProgressUpdate} while facts are gathered. What is shown is a
+ * {@link Message} (structure, no formatting); each face renders every {@link Section} type. The set
+ * is closed so a face can tell the three apart exhaustively.
  */
-public sealed interface Reply
-    permits Reply.Text, Reply.Prompt, Reply.FindingsTable, Reply.Code, Reply.ProgressUpdate, Reply.Notice {
+public sealed interface Reply permits Reply.Say, Reply.Prompt, Reply.ProgressUpdate {
 
-  /**
-   * Plain text, a paragraph or a few. {@code emphasis} marks a heading-like line.
-   */
-  record Text(String text, boolean emphasis) implements Reply {
-    public Text(String text) {
-      this(text, false);
+  /** A message to show. */
+  record Say(Message message) implements Reply {
+    /** A message of one paragraph. */
+    public static Say text(String text) {
+      return new Say(Message.text(text));
+    }
+
+    /** A message of one notice. */
+    public static Say notice(Section.Level level, String text) {
+      return new Say(new Message(null, List.of(new Section.Notice(level, text))));
     }
   }
 
@@ -23,18 +31,34 @@ public sealed interface Reply
    *
    * @param id a stable id: a KB question id, or {@code symptom}, {@code load-balancer}, ...
    * @param why why it is asked, may be null
-   * @param how how to check, one entry per platform ("Windows", "Linux", "Azure"), may be empty
+   * @param how how to check, one entry per platform (Windows, Linux, Azure kept apart), may be empty
    * @param choices suggested answers (buttons in chat faces); free text is accepted too
    */
-  record Prompt(String id, String text, String why, List<How> how, List<Choice> choices) implements Reply {
+  record Prompt(String id, String text, String why, List<Section.Way> how, List<Choice> choices) implements Reply {
     public Prompt {
       how = List.copyOf(how);
       choices = List.copyOf(choices);
     }
-  }
 
-  /** How to check something on one platform: {@code label} like "Linux", and the commands. */
-  record How(String label, String commands) {}
+    /**
+     * The prompt as a message: the question as a heading, why as a context line, how per platform,
+     * the choices as buttons (with the prompt's id).
+     */
+    public Message message() {
+      List<Section> s = new ArrayList<>();
+      s.add(new Section.Heading(text));
+      if (why != null && !why.isBlank()) {
+        s.add(new Section.Context(why));
+      }
+      if (!how.isEmpty()) {
+        s.add(new Section.HowTo(how));
+      }
+      if (!choices.isEmpty()) {
+        s.add(new Section.Buttons(id, choices.stream().map(c -> new Section.Button(c.label(), c.value())).toList()));
+      }
+      return new Message(null, s);
+    }
+  }
 
   /**
    * A suggested answer.
@@ -44,39 +68,6 @@ public sealed interface Reply
    */
   record Choice(String label, String value) {}
 
-  /** Causes with their status and evidence. */
-  record FindingsTable(String title, List<Row> rows) implements Reply {
-    public FindingsTable {
-      rows = List.copyOf(rows);
-    }
-
-    /** @param status {@code confirmed}, {@code suspected} or {@code ruled-out} */
-    public record Row(String cause, String title, String status, List<String> evidence) {
-      public Row {
-        evidence = List.copyOf(evidence);
-      }
-    }
-  }
-
-  /**
-   * Commands to paste or output to read.
-   *
-   * @param caption one line above the block, may be null
-   * @param language e.g. {@code bash}, {@code powershell}, {@code text}
-   */
-  record Code(String caption, String language, String code) implements Reply {}
-
   /** Long work in progress: one line updated in place where the face can. */
   record ProgressUpdate(String step, int done, int total) implements Reply {}
-
-  /**
-   * Something the user should notice: a refusal of bad input, a warning about missing facts, an error.
-   */
-  record Notice(Level level, String text) implements Reply {
-    public enum Level {
-      INFO,
-      WARNING,
-      ERROR
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package dev.lbtriage.engine.diagnosis;
 
+import dev.lbtriage.engine.message.Section;
 import java.util.List;
 
 /**
@@ -83,11 +84,11 @@ public record Diagnosis(
   /**
    * A question the rules need answered.
    *
-   * @param how how to check, per OS, filled in (one line per OS)
+   * @param how how to check, per platform, filled in; null when no line could be filled
    * @param subject the backend it is about, {@code *} when the whole load balancer
    * @param answerKind the expected answer: yes-no, ip-address, port or text
    */
-  public record OpenQuestion(String id, String text, String why, String how, String subject, String cause, String answerKind) {}
+  public record OpenQuestion(String id, String text, String why, Section.HowTo how, String subject, String cause, String answerKind) {}
 
   /**
    * The fix for one cause, filled in: only what applies to these facts and can be filled completely.
@@ -125,8 +126,8 @@ public record Diagnosis(
     }
   }
 
-  /** One thing to collect for a support case, filled in. */
-  public record SupportStep(String id, String title, List<String> steps, String how) {
+  /** One thing to collect for a support case, filled in; {@code how} null when nothing could be filled. */
+  public record SupportStep(String id, String title, List<String> steps, Section.HowTo how) {
     public SupportStep {
       steps = List.copyOf(steps);
     }

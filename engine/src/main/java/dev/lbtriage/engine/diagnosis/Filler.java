@@ -1,5 +1,6 @@
 package dev.lbtriage.engine.diagnosis;
 
+import dev.lbtriage.engine.message.Section;
 import dev.lbtriage.kb.load.Placeholders;
 import dev.lbtriage.kb.model.Condition;
 import dev.lbtriage.kb.model.HowToCheck;
@@ -57,24 +58,24 @@ final class Filler {
    * A how-to, line by line: a line that cannot be filled is left out (the others are alternatives);
    * null when nothing is left.
    */
-  String how(HowToCheck how) {
+  Section.HowTo how(HowToCheck how) {
     if (how == null) {
       return null;
     }
-    List<String> out = new ArrayList<>();
-    block("Windows", how.windows(), out);
-    block("Linux", how.linux(), out);
-    block("Azure", how.portal(), out);
-    return out.isEmpty() ? null : String.join("\n", out);
+    List<Section.Way> out = new ArrayList<>();
+    block(Section.Platform.WINDOWS, how.windows(), out);
+    block(Section.Platform.LINUX, how.linux(), out);
+    block(Section.Platform.AZURE, how.portal(), out);
+    return out.isEmpty() ? null : new Section.HowTo(out);
   }
 
-  private void block(String label, String text, List<String> out) {
+  private void block(Section.Platform platform, String text, List<Section.Way> out) {
     if (text == null) {
       return;
     }
     List<String> lines = text.lines().filter(l -> missing(l).isEmpty()).map(l -> Placeholders.fill(l, values)).toList();
     if (!lines.isEmpty()) {
-      out.add(label + ": " + String.join("\n", lines));
+      out.add(new Section.Way(platform, lines));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.lbtriage.engine.conversation;
 
+import dev.lbtriage.engine.message.Section;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbtriage.engine.gather.FactSource;
@@ -40,8 +41,8 @@ class BrokenSourceTest {
 
     chat.say(REPORT);
 
-    assertThat(chat.lastOf(Reply.Notice.class)).singleElement().satisfies(n -> {
-      assertThat(n.level()).isEqualTo(Reply.Notice.Level.ERROR);
+    assertThat(chat.sectionsOf(Section.Notice.class)).singleElement().satisfies(n -> {
+      assertThat(n.level()).isEqualTo(Section.Level.ERROR);
       assertThat(n.text()).contains("not reachable");
     });
     assertThat(chat.state.stage()).isEqualTo(before.stage());
@@ -54,7 +55,7 @@ class BrokenSourceTest {
 
     chat.say(REPORT);
 
-    assertThat(chat.lastOf(Reply.Notice.class)).singleElement().satisfies(n -> assertThat(n.text()).contains("has no load balancer"));
+    assertThat(chat.sectionsOf(Section.Notice.class)).singleElement().satisfies(n -> assertThat(n.text()).contains("has no load balancer"));
     assertThat(chat.state.stage()).isEqualTo(Stage.CHOOSING_LOAD_BALANCER);
   }
 }

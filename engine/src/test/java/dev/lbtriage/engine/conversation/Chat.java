@@ -1,5 +1,6 @@
 package dev.lbtriage.engine.conversation;
 
+import dev.lbtriage.engine.message.Section;
 import dev.lbtriage.engine.diagnosis.Diagnoser;
 import dev.lbtriage.engine.gather.FactSource;
 import dev.lbtriage.engine.gather.snapshot.SnapshotReader;
@@ -76,21 +77,36 @@ final class Chat {
     return last.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
+  /** The sections of one type in the messages the last turn said, in order. */
+  <T extends Section> List<T> sectionsOf(Class<T> type) {
+    return sectionsOf(last, type);
+  }
+
+  static <T extends Section> List<T> sectionsOf(List<Reply> replies, Class<T> type) {
+    return replies.stream().filter(Reply.Say.class::isInstance).map(r -> ((Reply.Say) r).message())
+        .flatMap(m -> m.sectionsOf(type).stream()).toList();
+  }
+
+  /** The commands of a commands section as one text, each as {@code # description} then the command. */
+  static String code(Section.Commands c) {
+    return String.join("\n\n", c.commands().stream().map(x -> (x.description() == null ? "" : "# " + x.description() + "\n") + x.text())
+        .toList());
+  }
+
   /**
    * The last findings table shown; when the last turn showed none (the conclusion's first screen
    * has none), the one "details" would show, asked on the side without moving the conversation.
    */
-  Reply.FindingsTable findings() {
-    List<Reply.FindingsTable> t = lastOf(Reply.FindingsTable.class);
+  Section.Findings findings() {
+    List<Section.Findings> t = sectionsOf(Section.Findings.class);
     if (t.isEmpty()) {
-      t = engine.handle(state, "details", "alice", r -> {}).replies().stream().filter(Reply.FindingsTable.class::isInstance)
-          .map(Reply.FindingsTable.class::cast).toList();
+      t = sectionsOf(engine.handle(state, "details", "alice", r -> {}).replies(), Section.Findings.class);
     }
     return t.get(t.size() - 1);
   }
 
   String status(String cause) {
-    return findings().rows().stream().filter(r -> r.cause().equals(cause)).map(Reply.FindingsTable.Row::status).findFirst()
+    return findings().rows().stream().filter(r -> r.cause().equals(cause)).map(r -> r.status().id()).findFirst()
         .orElseThrow();
   }
 

@@ -1,5 +1,6 @@
 package dev.lbtriage.engine.conversation;
 
+import dev.lbtriage.engine.message.Section;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -15,7 +16,7 @@ class CommandsTest {
 
     chat.say("why?");
 
-    assertThat(chat.lastOf(Reply.FindingsTable.class)).singleElement().satisfies(t -> assertThat(t.rows())
+    assertThat(chat.sectionsOf(Section.Findings.class)).singleElement().satisfies(t -> assertThat(t.rows())
         .anySatisfy(r -> assertThat(r.evidence()).anyMatch(e -> e.contains("AllowAzureLoadBalancerInBound"))));
     assertThat(chat.text()).contains("1. vm-responds = I don't know (alice, 2026-11-25T10:00:00Z)");
     assertThat(chat.promptId()).isEqualTo("probe-port-listening");
@@ -88,7 +89,7 @@ class CommandsTest {
 
     chat.say("yes ".repeat(2_000));
 
-    assertThat(chat.lastOf(Reply.Notice.class)).singleElement().satisfies(n -> assertThat(n.text()).contains("8000 characters"));
+    assertThat(chat.sectionsOf(Section.Notice.class)).singleElement().satisfies(n -> assertThat(n.text()).contains("8000 characters"));
     assertThat(chat.state.answers()).isEqualTo(before.answers());
     assertThat(chat.promptId()).isEqualTo("probe-port-listening");
   }
@@ -98,10 +99,10 @@ class CommandsTest {
     for (String bad : List.of("\u0000\u0001\u0002yes", "yes\u001b[2J", "\uFFFD\uFFFD", "\uD800 lone surrogate", "   ")) {
       Chat chat = Chat.on("internal-basic");
       chat.say(bad);
-      assertThat(chat.lastOf(Reply.Notice.class)).as(bad).singleElement();
+      assertThat(chat.sectionsOf(Section.Notice.class)).as(bad).singleElement();
       assertThat(chat.state.stage()).isEqualTo(Stage.AWAITING_REPORT);
       chat.say(REPORT).say(bad);
-      assertThat(chat.lastOf(Reply.Notice.class)).as(bad).singleElement();
+      assertThat(chat.sectionsOf(Section.Notice.class)).as(bad).singleElement();
       assertThat(chat.state.answers()).isEmpty();
       assertThat(chat.promptId()).isEqualTo("vm-responds");
     }
@@ -121,7 +122,7 @@ class CommandsTest {
     assertThat(chat.state.stage()).isEqualTo(Stage.ENDED);
     chat.say("yes");
     assertThat(chat.state.stage()).isEqualTo(Stage.ENDED);
-    assertThat(chat.lastOf(Reply.Notice.class)).singleElement();
+    assertThat(chat.sectionsOf(Section.Notice.class)).singleElement();
     chat.say("restart");
     assertThat(chat.promptId()).isEqualTo("report");
   }
@@ -134,6 +135,6 @@ class CommandsTest {
     chat.say("yes");
 
     assertThat(chat.state.answers()).isEqualTo(before.answers());
-    assertThat(chat.lastOf(Reply.Notice.class)).singleElement();
+    assertThat(chat.sectionsOf(Section.Notice.class)).singleElement();
   }
 }

@@ -1,5 +1,6 @@
 package dev.lbtriage.engine.conversation;
 
+import dev.lbtriage.engine.message.Section;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,8 @@ class CorrectionsTest {
 
     chat.say("the moon is made of cheese");
 
-    assertThat(chat.lastOf(Reply.Notice.class)).singleElement().satisfies(n -> {
-      assertThat(n.level()).isEqualTo(Reply.Notice.Level.WARNING);
+    assertThat(chat.sectionsOf(Section.Notice.class)).singleElement().satisfies(n -> {
+      assertThat(n.level()).isEqualTo(Section.Level.WARNING);
       assertThat(n.text()).contains("answer yes or no");
     });
     assertThat(chat.promptId()).isEqualTo("probe-port-listening");

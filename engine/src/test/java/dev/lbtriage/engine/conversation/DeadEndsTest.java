@@ -1,5 +1,6 @@
 package dev.lbtriage.engine.conversation;
 
+import dev.lbtriage.engine.message.Section;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,8 @@ class DeadEndsTest {
     Turn t = chat.engine.resume(chat.state, r -> {});
     assertThat(t.next().stage()).isEqualTo(Stage.CONCLUDED);
     // the headline again (the findings table is one "details" away)
-    assertThat(t.replies()).anySatisfy(r -> assertThat(r).isInstanceOfSatisfying(Reply.Text.class,
-        x -> assertThat(x.text()).startsWith("Conclusion:")));
+    assertThat(t.replies()).anySatisfy(r -> assertThat(r).isInstanceOfSatisfying(Reply.Say.class,
+        x -> assertThat(x.message().title()).startsWith("Conclusion:")));
   }
 
   @Test
@@ -116,7 +117,7 @@ class DeadEndsTest {
     assertThat(again.why()).isNull();
     assertThat(again.how()).isEmpty();
     assertThat(again.choices()).isEqualTo(full.choices());
-    assertThat(chat.lastOf(Reply.Notice.class)).singleElement().satisfies(n -> assertThat(n.text()).contains("I did not understand"));
+    assertThat(chat.sectionsOf(Section.Notice.class)).singleElement().satisfies(n -> assertThat(n.text()).contains("I did not understand"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.lbtriage.engine.conversation;
 
+import dev.lbtriage.engine.message.Section;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbtriage.engine.gather.snapshot.SnapshotReader;
@@ -41,7 +42,7 @@ class ExampleConversationsTest {
       });
     }
     assertThat(chat.state.stage()).as(s.name()).isEqualTo(Stage.CONCLUDED);
-    boolean metricsDecided = chat.all.stream().anyMatch(r -> r instanceof Reply.Text t && t.text().contains("Health Probe Status decides"));
+    boolean metricsDecided = Chat.sectionsOf(chat.all, Section.Text.class).stream().anyMatch(t -> t.text().contains("Health Probe Status decides"));
     if (metricsDecided) {
       // the words were ambiguous between probe-down and data-port-down: DipAvailability decided, as it says
       var facts = new FactCache(new SnapshotReader(s.folder())).get(chat.state.loadBalancer(), r -> {});
@@ -58,13 +59,13 @@ class ExampleConversationsTest {
         Chat details = new Chat(new SnapshotReader(s.folder()));
         details.state = chat.state;
         details.say("details");
-        assertThat(details.lastOf(Reply.Code.class)).as(s.name())
+        assertThat(details.sectionsOf(Section.Commands.class)).as(s.name())
             .anySatisfy(c -> assertThat(c.caption()).isEqualTo("az commands for " + e.cause()))
-            .allSatisfy(c -> assertThat(c.code()).doesNotContain("{"));
+            .allSatisfy(c -> assertThat(Chat.code(c)).doesNotContain("{"));
       }
     }
     if (s.expectNoConfirmed()) {
-      assertThat(chat.findings().rows()).as(s.name()).noneMatch(r -> r.status().equals("confirmed"));
+      assertThat(chat.findings().rows()).as(s.name()).noneMatch(r -> r.status().id().equals("confirmed"));
     }
     assertThat(chat.state.answers()).as(s.name()).filteredOn(a -> !a.fromReport()).allSatisfy(a -> assertThat(a.value())
         .isEqualTo(s.answers().getOrDefault(a.question(), "unknown").toLowerCase(java.util.Locale.ROOT)));

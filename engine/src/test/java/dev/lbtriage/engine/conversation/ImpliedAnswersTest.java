@@ -26,7 +26,7 @@ class ImpliedAnswersTest {
     assertThat(asked).doesNotContain("probe-port-listening");
     assertThat(chat.findings().rows()).filteredOn(r -> r.cause().equals("probe-port-not-listening")).singleElement()
         .satisfies(r -> {
-          assertThat(r.status()).isEqualTo("ruled-out");
+          assertThat(r.status().id()).isEqualTo("ruled-out");
           assertThat(r.evidence()).contains("answer probe-port-listening = yes (implied: a TCP answer on the probe port means something "
               + "listens on it, from the answer to vm-responds)");
         });

@@ -1,5 +1,6 @@
 package dev.lbtriage.engine.conversation;
 
+import dev.lbtriage.engine.message.Section;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -69,7 +70,7 @@ class LiveCheckConversationTest {
           assertThat(c.received()).isEqualTo(3);
           assertThat(c.by()).isEqualTo("alice");
         });
-    assertThat(chat.lastOf(Reply.Text.class)).anySatisfy(t -> assertThat(t.text()).contains("Live check from here", "Received = 3"));
+    assertThat(chat.sectionsOf(Section.Text.class)).anySatisfy(t -> assertThat(t.text()).contains("Live check from here", "Received = 3"));
     assertThat(chat.promptId()).isNotEqualTo("probe-port-listening");
     for (int i = 0; i < 10 && chat.state.stage() == Stage.ASKING; i++) {
       chat.say("I don't know");

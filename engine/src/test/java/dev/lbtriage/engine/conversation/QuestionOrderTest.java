@@ -15,7 +15,7 @@ class QuestionOrderTest {
     assertThat(chat.promptId()).isEqualTo("vm-responds");
     chat.say("why");
     assertThat(chat.findings().rows()).filteredOn(r -> r.cause().equals("probe-misconfigured")).singleElement()
-        .satisfies(r -> assertThat(r.status()).isEqualTo("suspected"));
+        .satisfies(r -> assertThat(r.status().id()).isEqualTo("suspected"));
     var d = Chat.DIAGNOSER.diagnose(new FactCache(new dev.lbtriage.engine.gather.snapshot.SnapshotReader(
         ReportAnswersConversationTest.example("udr-virtual-appliance").folder())).get(chat.state.loadBalancer(), r -> {}),
         chat.state.loadBalancer(), "probe-down", null, java.util.List.of());

@@ -1,5 +1,6 @@
 package dev.lbtriage.engine.conversation;
 
+import dev.lbtriage.engine.message.Section;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbtriage.engine.gather.snapshot.SnapshotReader;
@@ -73,7 +74,7 @@ class ReportAnswersConversationTest {
     assertThat(asked).doesNotContain("probe-port-listening", Prompts.CONFIRM);
     assertThat(chat.findings().rows()).filteredOn(r -> r.cause().equals("probe-port-not-listening")).singleElement()
         .satisfies(r -> {
-          assertThat(r.status()).isEqualTo("ruled-out");
+          assertThat(r.status().id()).isEqualTo("ruled-out");
           assertThat(r.evidence()).anySatisfy(e -> assertThat(e)
               .isEqualTo("answer probe-port-listening = yes (your report: \"The VMs run, IIS answers locally on the box\", "
                   + "confirmed by alice)"));
@@ -99,7 +100,7 @@ class ReportAnswersConversationTest {
     assertThat(chat.promptId()).isEqualTo(Prompts.CONFIRM);
     assertThat(chat.prompt().orElseThrow().text()).contains("1. You said \"The VMs run, IIS answers locally on the box\"");
     chat.say("maybe later");
-    assertThat(chat.lastOf(Reply.Notice.class)).singleElement().satisfies(n -> assertThat(n.text()).contains("yes or no"));
+    assertThat(chat.sectionsOf(Section.Notice.class)).singleElement().satisfies(n -> assertThat(n.text()).contains("yes or no"));
     assertThat(chat.prompt().orElseThrow().text()).contains("I take that as yes to");
     assertThat(chat.state.answers()).isEmpty();
   }

@@ -1,5 +1,6 @@
 package dev.lbtriage.engine.conversation;
 
+import dev.lbtriage.engine.message.Section;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,8 @@ class ReportToConclusionTest {
     Reply.Prompt p = chat.prompt().orElseThrow();
     assertThat(p.id()).isEqualTo("vm-responds");
     assertThat(p.why()).isNotBlank();
-    assertThat(p.how()).extracting(Reply.How::label).containsExactly("Windows", "Linux", "Azure");
+    assertThat(p.how()).extracting(Section.Way::platform)
+        .containsExactly(Section.Platform.WINDOWS, Section.Platform.LINUX, Section.Platform.AZURE);
     assertThat(p.choices()).extracting(Reply.Choice::label).containsExactly("Yes", "No", "I don't know");
     assertThat(chat.text()).contains("This looks like").doesNotContain("{backendIp}");
   }
@@ -28,10 +30,10 @@ class ReportToConclusionTest {
 
     Reply.Prompt p = chat.prompt().orElseThrow();
     assertThat(p.id()).isEqualTo("probe-port-listening");
-    assertThat(p.how()).filteredOn(h -> h.label().equals("Windows")).singleElement()
-        .satisfies(h -> assertThat(h.commands()).contains("netstat -an | findstr :80"));
-    assertThat(p.how()).filteredOn(h -> h.label().equals("Linux")).singleElement()
-        .satisfies(h -> assertThat(h.commands()).contains("ss -ltn 'sport = :80'"));
+    assertThat(p.how()).filteredOn(h -> h.platform() == Section.Platform.WINDOWS).singleElement()
+        .satisfies(h -> assertThat(h.text()).contains("netstat -an | findstr :80").doesNotContain("ss -ltn"));
+    assertThat(p.how()).filteredOn(h -> h.platform() == Section.Platform.LINUX).singleElement()
+        .satisfies(h -> assertThat(h.text()).contains("ss -ltn 'sport = :80'").doesNotContain("netstat"));
   }
 
   @Test
@@ -40,17 +42,17 @@ class ReportToConclusionTest {
 
     assertThat(chat.state.stage()).isEqualTo(Stage.CONCLUDED);
     assertThat(chat.status("probe-port-not-listening")).isEqualTo("confirmed");
-    assertThat(chat.findings().rows()).filteredOn(r -> r.status().equals("confirmed")).singleElement()
+    assertThat(chat.findings().rows()).filteredOn(r -> r.status().id().equals("confirmed")).singleElement()
         .satisfies(r -> assertThat(r.evidence()).contains("answer probe-port-listening = no"));
     // One screen first: the headline names the first fix step; the rest comes on "details" and "support".
     assertThat(chat.text()).contains("Confirmed: Nothing listens on the probe port", "Fix: Sign in to the backend VM");
     chat.say("details");
-    assertThat(chat.lastOf(Reply.Code.class)).filteredOn(c -> c.caption().equals("az commands for probe-port-not-listening"))
-        .singleElement().satisfies(c -> assertThat(c.code()).contains("az network lb probe show -g rg1 --lb-name lb -n probe-lb")
+    assertThat(chat.sectionsOf(Section.Commands.class)).filteredOn(c -> c.caption().equals("az commands for probe-port-not-listening"))
+        .singleElement().satisfies(c -> assertThat(Chat.code(c)).contains("az network lb probe show -g rg1 --lb-name lb -n probe-lb")
             // the probe already uses the backend port 80: pointing it at that port would change nothing
             .doesNotContain("az network lb probe update"));
-    assertThat(chat.lastOf(Reply.Code.class))
-        .allSatisfy(c -> assertThat(c.code()).doesNotContain("{").doesNotContain("<"));
+    assertThat(chat.sectionsOf(Section.Commands.class))
+        .allSatisfy(c -> assertThat(Chat.code(c)).doesNotContain("{").doesNotContain("<"));
     chat.say("support");
     assertThat(chat.text()).contains("psping 10.0.1.5:80");
     assertThat(chat.state.answers()).extracting(RecordedAnswer::question, RecordedAnswer::value, RecordedAnswer::by)
@@ -67,7 +69,7 @@ class ReportToConclusionTest {
     assertThat(chat.state.stage()).isEqualTo(Stage.CONCLUDED);
     assertThat(chat.text()).doesNotContain("10.0.0.5:25").doesNotContain("10.0.0.4:25");
     assertThat(chat.status("vm-unhealthy")).isEqualTo("confirmed");
-    assertThat(chat.lastOf(Reply.Code.class)).anySatisfy(c -> assertThat(c.code()).contains("az vm start").doesNotContain("{"));
+    assertThat(chat.sectionsOf(Section.Commands.class)).anySatisfy(c -> assertThat(Chat.code(c)).contains("az vm start").doesNotContain("{"));
     assertThat(chat.text()).contains("(10.0.0.5) power state: deallocated");
   }
 
@@ -76,8 +78,8 @@ class ReportToConclusionTest {
     Chat chat = Chat.on("internal-basic").say("my health probe shows all backends down");
 
     assertThat(chat.live).isNotEmpty().allSatisfy(r -> assertThat(r).isInstanceOf(Reply.ProgressUpdate.class));
-    assertThat(chat.lastOf(Reply.Notice.class)).anySatisfy(n -> {
-      assertThat(n.level()).isEqualTo(Reply.Notice.Level.WARNING);
+    assertThat(chat.sectionsOf(Section.Notice.class)).anySatisfy(n -> {
+      assertThat(n.level()).isEqualTo(Section.Level.WARNING);
       assertThat(n.text()).contains("could not be read");
     });
   }
@@ -96,7 +98,7 @@ class ReportToConclusionTest {
     assertThat(chat.promptId()).isEqualTo("load-balancer");
     assertThat(chat.prompt().orElseThrow().choices()).hasSize(3);
     chat.say("which one?");
-    assertThat(chat.lastOf(Reply.Notice.class)).isNotEmpty();
+    assertThat(chat.sectionsOf(Section.Notice.class)).isNotEmpty();
     assertThat(chat.promptId()).isEqualTo("load-balancer");
     chat.say("2");
     assertThat(chat.state.loadBalancer()).endsWith("/lb-eighty");

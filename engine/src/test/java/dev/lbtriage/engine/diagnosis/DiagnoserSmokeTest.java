@@ -22,7 +22,7 @@ class DiagnoserSmokeTest {
     AzureFacts facts = reader.gather(lb, Progress.none());
     Diagnosis d = DIAGNOSER.diagnose(facts, lb, "probe-down", null, List.of());
     assertThat(d.confirmed()).extracting(Diagnosis.CauseFinding::cause).contains("vm-unhealthy");
-    assertThat(d.supportCase()).first().satisfies(s -> assertThat(s.how()).contains("10.0.0.5:25"));
+    assertThat(d.supportCase()).first().satisfies(s -> assertThat(s.how().toString()).contains("10.0.0.5:25"));
     assertThat(d.remediation()).anySatisfy(r -> assertThat(r.commands()).anyMatch(c -> c.contains("az vm start") && !c.contains("{")));
   }
 

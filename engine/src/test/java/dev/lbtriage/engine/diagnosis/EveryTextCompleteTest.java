@@ -63,12 +63,17 @@ class EveryTextCompleteTest {
       all.addAll(r.commands());
       all.addAll(r.notes());
     });
-    d.questions().forEach(q -> Stream.of(q.text(), q.why(), q.how()).filter(x -> x != null).forEach(all::add));
+    d.questions().forEach(q -> {
+      Stream.of(q.text(), q.why()).filter(x -> x != null).forEach(all::add);
+      if (q.how() != null) {
+        q.how().ways().forEach(w -> all.addAll(w.lines()));
+      }
+    });
     d.supportCase().forEach(s -> {
       all.add(s.title());
       all.addAll(s.steps());
       if (s.how() != null) {
-        all.add(s.how());
+        s.how().ways().forEach(w -> all.addAll(w.lines()));
       }
     });
     return all;

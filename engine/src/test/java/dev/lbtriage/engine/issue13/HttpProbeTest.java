@@ -58,7 +58,7 @@ class HttpProbeTest {
     assertThat(d.questions()).filteredOn(q -> q.id().equals("probe-path-status")).singleElement().satisfies(q -> {
       assertThat(q.subject()).isEqualTo("172.18.0.5");
       assertThat(q.text()).contains("GET / on port 80").doesNotContain("{").doesNotContain("<");
-      assertThat(q.how()).contains("curl -s -o /dev/null -D - http://172.18.0.5:80/");
+      assertThat(q.how().toString()).contains("curl -s -o /dev/null -D - http://172.18.0.5:80/");
     });
     assertThat(diagnose(SHOP, "probe-down", List.of(), List.of()).questions()).extracting(Diagnosis.OpenQuestion::id)
         .as("not before the port is known to listen").doesNotContain("probe-path-status");

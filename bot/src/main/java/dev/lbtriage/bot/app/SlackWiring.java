@@ -1,11 +1,13 @@
-package dev.lbtriage.bot.slack;
+package dev.lbtriage.bot.app;
 
 import dev.lbtriage.bot.cli.AzureOptions;
 import dev.lbtriage.bot.cli.BadInputException;
 import dev.lbtriage.bot.cli.FactSourceOptions;
 import dev.lbtriage.bot.cli.LoadBalancerChoice;
 import dev.lbtriage.bot.cli.ScopedFactSource;
-import dev.lbtriage.bot.terminal.Engines;
+import dev.lbtriage.bot.slack.EngineConversations;
+import dev.lbtriage.bot.slack.SlackCommand;
+import dev.lbtriage.bot.slack.TriageConversations;
 import dev.lbtriage.engine.conversation.ConversationEngine;
 import dev.lbtriage.engine.gather.FactSource;
 import java.nio.file.Path;

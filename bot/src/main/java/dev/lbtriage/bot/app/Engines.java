@@ -1,4 +1,4 @@
-package dev.lbtriage.bot.terminal;
+package dev.lbtriage.bot.app;
 
 import dev.lbtriage.bot.cli.BadInputException;
 import dev.lbtriage.bot.cli.ProblemText;
@@ -26,7 +26,7 @@ public final class Engines {
   private Engines() {}
 
   /** The conversation engine over the bundled KB and rules, reading facts from a snapshot folder. */
-  static ConversationEngine over(Path snapshot) {
+  public static ConversationEngine over(Path snapshot) {
     return over(snapshot, false);
   }
 
@@ -34,7 +34,7 @@ public final class Engines {
    * @param inside the user said (a flag) this machine is inside the load balancer's network, so "Check
    *     from here" is offered at once; otherwise it is asked before the first check
    */
-  static ConversationEngine over(Path snapshot, boolean inside) {
+  public static ConversationEngine over(Path snapshot, boolean inside) {
     SnapshotReader reader;
     try {
       reader = new SnapshotReader(snapshot);
@@ -56,14 +56,14 @@ public final class Engines {
     return over(source, false);
   }
 
-  static ConversationEngine over(dev.lbtriage.engine.gather.FactSource source, boolean inside) {
+  public static ConversationEngine over(dev.lbtriage.engine.gather.FactSource source, boolean inside) {
     KnowledgeBase kb = KnowledgeBaseLoader.loadBundled();
     return new ConversationEngine(new SymptomMatcher(kb), new Diagnoser(kb, RuleEngine.fromClasspath()), source,
         Clock.systemUTC(), runner(source, inside));
   }
 
   /** The live checks for a source: gated on a snapshot (unless {@code inside}), said to run from this host otherwise. */
-  static dev.lbtriage.engine.check.TcpLiveCheckRunner runner(FactSource source, boolean inside) {
+  public static dev.lbtriage.engine.check.TcpLiveCheckRunner runner(FactSource source, boolean inside) {
     FactSource inner = source instanceof dev.lbtriage.bot.cli.ScopedFactSource scoped ? scoped.inner() : source;
     boolean snapshot = inner instanceof SnapshotReader;
     return new dev.lbtriage.engine.check.TcpLiveCheckRunner(snapshot && !inside, "this machine (" + hostName() + ")");
@@ -102,11 +102,11 @@ public final class Engines {
   }
 
   /** A short new session id. */
-  static String newId() {
+  public static String newId() {
     return "t-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  static String user() {
+  public static String user() {
     return System.getProperty("user.name", "user");
   }
 }

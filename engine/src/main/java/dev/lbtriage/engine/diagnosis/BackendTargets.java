@@ -1,4 +1,4 @@
-package dev.lbtriage.engine.check;
+package dev.lbtriage.engine.diagnosis;
 
 import dev.lbtriage.rules.facts.ArmId;
 import dev.lbtriage.rules.facts.AzureFacts;

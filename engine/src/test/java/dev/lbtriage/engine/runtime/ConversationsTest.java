@@ -1,0 +1,159 @@
+package dev.lbtriage.engine.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lbtriage.engine.conversation.ConversationEngine;
+import dev.lbtriage.engine.conversation.ConversationState;
+import dev.lbtriage.engine.conversation.Reply;
+import dev.lbtriage.engine.conversation.Stage;
+import dev.lbtriage.engine.diagnosis.Diagnoser;
+import dev.lbtriage.engine.gather.FactSource;
+import dev.lbtriage.engine.gather.LoadBalancerSummary;
+import dev.lbtriage.engine.gather.Progress;
+import dev.lbtriage.engine.gather.snapshot.SnapshotReader;
+import dev.lbtriage.engine.message.Section;
+import dev.lbtriage.engine.session.JdbcSessionStore;
+import dev.lbtriage.kb.load.KnowledgeBaseLoader;
+import dev.lbtriage.kb.match.SymptomMatcher;
+import dev.lbtriage.kb.model.KnowledgeBase;
+import dev.lbtriage.rules.diagnosis.RuleEngine;
+import dev.lbtriage.rules.facts.AzureFacts;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ConversationsTest {
+  static final KnowledgeBase KB = KnowledgeBaseLoader.loadBundled();
+  static final String REPORT = "my health probe shows all backends down";
+  static final SnapshotReader READER = new SnapshotReader(Path.of("src/test/resources/snapshots/internal-basic"));
+  static final AtomicInteger DB = new AtomicInteger();
+
+  final JdbcSessionStore store = new JdbcSessionStore("jdbc:h2:mem:runtime" + DB.incrementAndGet() + ";DB_CLOSE_DELAY=-1", Clock.systemUTC());
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  /** Reads the one snapshot; blocks its reads until released while {@code hold} is set. */
+  static final class HeldSource implements FactSource {
+    volatile boolean hold;
+    final CountDownLatch entered = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+
+    @Override
+    public List<LoadBalancerSummary> loadBalancers() {
+      return READER.loadBalancers();
+    }
+
+    @Override
+    public AzureFacts gather(String lb, Progress progress) {
+      if (hold) {
+        entered.countDown();
+        await(release);
+      }
+      progress.update("reading the snapshot", 1, 1);
+      return READER.gather(lb, progress);
+    }
+
+    @Override
+    public String describe() {
+      return "held test source";
+    }
+  }
+
+  Conversations runtime(FactSource source) {
+    ConversationEngine engine = new ConversationEngine(new SymptomMatcher(KB), new Diagnoser(KB, RuleEngine.fromClasspath()), source,
+        Clock.systemUTC());
+    AtomicInteger n = new AtomicInteger();
+    return new Conversations(engine, store, () -> "c-" + n.incrementAndGet());
+  }
+
+  @Test
+  void a_first_input_starts_a_conversation_that_is_saved_after_every_turn_with_progress_sent_live() {
+    Conversations runtime = runtime(new HeldSource());
+    List<Reply> replies = new CopyOnWriteArrayList<>();
+
+    Optional<ConversationState> first = runtime.handle("room-1", "alice", Conversations.Input.typed(REPORT), replies::add);
+
+    assertThat(first).isPresent();
+    assertThat(store.byKey("room-1")).get().isEqualTo(first.get());
+    assertThat(runtime.knows("room-1")).isTrue();
+    assertThat(runtime.knows("room-2")).isFalse();
+    assertThat(replies).anyMatch(r -> r instanceof Reply.ProgressUpdate);
+    assertThat(replies.get(replies.size() - 1)).isInstanceOf(Reply.Prompt.class);
+
+    Optional<ConversationState> second = runtime.handle("room-1", "bob", Conversations.Input.typed("I don't know"), r -> {});
+    assertThat(second.get().id()).isEqualTo(first.get().id());
+    assertThat(second.get().turn()).isEqualTo(first.get().turn() + 1);
+    assertThat(second.get().answers()).extracting(a -> a.by()).contains("bob");
+  }
+
+  @Test
+  void input_delivered_twice_is_answered_once() {
+    Conversations runtime = runtime(new HeldSource());
+    runtime.handle("room-1", "alice", new Conversations.Input(REPORT, "ev-1"), r -> {});
+    List<Reply> again = new CopyOnWriteArrayList<>();
+
+    Optional<ConversationState> redelivered = runtime.handle("room-1", "alice", new Conversations.Input(REPORT, "ev-1"), again::add);
+
+    assertThat(redelivered).isEmpty();
+    assertThat(again).isEmpty();
+    assertThat(store.byKey("room-1").get().turn()).isEqualTo(1);
+    // the same id in another conversation is another delivery
+    assertThat(runtime.handle("room-2", "alice", new Conversations.Input(REPORT, "ev-1"), r -> {})).isPresent();
+  }
+
+  @Test
+  void a_slow_live_read_in_one_conversation_does_not_block_a_turn_in_another() throws Exception {
+    HeldSource source = new HeldSource();
+    Conversations runtime = runtime(source);
+    source.hold = true;
+    CompletableFuture<Optional<ConversationState>> slow = CompletableFuture.supplyAsync(
+        () -> runtime.handle("room-slow", "alice", Conversations.Input.typed(REPORT), r -> {}));
+    await(source.entered);
+
+    List<Reply> other = new CopyOnWriteArrayList<>();
+    Optional<ConversationState> quick = runtime.handle("room-quick", "bob", Conversations.Input.typed("help"), other::add);
+
+    assertThat(quick).get().extracting(ConversationState::stage).isEqualTo(Stage.AWAITING_REPORT);
+    assertThat(other).isNotEmpty();
+    assertThat(slow).isNotDone();
+    source.release.countDown();
+    assertThat(slow.get(60, TimeUnit.SECONDS)).isPresent();
+  }
+
+  @Test
+  void a_failing_store_becomes_an_error_notice_and_the_saved_state_stays() {
+    Conversations runtime = runtime(new HeldSource());
+    runtime.handle("room-1", "alice", Conversations.Input.typed(REPORT), r -> {});
+    ConversationState saved = store.byKey("room-1").orElseThrow();
+    store.close();
+    List<Reply> replies = new CopyOnWriteArrayList<>();
+
+    assertThat(runtime.handle("room-1", "alice", Conversations.Input.typed("I don't know"), replies::add)).isEmpty();
+
+    assertThat(replies).singleElement().isInstanceOfSatisfying(Reply.Say.class, s -> assertThat(s.message()
+        .sectionsOf(Section.Notice.class)).singleElement().satisfies(n -> assertThat(n.level()).isEqualTo(Section.Level.ERROR)));
+    assertThat(saved.turn()).isEqualTo(1);
+  }
+
+  static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(60, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("gave up waiting");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
