@@ -4,7 +4,7 @@ package dev.lbtriage.bot.teams;
  * The port between the Teams face and the triage conversation: the only thing the Teams code knows of the
  * engine. {@code key} is one Teams conversation and thread ({@link TeamsThread#key()}); a key seen for the first
  * time starts a triage with {@code text} as the report. Calls for one key never overlap and come in order.
- * Swapping to the shared conversation runtime changes only the implementation ({@link EngineTeamsConversations}).
+ * The one implementation, {@link EngineTeamsConversations}, sits on the shared runtime ({@code engine.runtime.Conversations}).
  */
 interface TeamsConversations {
 
