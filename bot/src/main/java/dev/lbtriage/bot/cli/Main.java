@@ -85,6 +85,7 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     cli.addSubcommand("slack", new SlackCommand(SlackWiring.conversations(
         () -> BundledExamples.find(BundledExamples.DEFAULT).orElseThrow().folder())));
+    cli.addSubcommand("teams", new dev.lbtriage.bot.teams.TeamsCommand(() -> BundledExamples.find(BundledExamples.DEFAULT).orElseThrow().folder(), dev.lbtriage.bot.app.Engines::over, dev.lbtriage.bot.app.Engines::store));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     // "@/etc/hostname" and "-5 VMs are down" are text a person typed, not a file to read or an option
     cli.setExpandAtFiles(false);

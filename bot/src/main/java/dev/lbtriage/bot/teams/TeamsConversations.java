@@ -1,0 +1,17 @@
+package dev.lbtriage.bot.teams;
+
+/**
+ * The port between the Teams face and the triage conversation: the only thing the Teams code knows of the
+ * engine. {@code key} is one Teams conversation and thread ({@link TeamsThread#key()}); a key seen for the first
+ * time starts a triage with {@code text} as the report. Calls for one key never overlap and come in order.
+ * The one implementation, {@link EngineTeamsConversations}, sits on the shared runtime ({@code engine.runtime.Conversations}).
+ */
+interface TeamsConversations {
+
+  void handle(String key, String text, String userName, TeamsOutput out);
+
+  /** Whether this key's conversation exists (saved by this or an earlier run). */
+  default boolean knows(String key) {
+    return false;
+  }
+}
