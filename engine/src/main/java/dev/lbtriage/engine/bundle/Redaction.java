@@ -37,7 +37,8 @@ public final class Redaction {
   public record Mask(Kind kind, String mask, int occurrences) {}
 
   private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-  private static final Pattern SUBSCRIPTION = Pattern.compile("(?i)(?:/subscriptions/|\"subscriptionId\"\\s*:\\s*\")(" + GUID.pattern() + ")");
+  /** A subscription segment of an ARM id (a GUID, or whatever a recording put there) or a subscriptionId field. */
+  private static final Pattern SUBSCRIPTION = Pattern.compile("(?i)(?:/subscriptions/|\"subscriptionId\"\\s*:\\s*\")([A-Za-z0-9][A-Za-z0-9-]{2,63})(?=[/\"])");
   private static final Pattern TENANT = Pattern.compile("(?i)(?:\"tenantId\"\\s*:\\s*\"|microsoftonline\\.[a-z.]+/|tenant[ =:]+)(" + GUID.pattern() + ")");
   private static final Pattern IPV4 = Pattern.compile("(?<![0-9.])((?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)){3})(?![0-9]|\\.[0-9])(?!/(?:[0-9]|[12][0-9]|3[01])(?![0-9]))");
   private static final Pattern ADMIN_USER = Pattern.compile("(?i)\"(?:adminUsername|userName|createdBy|owner)\"\\s*:\\s*\"([^\"\\\\]{2,128})\"");
@@ -135,7 +136,7 @@ public final class Redaction {
       String value = e.getKey();
       Kind kind = kinds.get(value);
       Pattern p = switch (kind) {
-        case SUBSCRIPTION, TENANT -> Pattern.compile(Pattern.quote(value), Pattern.CASE_INSENSITIVE);
+        case SUBSCRIPTION, TENANT -> Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(value) + "(?![A-Za-z0-9])", Pattern.CASE_INSENSITIVE);
         case PUBLIC_IP -> Pattern.compile("(?<![0-9.])" + Pattern.quote(value) + "(?![0-9])");
         case USER -> Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(value) + "(?![A-Za-z0-9])");
         case FREE_TEXT -> Pattern.compile(Pattern.quote(value));

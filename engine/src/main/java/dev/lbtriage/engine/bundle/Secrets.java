@@ -41,6 +41,11 @@ final class Secrets {
       // a 64-byte key in base64 (storage account keys) or a long base64 secret with padding
       Pattern.compile("(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])"));
 
+  /** A JSON member whose name says it holds a secret, in text that is not valid JSON: its string value goes. */
+  private static final Pattern JSON_MEMBER = Pattern.compile(
+      "(?i)(\"[A-Za-z0-9_$-]*(?:password|passwd|secret|token|connectionstring|accountkey|accesskey|sharedkey|privatekey|apikey"
+          + "|customdata|userdata|signature)[A-Za-z0-9_$-]*\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(\")");
+
   private Secrets() {}
 
   /** The text with every recognisable secret value replaced. */
@@ -48,7 +53,7 @@ final class Secrets {
     if (text == null || text.isEmpty()) {
       return text;
     }
-    String out = text;
+    String out = JSON_MEMBER.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + REMOVED + m.group(3)));
     for (Pattern p : IN_TEXT) {
       Matcher m = p.matcher(out);
       if (m.find()) {

@@ -10,8 +10,8 @@ import java.util.Optional;
  * and implied, live checks, evidence citing where each answer came from), for tools outside the
  * conversation such as the support-case bundle.
  */
-public final class SavedConversation {
-  private SavedConversation() {}
+public final class SessionDiagnosis {
+  private SessionDiagnosis() {}
 
   /**
    * @return empty while the conversation has no symptom or load balancer yet
