@@ -164,7 +164,7 @@ final class BundleCommand implements Callable<Integer> {
       checks = List.of();
     }
     BundleRequest request = new BundleRequest(d, facts, report, recorded, checks, state == null ? null : state.id(), describe, documents,
-        Instant.now(), redact);
+        Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), redact);
     Bundle b = BundleFiles.write(request, out);
     Output.print(stdout, format, () -> BundleFiles.json(b, out), () -> BundleFiles.rows(b), () -> BundleFiles.text(stdout, b, out));
     return Main.EXIT_OK;

@@ -88,7 +88,7 @@ final class BundleFiles {
     java.util.List<dev.lbtriage.engine.conversation.RecordedAnswer> recorded = answers.stream()
         .map(a -> new dev.lbtriage.engine.conversation.RecordedAnswer(a.question(), a.value(), null, null, "command-line", null)).toList();
     Bundle b = write(new BundleRequest(d, facts, report, recorded, java.util.List.of(), null, describe, documents,
-        java.time.Instant.now(), false), zip);
+        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), false), zip);
     err.println("lb-triage: support-case bundle written: " + zip + " (" + b.files().size() + " files; start with SUMMARY.md)");
     err.flush();
   }
