@@ -43,6 +43,17 @@ public final class BundleZipWriter {
     }
   }
 
+  /** The zip in memory, for a face that uploads it (a Slack file, a Teams attachment) without a file on disk. */
+  public static byte[] bytes(Bundle bundle, String top) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (ZipOutputStream z = new ZipOutputStream(out)) {
+      write(bundle, top, z);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
   static void write(Bundle bundle, String top, ZipOutputStream z) throws IOException {
     java.util.Set<String> dirs = new java.util.TreeSet<>();
     for (String name : bundle.files().keySet()) {

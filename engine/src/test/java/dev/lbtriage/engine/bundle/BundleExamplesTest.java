@@ -91,6 +91,7 @@ class BundleExamplesTest {
     assertThat(b.files().keySet()).anyMatch(k -> k.startsWith("snapshot/"));
     assertThat(BundleChecks.unzip(zip).keySet()).containsExactlyInAnyOrderElementsOf(
         b.files().keySet().stream().map(k -> "case/" + k).toList());
+    assertThat(BundleZipWriter.bytes(b, "case")).isEqualTo(Files.readAllBytes(zip));
     // the Markdown parses and every link resolves inside the bundle
     assertThat(BundleChecks.unresolvedLinks(folder)).isEmpty();
     assertThat(BundleChecks.linkTargets(b.text(Bundle.SUMMARY))).contains("CAPTURE-PLAN.md", "traffic-path.svg", "facts.json");
