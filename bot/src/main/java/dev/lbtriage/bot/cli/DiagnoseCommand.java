@@ -65,6 +65,10 @@ final class DiagnoseCommand implements Callable<Integer> {
       + "backend's probe and backend ports, and let the rules use the results. Only this load balancer's backends; useful inside the VNet.")
   boolean liveCheck;
 
+  @Option(names = "--bundle", paramLabel = "FILE.zip", description = "Also write a support-case bundle of this diagnosis "
+      + "(see lb-triage bundle --help; --redact is there).")
+  java.nio.file.Path bundle;
+
   @Mixin FormatOption format;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -73,6 +77,9 @@ final class DiagnoseCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (bundle != null) {
+      BundleFiles.checkOut(bundle, "--bundle");
+    }
     KnowledgeBase kb = KnowledgeBaseLoader.loadBundled();
     Chosen chosen = chooseSymptom(kb, err);
     List<Answer> parsed = parseAnswers(kb);
@@ -97,6 +104,9 @@ final class DiagnoseCommand implements Callable<Integer> {
     chosen = settledByFacts(chosen, gathered, lbId, err);
     Diagnosis d = new Diagnoser(kb, RuleEngine.fromClasspath()).diagnose(gathered, lbId, chosen.id(), chosen.score(), parsed, checks);
     Output.print(out, format, () -> d, () -> rows(d), () -> DiagnosisText.print(out, d));
+    if (bundle != null) {
+      BundleFiles.afterDiagnose(source, gathered, lbId, d, symptom.text, parsed, bundle, err);
+    }
     return Main.EXIT_OK;
   }
 

@@ -15,6 +15,8 @@ public final class StubArmAccess implements AutoCloseable {
   public static final String SUBSCRIPTION = Stubs.SUB;
   public static final String LB = Stubs.LB;
   public static final String NSG = Stubs.NSG;
+  /** The bearer token the stub accepts (a secret no output may hold). */
+  public static final String TOKEN = TestCredential.TOKEN;
   public static final java.util.List<String> NICS = java.util.List.of(Stubs.NIC1, Stubs.NIC2);
 
   private final StubArm stub;
