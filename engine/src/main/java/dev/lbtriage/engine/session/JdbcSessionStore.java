@@ -1,6 +1,7 @@
 package dev.lbtriage.engine.session;
 
 import dev.lbtriage.engine.conversation.ConversationState;
+import dev.lbtriage.engine.conversation.Reply;
 import dev.lbtriage.engine.conversation.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,50 +135,104 @@ public final class JdbcSessionStore implements SessionStore {
   }
 
   @Override
-  public synchronized TurnClaim claim(String inputId, String conversationKey, String owner, Duration lease) {
+  public synchronized TurnClaim claim(String inputId, String conversationKey, String text, String userId, String owner, Duration lease) {
     Instant now = clock.instant();
     try {
       try (PreparedStatement ps = conn.prepareStatement("INSERT INTO processed_inputs (input_id, conv_key, owner_id, status, attempt, "
-          + "claimed_at, lease_until) VALUES (?, ?, ?, 'CLAIMED', 1, ?, ?)")) {
+          + "claimed_at, lease_until, input_text, user_id) VALUES (?, ?, ?, 'CLAIMED', 1, ?, ?, ?, ?)")) {
         ps.setString(1, inputId);
         ps.setString(2, conversationKey);
         ps.setString(3, owner);
         ps.setObject(4, utc(now));
         ps.setObject(5, utc(now.plus(lease)));
+        ps.setString(6, text);
+        ps.setString(7, userId);
         ps.executeUpdate();
         conn.commit();
-        return new TurnClaim(inputId, conversationKey, owner, 1, TurnClaim.Outcome.CLAIMED);
+        return new TurnClaim(inputId, conversationKey, text, userId, owner, 1, TurnClaim.Outcome.CLAIMED, lease, List.of());
       } catch (SQLException e) {
         rollback();
         if (!duplicate(e)) {
           throw e;
         }
       }
-      // claimed before: take it over only when its replica released it or its lease ran out
-      try (PreparedStatement ps = conn.prepareStatement("UPDATE processed_inputs SET owner_id = ?, attempt = attempt + 1, claimed_at = ?, "
-          + "lease_until = ? WHERE input_id = ? AND status = 'CLAIMED' AND lease_until < ?")) {
-        ps.setString(1, owner);
-        ps.setObject(2, utc(now));
-        ps.setObject(3, utc(now.plus(lease)));
-        ps.setString(4, inputId);
-        ps.setObject(5, utc(now));
-        boolean taken = ps.executeUpdate() == 1;
-        try (PreparedStatement q = conn.prepareStatement("SELECT status, attempt, owner_id FROM processed_inputs WHERE input_id = ?")) {
-          q.setString(1, inputId);
-          try (ResultSet rs = q.executeQuery()) {
-            conn.commit();
-            if (!rs.next()) {
-              return claim(inputId, conversationKey, owner, lease); // released and deleted meanwhile
-            }
-            TurnClaim.Outcome outcome = taken ? TurnClaim.Outcome.TAKEN_OVER
-                : "DONE".equals(rs.getString(1)) ? TurnClaim.Outcome.ALREADY_DONE : TurnClaim.Outcome.IN_PROGRESS;
-            return new TurnClaim(inputId, conversationKey, rs.getString(3), rs.getInt(2), outcome);
+      Optional<TurnClaim> taken = takeOver(inputId, owner, lease, now);
+      if (taken.isPresent()) {
+        return taken.get();
+      }
+      try (PreparedStatement q = conn.prepareStatement("SELECT status, attempt, owner_id, input_text, user_id FROM processed_inputs "
+          + "WHERE input_id = ?")) {
+        q.setString(1, inputId);
+        try (ResultSet rs = q.executeQuery()) {
+          boolean found = rs.next();
+          conn.commit();
+          if (!found) {
+            return claim(inputId, conversationKey, text, userId, owner, lease); // forgotten meanwhile
           }
+          TurnClaim.Outcome outcome = "DONE".equals(rs.getString(1)) ? TurnClaim.Outcome.ALREADY_DONE : TurnClaim.Outcome.IN_PROGRESS;
+          return new TurnClaim(inputId, conversationKey, rs.getString(4), rs.getString(5), rs.getString(3), rs.getInt(2), outcome, lease, List.of());
         }
       }
     } catch (SQLException e) {
       rollback();
       throw failure("cannot claim input " + inputId, e);
+    }
+  }
+
+  @Override
+  public synchronized List<TurnClaim> stalled(String conversationKey, String owner, Duration lease) {
+    Instant now = clock.instant();
+    List<String> ids = new ArrayList<>();
+    try {
+      try (PreparedStatement ps = conn.prepareStatement("SELECT input_id FROM processed_inputs WHERE conv_key = ? "
+          + "AND status IN ('CLAIMED', 'ANSWERED') AND lease_until < ? AND attempt < ? ORDER BY claimed_at, input_id")) {
+        ps.setString(1, conversationKey);
+        ps.setObject(2, utc(now));
+        ps.setInt(3, MAX_ATTEMPTS);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ids.add(rs.getString(1));
+          }
+        }
+      }
+      conn.commit();
+      List<TurnClaim> out = new ArrayList<>();
+      for (String id : ids) {
+        takeOver(id, owner, lease, now).ifPresent(out::add);
+      }
+      return out;
+    } catch (SQLException e) {
+      rollback();
+      throw failure("cannot read the stalled inputs of " + conversationKey, e);
+    }
+  }
+
+  /** Takes a claim over when its lease ran out and it may be tried again; the row as it is then. */
+  private Optional<TurnClaim> takeOver(String inputId, String owner, Duration lease, Instant now) throws SQLException {
+    try (PreparedStatement ps = conn.prepareStatement("UPDATE processed_inputs SET owner_id = ?, attempt = attempt + 1, lease_until = ? "
+        + "WHERE input_id = ? AND status IN ('CLAIMED', 'ANSWERED') AND lease_until < ? AND attempt < ?")) {
+      ps.setString(1, owner);
+      ps.setObject(2, utc(now.plus(lease)));
+      ps.setString(3, inputId);
+      ps.setObject(4, utc(now));
+      ps.setInt(5, MAX_ATTEMPTS);
+      if (ps.executeUpdate() != 1) {
+        conn.commit();
+        return Optional.empty();
+      }
+    }
+    try (PreparedStatement q = conn.prepareStatement("SELECT status, attempt, conv_key, input_text, user_id, replies FROM processed_inputs "
+        + "WHERE input_id = ?")) {
+      q.setString(1, inputId);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        boolean answered = "ANSWERED".equals(rs.getString(1));
+        TurnClaim claim = new TurnClaim(inputId, rs.getString(3), rs.getString(4), rs.getString(5), owner, rs.getInt(2),
+            answered ? TurnClaim.Outcome.DELIVER : TurnClaim.Outcome.TAKEN_OVER, lease,
+            answered ? RepliesJson.read(rs.getString(6)) : List.of());
+        conn.commit();
+        return Optional.of(claim);
+      }
     }
   }
 
@@ -198,7 +253,7 @@ public final class JdbcSessionStore implements SessionStore {
   }
 
   @Override
-  public synchronized long saveTurn(ConversationState s, long expectedVersion, TurnClaim claim) {
+  public synchronized long saveTurn(ConversationState s, long expectedVersion, TurnClaim claim, List<Reply> replies) {
     try {
       if (expectedVersion == 0) {
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO sessions (" + ROW + ", row_version) VALUES "
@@ -226,14 +281,15 @@ public final class JdbcSessionStore implements SessionStore {
         }
       }
       if (claim != null) {
-        try (PreparedStatement ps = conn.prepareStatement("UPDATE processed_inputs SET status = 'DONE', done_at = ?, session_id = ?, "
-            + "turn = ? WHERE input_id = ? AND owner_id = ? AND attempt = ? AND status = 'CLAIMED'")) {
-          ps.setObject(1, utc(clock.instant()));
+        try (PreparedStatement ps = conn.prepareStatement("UPDATE processed_inputs SET status = 'ANSWERED', lease_until = ?, session_id = ?, "
+            + "turn = ?, replies = ? WHERE input_id = ? AND owner_id = ? AND attempt = ? AND status = 'CLAIMED'")) {
+          ps.setObject(1, utc(clock.instant().plus(claim.lease())));
           ps.setString(2, s.id());
           ps.setInt(3, s.turn());
-          ps.setString(4, claim.inputId());
-          ps.setString(5, claim.owner());
-          ps.setInt(6, claim.attempt());
+          ps.setString(4, RepliesJson.write(replies.stream().filter(r -> !(r instanceof Reply.ProgressUpdate)).toList()));
+          ps.setString(5, claim.inputId());
+          ps.setString(6, claim.owner());
+          ps.setInt(7, claim.attempt());
           if (ps.executeUpdate() != 1) {
             rollback();
             throw new TurnConflictException("input " + claim.inputId() + " was taken over by another replica");
@@ -249,12 +305,29 @@ public final class JdbcSessionStore implements SessionStore {
   }
 
   @Override
+  public synchronized void delivered(TurnClaim claim) {
+    try (PreparedStatement ps = conn.prepareStatement("UPDATE processed_inputs SET status = 'DONE', done_at = ?, replies = NULL "
+        + "WHERE input_id = ? AND owner_id = ? AND attempt = ? AND status = 'ANSWERED'")) {
+      ps.setObject(1, utc(clock.instant()));
+      ps.setString(2, claim.inputId());
+      ps.setString(3, claim.owner());
+      ps.setInt(4, claim.attempt());
+      ps.executeUpdate();
+      conn.commit();
+    } catch (SQLException e) {
+      rollback();
+      throw failure("cannot mark input " + claim.inputId() + " delivered", e);
+    }
+  }
+
+  @Override
   public synchronized void release(TurnClaim claim) {
-    try (PreparedStatement ps = conn.prepareStatement("DELETE FROM processed_inputs WHERE input_id = ? AND owner_id = ? AND attempt = ? "
-        + "AND status = 'CLAIMED'")) {
-      ps.setString(1, claim.inputId());
-      ps.setString(2, claim.owner());
-      ps.setInt(3, claim.attempt());
+    try (PreparedStatement ps = conn.prepareStatement("UPDATE processed_inputs SET lease_until = ? WHERE input_id = ? AND owner_id = ? "
+        + "AND attempt = ? AND status = 'CLAIMED'")) {
+      ps.setObject(1, utc(clock.instant().minusMillis(1)));
+      ps.setString(2, claim.inputId());
+      ps.setString(3, claim.owner());
+      ps.setInt(4, claim.attempt());
       ps.executeUpdate();
       conn.commit();
     } catch (SQLException e) {

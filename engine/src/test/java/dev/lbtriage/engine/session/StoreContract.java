@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lbtriage.engine.conversation.ConversationState;
+import dev.lbtriage.engine.conversation.Reply;
 import dev.lbtriage.engine.conversation.Stage;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,6 +29,11 @@ import org.junit.jupiter.api.Test;
  */
 abstract class StoreContract {
   static final Duration LEASE = Duration.ofMinutes(2);
+  static final List<Reply> REPLIES = List.of(new Reply.Text("Checking lb-web", true),
+      new Reply.Prompt("vm-responds", "Does the VM answer on port 80?", "why", List.of(new Reply.How("Linux", "curl -sI http://10.0.0.4/")),
+          List.of(new Reply.Choice("Yes", "yes"), new Reply.Choice("No", "no"))),
+      new Reply.FindingsTable("Findings", List.of(new Reply.FindingsTable.Row("nsg-blocks-probe", "NSG", "suspected", List.of("rule 100")))),
+      new Reply.Code("az", "sh", "az network nsg rule list"), new Reply.Notice(Reply.Notice.Level.WARNING, "careful"));
   MovableClock clock;
   String url;
 
@@ -130,16 +136,19 @@ abstract class StoreContract {
   @Test
   void an_input_is_claimed_once_and_after_its_turn_is_saved_every_other_delivery_finds_it_done() {
     try (JdbcSessionStore a = open(); JdbcSessionStore b = open()) {
-      TurnClaim first = a.claim("Ev1", "slack:C1:1.0", "replica-a", LEASE);
+      TurnClaim first = a.claim("Ev1", "slack:C1:1.0", "line", "U1", "replica-a", LEASE);
       assertThat(first.outcome()).isEqualTo(TurnClaim.Outcome.CLAIMED);
       assertThat(first.mine()).isTrue();
-      TurnClaim copy = b.claim("Ev1", "slack:C1:1.0", "replica-b", LEASE);
+      TurnClaim copy = b.claim("Ev1", "slack:C1:1.0", "line", "U1", "replica-b", LEASE);
       assertThat(copy.outcome()).isEqualTo(TurnClaim.Outcome.IN_PROGRESS);
       assertThat(copy.mine()).isFalse();
-      assertThat(a.saveTurn(States.at("s1", "slack:C1:1.0", 1), 0, first)).isEqualTo(1);
-      assertThat(b.claim("Ev1", "slack:C1:1.0", "replica-b", LEASE).outcome()).isEqualTo(TurnClaim.Outcome.ALREADY_DONE);
+      assertThat(a.saveTurn(States.at("s1", "slack:C1:1.0", 1), 0, first, REPLIES)).isEqualTo(1);
+      assertThat(b.claim("Ev1", "slack:C1:1.0", "line", "U1", "replica-b", LEASE).outcome()).as("answered, being sent")
+          .isEqualTo(TurnClaim.Outcome.IN_PROGRESS);
+      a.delivered(first);
+      assertThat(b.claim("Ev1", "slack:C1:1.0", "line", "U1", "replica-b", LEASE).outcome()).isEqualTo(TurnClaim.Outcome.ALREADY_DONE);
       clock.advance(LEASE.multipliedBy(3));
-      assertThat(b.claim("Ev1", "slack:C1:1.0", "replica-b", LEASE).outcome()).as("done stays done after any lease")
+      assertThat(b.claim("Ev1", "slack:C1:1.0", "line", "U1", "replica-b", LEASE).outcome()).as("done stays done after any lease")
           .isEqualTo(TurnClaim.Outcome.ALREADY_DONE);
     }
   }
@@ -147,15 +156,15 @@ abstract class StoreContract {
   @Test
   void a_claim_whose_replica_died_is_taken_over_after_its_lease_and_the_dead_one_can_no_longer_save() {
     try (JdbcSessionStore a = open(); JdbcSessionStore b = open()) {
-      TurnClaim dead = a.claim("Ev2", "k2", "replica-a", LEASE);
-      assertThat(b.claim("Ev2", "k2", "replica-b", LEASE).outcome()).isEqualTo(TurnClaim.Outcome.IN_PROGRESS);
+      TurnClaim dead = a.claim("Ev2", "k2", "line", "U1", "replica-a", LEASE);
+      assertThat(b.claim("Ev2", "k2", "line", "U1", "replica-b", LEASE).outcome()).isEqualTo(TurnClaim.Outcome.IN_PROGRESS);
       clock.advance(LEASE.plusSeconds(1));
-      TurnClaim taken = b.claim("Ev2", "k2", "replica-b", LEASE);
+      TurnClaim taken = b.claim("Ev2", "k2", "line", "U1", "replica-b", LEASE);
       assertThat(taken.outcome()).isEqualTo(TurnClaim.Outcome.TAKEN_OVER);
       assertThat(taken.attempt()).isEqualTo(2);
-      assertThatThrownBy(() -> a.saveTurn(States.at("late", "k2", 1), 0, dead)).isInstanceOf(TurnConflictException.class);
+      assertThatThrownBy(() -> a.saveTurn(States.at("late", "k2", 1), 0, dead, REPLIES)).isInstanceOf(TurnConflictException.class);
       assertThat(a.forTurn("k2")).as("the late save wrote nothing").isEmpty();
-      b.saveTurn(States.at("s2", "k2", 1), 0, taken);
+      b.saveTurn(States.at("s2", "k2", 1), 0, taken, REPLIES);
       assertThat(a.forTurn("k2").orElseThrow().state().id()).isEqualTo("s2");
     }
   }
@@ -163,29 +172,65 @@ abstract class StoreContract {
   @Test
   void a_released_claim_is_run_again_at_once_by_the_next_delivery() {
     try (JdbcSessionStore a = open(); JdbcSessionStore b = open()) {
-      TurnClaim failed = a.claim("Ev3", "k3", "replica-a", LEASE);
+      TurnClaim failed = a.claim("Ev3", "k3", "line", "U1", "replica-a", LEASE);
       a.release(failed);
-      TurnClaim retry = b.claim("Ev3", "k3", "replica-b", LEASE);
-      assertThat(retry.mine()).isTrue();
+      TurnClaim retry = b.claim("Ev3", "k3", "line", "U1", "replica-b", LEASE);
+      assertThat(retry.outcome()).isEqualTo(TurnClaim.Outcome.TAKEN_OVER);
       assertThat(retry.owner()).isEqualTo("replica-b");
+      assertThat(retry.text()).isEqualTo("line");
+      b.release(retry);
+      TurnClaim third = a.claim("Ev3", "k3", "line", "U1", "replica-a", LEASE);
+      assertThat(third.attempt()).isEqualTo(SessionStore.MAX_ATTEMPTS);
+      a.release(third);
+      assertThat(b.claim("Ev3", "k3", "line", "U1", "replica-b", LEASE).outcome()).as("given up after %d attempts", SessionStore.MAX_ATTEMPTS)
+          .isEqualTo(TurnClaim.Outcome.IN_PROGRESS);
+      assertThat(b.stalled("k3", "replica-b", LEASE)).isEmpty();
+    }
+  }
+
+  @Test
+  void what_a_replica_that_died_left_is_picked_up_by_the_next_one_to_touch_the_conversation_oldest_first() {
+    try (JdbcSessionStore a = open(); JdbcSessionStore b = open()) {
+      // a answered Ev5 (state saved) and died before sending; then claimed Ev6 and died before saving
+      TurnClaim answered = a.claim("Ev5", "k6", "first line", "U1", "replica-a", LEASE);
+      a.saveTurn(States.at("s6", "k6", 1), 0, answered, REPLIES);
+      clock.advance(Duration.ofSeconds(1));
+      a.claim("Ev6", "k6", "second line", "U2", "replica-a", LEASE);
+      assertThat(b.stalled("k6", "replica-b", LEASE)).as("within the lease a may still be working").isEmpty();
+      clock.advance(LEASE.plusSeconds(1));
+      List<TurnClaim> left = b.stalled("k6", "replica-b", LEASE);
+      assertThat(left).extracting(TurnClaim::inputId).containsExactly("Ev5", "Ev6");
+      assertThat(left.get(0).outcome()).isEqualTo(TurnClaim.Outcome.DELIVER);
+      assertThat(left.get(0).undelivered()).as("the replies, back equal (progress left out)").isEqualTo(REPLIES);
+      assertThat(left.get(1).outcome()).isEqualTo(TurnClaim.Outcome.TAKEN_OVER);
+      assertThat(left.get(1).text()).isEqualTo("second line");
+      assertThat(left.get(1).userId()).isEqualTo("U2");
+      assertThat(a.stalled("k6", "replica-a", LEASE)).as("taken: nobody else gets them").isEmpty();
+      b.delivered(left.get(0));
+      VersionedState v = b.forTurn("k6").orElseThrow();
+      b.saveTurn(v.state().nextTurn(States.T0), v.version(), left.get(1), List.of());
+      b.delivered(left.get(1));
+      clock.advance(LEASE.multipliedBy(2));
+      assertThat(b.stalled("k6", "replica-b", LEASE)).isEmpty();
+      assertThat(a.claim("Ev6", "k6", "second line", "U2", "replica-a", LEASE).outcome()).isEqualTo(TurnClaim.Outcome.ALREADY_DONE);
     }
   }
 
   @Test
   void a_turn_is_saved_only_over_the_version_it_started_from() {
     try (JdbcSessionStore a = open(); JdbcSessionStore b = open()) {
-      long v1 = a.saveTurn(States.at("s", "k4", 1), 0, null);
+      long v1 = a.saveTurn(States.at("s", "k4", 1), 0, null, List.of());
       VersionedState seenByA = a.forTurn("k4").orElseThrow();
       VersionedState seenByB = b.forTurn("k4").orElseThrow();
       assertThat(seenByA.version()).isEqualTo(v1).isEqualTo(seenByB.version());
-      long v2 = b.saveTurn(States.at("s", "k4", 2), seenByB.version(), null);
+      long v2 = b.saveTurn(States.at("s", "k4", 2), seenByB.version(), null, List.of());
       assertThat(v2).isEqualTo(v1 + 1);
-      assertThatThrownBy(() -> a.saveTurn(States.at("s", "k4", 2), seenByA.version(), null)).isInstanceOf(TurnConflictException.class);
+      assertThatThrownBy(() -> a.saveTurn(States.at("s", "k4", 2), seenByA.version(), null, List.of())).isInstanceOf(TurnConflictException.class);
       VersionedState now = a.forTurn("k4").orElseThrow();
       assertThat(now.version()).isEqualTo(v2);
-      a.saveTurn(States.at("s", "k4", 3), now.version(), null);
+      a.saveTurn(States.at("s", "k4", 3), now.version(), null, List.of());
       assertThat(b.load("s").orElseThrow().turn()).isEqualTo(3);
-      assertThatThrownBy(() -> b.saveTurn(States.at("other", "k4", 1), 0, null)).as("a second conversation for one key")
+      assertThatThrownBy(() -> b.saveTurn(States.at("other", "k4", 1), 0, null, List.of())).as("a second conversation for one key")
           .isInstanceOf(TurnConflictException.class);
     }
   }
@@ -193,10 +238,10 @@ abstract class StoreContract {
   @Test
   void a_plain_save_keeps_the_version_moving_so_a_turn_started_before_it_cannot_overwrite_it() {
     try (JdbcSessionStore a = open()) {
-      a.saveTurn(States.at("s", "k5", 1), 0, null);
+      a.saveTurn(States.at("s", "k5", 1), 0, null, List.of());
       VersionedState before = a.forTurn("k5").orElseThrow();
       a.save(States.at("s", "k5", 2));
-      assertThatThrownBy(() -> a.saveTurn(States.at("s", "k5", 2), before.version(), null)).isInstanceOf(TurnConflictException.class);
+      assertThatThrownBy(() -> a.saveTurn(States.at("s", "k5", 2), before.version(), null, List.of())).isInstanceOf(TurnConflictException.class);
     }
   }
 
@@ -216,7 +261,7 @@ abstract class StoreContract {
             go.await();
             for (int i = 0; i < inputs; i++) {
               String key = "race:" + (i % 5);
-              TurnClaim c = store.claim("E" + i, key, owner, LEASE);
+              TurnClaim c = store.claim("E" + i, key, "line", "U1", owner, LEASE);
               if (!c.mine()) {
                 continue;
               }
@@ -228,7 +273,8 @@ abstract class StoreContract {
                 ConversationState next = saved.map(v -> v.state().nextTurn(States.T0))
                     .orElse(States.at("conv-" + key + "-" + owner, key, 1));
                 try {
-                  store.saveTurn(next, saved.map(VersionedState::version).orElse(0L), c);
+                  store.saveTurn(next, saved.map(VersionedState::version).orElse(0L), c, REPLIES);
+                  store.delivered(c);
                   break;
                 } catch (TurnConflictException again) {
                   // another replica saved a turn of this conversation first: run it again on the new state
