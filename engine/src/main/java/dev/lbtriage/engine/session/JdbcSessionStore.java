@@ -292,7 +292,7 @@ public final class JdbcSessionStore implements SessionStore {
           ps.setInt(7, claim.attempt());
           if (ps.executeUpdate() != 1) {
             rollback();
-            throw new TurnConflictException("input " + claim.inputId() + " was taken over by another replica");
+            throw new TurnConflictException("input " + claim.inputId() + " was taken over by another replica", true);
           }
         }
       }

@@ -7,7 +7,19 @@ package dev.lbtriage.engine.session;
  * replies of the lost turn.
  */
 public final class TurnConflictException extends RuntimeException {
+  private final boolean inputTakenOver;
+
   public TurnConflictException(String message) {
+    this(message, false);
+  }
+
+  public TurnConflictException(String message, boolean inputTakenOver) {
     super(message);
+    this.inputTakenOver = inputTakenOver;
+  }
+
+  /** True when the input of the turn was taken over by another replica (which answers it): drop the turn. */
+  public boolean inputTakenOver() {
+    return inputTakenOver;
   }
 }
