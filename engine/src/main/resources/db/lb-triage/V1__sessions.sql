@@ -3,6 +3,8 @@
 -- the saves (the latest session is the one saved last, whatever the clocks say).
 -- Every migration can run twice (IF NOT EXISTS): H2 commits DDL at once, so a crash between a
 -- migration and its schema_version row must not leave it unrunnable.
+-- The same script runs on H2 and PostgreSQL: only types both know (TEXT is H2's CLOB, so a store made when
+-- this line said CLOB has exactly the same schema).
 CREATE SEQUENCE IF NOT EXISTS session_saves;
 CREATE TABLE IF NOT EXISTS sessions (
   id          VARCHAR(128)   NOT NULL PRIMARY KEY,
@@ -15,7 +17,7 @@ CREATE TABLE IF NOT EXISTS sessions (
   created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
   updated_at  TIMESTAMP WITH TIME ZONE NOT NULL,
   saved_seq   BIGINT         NOT NULL,
-  state       CLOB           NOT NULL
+  state       TEXT           NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sessions_saved ON sessions (saved_seq);
 CREATE INDEX IF NOT EXISTS sessions_key ON sessions (conv_key);

@@ -30,9 +30,10 @@ public final class Hints {
     return jar == null ? "lb-triage" : "java -jar " + quote(jar.toString());
   }
 
-  /** The command that resumes a session, with the {@code --db} it was saved in when one was given. */
+  /** The command that resumes a session, with the {@code --db} it was saved in when one was given (its password masked). */
   public static String resume(String id, String db) {
-    return command() + " chat --resume " + id + (db == null || db.isBlank() ? "" : " --db " + quote(db.strip()));
+    return command() + " chat --resume " + id + (db == null || db.isBlank() ? ""
+        : " --db " + quote(dev.lbtriage.engine.session.DataLocation.printable(db.strip())));
   }
 
   private static Path runningJar() {

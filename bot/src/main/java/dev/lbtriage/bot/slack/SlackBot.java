@@ -47,6 +47,7 @@ public final class SlackBot implements AutoCloseable {
 
   private final App app;
   private final Turns turns;
+  private final boolean storeClaimsInputs;
   private final RecentIds seenEvents = new RecentIds(10_000);
 
   public SlackBot(SlackSettings settings, TriageConversations conversations) {
@@ -71,6 +72,7 @@ public final class SlackBot implements AutoCloseable {
     ChannelRateLimiter limiter = new ChannelRateLimiter(settings.channelInterval(), System::nanoTime, sleeper);
     SlackPoster poster = new SlackPoster(slack.methods(settings.botToken()), limiter, sleeper);
     this.turns = new Turns(conversations, poster, settings.workers(), settings.maxPendingTurns());
+    this.storeClaimsInputs = conversations.claimsInputs();
     this.app = new App(appConfig);
     register();
   }
@@ -87,7 +89,7 @@ public final class SlackBot implements AutoCloseable {
         return ctx.ack();
       }
       if (firstSighting(payload.getEventId(), ctx.getRetryNum()) && e.getBotId() == null) {
-        turns.submit(ThreadKey.of(e.getChannel(), e.getThreadTs(), e.getTs()), withoutMentions(e.getText()), e.getUser());
+        turns.submit(ThreadKey.of(e.getChannel(), e.getThreadTs(), e.getTs()), withoutMentions(e.getText()), e.getUser(), inputId(payload.getEventId()));
       }
       return ctx.ack();
     });
@@ -101,7 +103,7 @@ public final class SlackBot implements AutoCloseable {
       ThreadKey thread = ThreadKey.of(e.getChannel(), e.getThreadTs(), e.getTs());
       boolean ours = "im".equals(e.getChannelType()) || (e.getThreadTs() != null && turns.owns(thread));
       if (human && !mention && ours && firstSighting(payload.getEventId(), ctx.getRetryNum())) {
-        turns.submit(thread, e.getText() == null ? "" : e.getText(), e.getUser());
+        turns.submit(thread, e.getText() == null ? "" : e.getText(), e.getUser(), inputId(payload.getEventId()));
       }
       return ctx.ack();
     });
@@ -185,7 +187,15 @@ public final class SlackBot implements AutoCloseable {
     }
   }
 
+  /** The id a shared store claims an event by (issue 21), null without one. */
+  private static String inputId(String eventId) {
+    return eventId == null ? null : "event:" + eventId;
+  }
+
   private boolean firstSighting(String eventId, Integer retryNum) {
+    if (storeClaimsInputs) {
+      return true; // the store decides, across replicas: a redelivery may be one that a replica which died had claimed
+    }
     if (eventId == null || seenEvents.add(eventId)) {
       return true;
     }

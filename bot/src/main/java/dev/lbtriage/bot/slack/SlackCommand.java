@@ -45,6 +45,10 @@ public final class SlackCommand implements Callable<Integer> {
   @Option(names = {"--lb", "-n", "--name"}, paramLabel = "NAME", description = "Only this load balancer (name, RG/NAME or ARM id).")
   String lb;
 
+  @Option(names = "--db", paramLabel = "FILE_OR_JDBC_URL", description = "Where conversations are kept: a file or a JDBC URL; "
+      + "jdbc:postgresql://host/db for several replicas sharing one store (default: $LB_TRIAGE_DB, else the user's H2 file).")
+  String db;
+
   @picocli.CommandLine.Mixin dev.lbtriage.bot.cli.AzureOptions azureOptions = new dev.lbtriage.bot.cli.AzureOptions();
 
   private final Function<Source, TriageConversations> conversations;
@@ -56,8 +60,9 @@ public final class SlackCommand implements Callable<Integer> {
    * @param azure {@code --azure}
    * @param azureOptions the Azure flags (subscription, resource group, tenant, cloud)
    * @param lb {@code -n/--lb}, or null
+   * @param db {@code --db}, or null (then {@code $LB_TRIAGE_DB} or the default store)
    */
-  public record Source(Path snapshot, boolean azure, dev.lbtriage.bot.cli.AzureOptions azureOptions, String lb) {}
+  public record Source(Path snapshot, boolean azure, dev.lbtriage.bot.cli.AzureOptions azureOptions, String lb, String db) {}
   private final Map<String, String> env;
 
   public SlackCommand() {
@@ -102,7 +107,7 @@ public final class SlackCommand implements Callable<Integer> {
         SlackSettings.of(tokens.botToken(), tokens.signingSecret() == null ? "" : tokens.signingSecret(), tokens.appToken())
             .withApiUrl(env.get("SLACK_API_URL"));
     SlackReach.check(settings);
-    try (SlackBot bot = new SlackBot(settings, conversations.apply(new Source(snapshot, azure, azureOptions, lb)))) {
+    try (SlackBot bot = new SlackBot(settings, conversations.apply(new Source(snapshot, azure, azureOptions, lb, db)))) {
       if (http) {
         try (SlackServer server = new SlackServer(bot.app(), bind, port).start()) {
           System.err.println("lb-triage slack: listening on " + server.eventsUri() + logs());

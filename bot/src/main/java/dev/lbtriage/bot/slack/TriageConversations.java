@@ -25,6 +25,19 @@ public interface TriageConversations {
   void handle(String conversationKey, String text, String userId, ReplySink sink);
 
   /**
+   * The same for a delivered input with an id ({@code event:Ev123}, or null): an implementation on a store shared by
+   * several replicas claims it there, so a redelivery or a copy that reached another replica is answered once.
+   */
+  default void handle(String inputId, String conversationKey, String text, String userId, ReplySink sink) {
+    handle(conversationKey, text, userId, sink);
+  }
+
+  /** Whether {@link #handle(String, String, String, String, ReplySink)} recognises inputs seen before (then the face need not). */
+  default boolean claimsInputs() {
+    return false;
+  }
+
+  /**
    * Whether a conversation with this key already exists (saved by an earlier run of the bot), so a
    * reply typed in its thread after a restart continues it. The default knows only this run's threads.
    */

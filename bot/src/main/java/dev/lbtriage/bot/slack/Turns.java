@@ -39,9 +39,14 @@ final class Turns implements AutoCloseable {
 
   /** Queues a turn in the thread and marks the thread as the bot's. */
   void submit(ThreadKey thread, String text, String userId) {
+    submit(thread, text, userId, null);
+  }
+
+  /** The same for an input with an id (an event id), for conversations that claim inputs. */
+  void submit(ThreadKey thread, String text, String userId, String inputId) {
     ownedThreads.add(thread.conversationKey());
     try {
-      executor.submit(thread.conversationKey(), () -> run(thread, text, userId));
+      executor.submit(thread.conversationKey(), () -> run(thread, text, userId, inputId));
     } catch (RejectedExecutionException e) {
       LOG.warn("Turn refused for {}: {}", thread, e.getMessage());
     }
@@ -60,10 +65,10 @@ final class Turns implements AutoCloseable {
     return poster;
   }
 
-  private void run(ThreadKey thread, String text, String userId) {
+  private void run(ThreadKey thread, String text, String userId, String inputId) {
     ThreadReplies sink = new ThreadReplies(poster, renderer, thread);
     try {
-      conversations.handle(thread.conversationKey(), text, userId, sink);
+      conversations.handle(inputId, thread.conversationKey(), text, userId, sink);
       sink.finish();
     } catch (SlackCallException e) {
       LOG.warn("Could not answer in {}: {}", thread, e.getMessage());

@@ -69,7 +69,7 @@ public final class SessionsCommand implements Callable<Integer> {
         }
         if (!unknown.isEmpty()) {
           throw new dev.lbtriage.bot.cli.BadInputException("there is no saved session " + String.join(", ", unknown)
-              + "; list them with: " + Hints.command() + " sessions" + (db == null ? "" : " --db " + db));
+              + "; list them with: " + Hints.command() + " sessions" + (db == null ? "" : " --db " + dev.lbtriage.engine.session.DataLocation.printable(db)));
         }
         return 0;
       });

@@ -41,7 +41,7 @@ class SessionStoreCliTest {
     Result file = CliProcess.run(tmp, env, "demo", "--auto");
     env.put("LB_TRIAGE_DB", "jdbc:h2:file:" + tmp.resolve("other"));
     Result url = CliProcess.run(tmp, env, "demo", "--auto");
-    env.put("LB_TRIAGE_DB", "postgres://db.example/sessions");
+    env.put("LB_TRIAGE_DB", "mysql://db.example/sessions");
     Result wrong = CliProcess.run(tmp, env, "sessions");
 
     assertThat(file.exit()).as(file.err()).isZero();
@@ -49,8 +49,9 @@ class SessionStoreCliTest {
     assertThat(url.exit()).as(url.err()).isZero();
     assertThat(tmp.resolve("other.mv.db")).exists();
     assertThat(wrong.exit()).isEqualTo(2);
-    assertThat(wrong.errLines()).containsExactly("lb-triage sessions: LB_TRIAGE_DB 'postgres://db.example/sessions' is neither a "
-        + "JDBC URL nor a file path; give a JDBC URL (jdbc:h2:file:/path/sessions) or the path of a session file (/path/sessions.mv.db)");
+    assertThat(wrong.errLines()).containsExactly("lb-triage sessions: LB_TRIAGE_DB 'mysql://db.example/sessions' is neither a "
+        + "JDBC URL nor a file path; give a JDBC URL (jdbc:h2:file:/path/sessions, or jdbc:postgresql://host/db for a store shared by "
+        + "several bot replicas) or the path of a session file (/path/sessions.mv.db)");
   }
 
   @Test

@@ -49,6 +49,8 @@ final class FakeSlackApi implements AutoCloseable {
   private final AtomicInteger ts = new AtomicInteger();
   private final AtomicInteger fileIds = new AtomicInteger();
   private volatile String socketModeUrl = "ws://127.0.0.1:1/none";
+  private volatile java.util.concurrent.CountDownLatch hold;
+  private final AtomicInteger held = new AtomicInteger();
 
   FakeSlackApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -89,8 +91,36 @@ final class FakeSlackApi implements AutoCloseable {
     return calls(method).stream().filter(c -> threadTs.equals(c.param("thread_ts"))).toList();
   }
 
+  /** From now on every chat.* call waits unanswered (and unrecorded) until {@link #release} (a bot stuck mid-turn). */
+  void holdChatCalls() {
+    hold = new java.util.concurrent.CountDownLatch(1);
+  }
+
+  /** How many calls are waiting under {@link #holdChatCalls}. */
+  int heldCalls() {
+    return held.get();
+  }
+
+  void release() {
+    java.util.concurrent.CountDownLatch h = hold;
+    hold = null;
+    if (h != null) {
+      h.countDown();
+    }
+  }
+
   private void api(HttpExchange exchange) throws IOException {
     String method = exchange.getRequestURI().getPath().substring("/api/".length());
+    java.util.concurrent.CountDownLatch h = hold;
+    if (h != null && method.startsWith("chat.")) {
+      held.incrementAndGet();
+      try {
+        h.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
     Map<String, String> params = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     AtomicInteger limit = rateLimits.get(method);
     if (limit != null && limit.getAndDecrement() > 0) {
@@ -163,6 +193,7 @@ final class FakeSlackApi implements AutoCloseable {
 
   @Override
   public void close() {
+    release();
     server.stop(0);
     ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
   }

@@ -9,6 +9,11 @@ import dev.lbtriage.engine.conversation.Reply;
 import dev.lbtriage.engine.conversation.Turn;
 import dev.lbtriage.engine.message.Section;
 import dev.lbtriage.engine.session.SessionStore;
+import dev.lbtriage.engine.session.TurnClaim;
+import dev.lbtriage.engine.session.TurnConflictException;
+import dev.lbtriage.engine.session.VersionedState;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,16 +26,26 @@ import org.slf4j.LoggerFactory;
  * the key (or a new one that begins with the input as the report), the engine's turn with progress
  * sent live, the new state saved, then the replies sent in order. Turns of one key run one at a time
  * in the order they arrive (a fair lock per key); turns of different keys run at once (the fact cache
- * loads per load balancer). Input redelivered with the same delivery id is answered once. Any
- * failure becomes an error notice in the conversation; nothing saved is lost.
+ * loads per load balancer). Input redelivered with the same delivery id is answered once, also when
+ * several replicas share one store (issue 21): the input is claimed in the store, a turn is saved only
+ * over the version it started from (a conflict runs it again on the new state), its replies are kept
+ * with it until sent, and what a stopped replica left (a claimed input, or replies not sent) is done by
+ * the next replica that touches the conversation. Any failure becomes an error notice in the
+ * conversation; nothing saved is lost.
  */
 public final class Conversations {
   private static final Logger LOG = LoggerFactory.getLogger(Conversations.class);
   private static final int REMEMBERED_DELIVERIES = 50_000;
+  private static final int CONFLICT_RETRIES = 5;
+  /** How long a claimed input is this process's before another replica may take it over: longer than the longest turn. */
+  public static final Duration DEFAULT_LEASE = Duration.ofMinutes(3);
 
   private final ConversationEngine engine;
   private final SessionStore store;
   private final Supplier<String> ids;
+  private final Duration lease;
+  /** This process, as the store names who holds a claimed input. */
+  private final String owner;
   private final LoadingCache<String, ReentrantLock> locks = Caffeine.newBuilder().weakValues().build(k -> new ReentrantLock(true));
   private final Cache<String, Boolean> delivered = Caffeine.newBuilder().maximumSize(REMEMBERED_DELIVERIES).build();
 
@@ -40,9 +55,27 @@ public final class Conversations {
 
   /** @param ids new conversation ids */
   public Conversations(ConversationEngine engine, SessionStore store, Supplier<String> ids) {
+    this(engine, store, ids, DEFAULT_LEASE);
+  }
+
+  /**
+   * @param lease how long an input claimed in the store is this process's before another replica may take it over
+   *     ({@link #DEFAULT_LEASE}: longer than the longest turn)
+   */
+  public Conversations(ConversationEngine engine, SessionStore store, Supplier<String> ids, Duration lease) {
     this.engine = engine;
     this.store = store;
     this.ids = ids;
+    this.lease = lease;
+    this.owner = host() + ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static String host() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "host";
+    }
   }
 
   /** Where the replies of a turn go, in order; progress updates may come before the turn's end. */
@@ -78,12 +111,19 @@ public final class Conversations {
     ReentrantLock lock = locks.get(key);
     lock.lock();
     try {
-      Optional<ConversationState> saved = store.byKey(key);
-      Turn turn = saved.isEmpty() ? engine.start(ids.get(), key, input.text(), who, sink::send)
-          : engine.handle(saved.get(), input.text(), who, sink::send);
-      store.save(turn.next());
-      turn.replies().forEach(sink::send);
-      return Optional.of(turn.next());
+      for (TurnClaim left : store.stalled(key, owner, lease)) {
+        LOG.info("Finishing input {} of {} that a stopped replica left ({})", left.inputId(), key, left.outcome());
+        act(left, sink);
+      }
+      if (input.deliveryId() == null) {
+        return turn(key, input.text(), who, null, sink);
+      }
+      TurnClaim claim = store.claim(input.deliveryId(), key, input.text(), who, owner, lease);
+      if (!claim.mine()) {
+        LOG.info("Input {} of {} is {} (replica {}): not answered again", input.deliveryId(), key, claim.outcome(), claim.owner());
+        return Optional.empty();
+      }
+      return act(claim, sink);
     } catch (RuntimeException e) {
       LOG.error("The turn of {} failed", key, e);
       sink.send(Reply.Say.notice(Section.Level.ERROR, "Something went wrong on my side (" + e.getClass().getSimpleName()
@@ -91,6 +131,56 @@ public final class Conversations {
       return Optional.empty();
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** Runs a claimed input, or sends the saved replies a stopped replica did not send; a failed turn gives its claim up. */
+  private Optional<ConversationState> act(TurnClaim claim, ReplySink sink) {
+    if (claim.outcome() == TurnClaim.Outcome.DELIVER) {
+      claim.undelivered().forEach(sink::send);
+      store.delivered(claim);
+      return store.byKey(claim.conversationKey());
+    }
+    try {
+      return turn(claim.conversationKey(), claim.text(), claim.userId(), claim, sink);
+    } catch (RuntimeException e) {
+      try {
+        store.release(claim);
+      } catch (RuntimeException again) {
+        e.addSuppressed(again);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * One turn, saved over the version it started from with its replies (so another replica can send them if this
+   * one stops); run again on the new state when another replica saved first.
+   */
+  private Optional<ConversationState> turn(String key, String text, String who, TurnClaim claim, ReplySink sink) {
+    for (int attempt = 1; ; attempt++) {
+      Optional<VersionedState> saved = store.forTurn(key);
+      Turn turn = saved.isEmpty() ? engine.start(ids.get(), key, text, who, sink::send)
+          : engine.handle(saved.get().state(), text, who, sink::send);
+      List<Reply> replies = turn.replies();
+      try {
+        store.saveTurn(turn.next(), saved.map(VersionedState::version).orElse(0L), claim, replies);
+      } catch (TurnConflictException e) {
+        if (e.inputTakenOver()) {
+          LOG.info("Turn of {} dropped: {}", key, e.getMessage());
+          return Optional.empty(); // the replica that took the input over answers it
+        }
+        if (attempt >= CONFLICT_RETRIES) {
+          throw e;
+        }
+        LOG.info("Turn of {} runs again: {}", key, e.getMessage());
+        continue;
+      }
+      replies.forEach(sink::send);
+      if (claim != null) {
+        store.delivered(claim);
+      }
+      return Optional.of(turn.next());
     }
   }
 

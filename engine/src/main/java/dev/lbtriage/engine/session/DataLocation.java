@@ -7,8 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where sessions are kept. Given explicitly ({@code --db} or {@code $LB_TRIAGE_DB}): a JDBC URL or
- * the path of an H2 file, whose folder must exist. Else an H2 file {@code sessions} in the user's
+ * Where sessions are kept. Given explicitly ({@code --db} or {@code $LB_TRIAGE_DB}): a JDBC URL (H2, or
+ * PostgreSQL for several bot replicas; {@code postgresql://} is taken as {@code jdbc:postgresql://}) or the path
+ * of an H2 file, whose folder must exist. Else an H2 file {@code sessions} in the user's
  * data folder, created when absent: {@code %LOCALAPPDATA%\lb-triage} on Windows,
  * {@code $XDG_DATA_HOME/lb-triage} or {@code $HOME/.local/share/lb-triage} elsewhere ({@code $HOME},
  * not Java's {@code user.home}, which ignores it).
@@ -74,7 +75,8 @@ public final class DataLocation {
    */
   public static String explicit(String value, String where) {
     String v = value.strip();
-    String expected = "give a JDBC URL (jdbc:h2:file:/path/sessions) or the path of a session file (/path/sessions.mv.db)";
+    String expected = "give a JDBC URL (jdbc:h2:file:/path/sessions, or jdbc:postgresql://host/db for a store shared by several bot "
+        + "replicas) or the path of a session file (/path/sessions.mv.db)";
     if (v.isEmpty()) {
       throw new IllegalArgumentException(where + " is empty; " + expected);
     }
@@ -83,6 +85,9 @@ public final class DataLocation {
         requireFolder(Path.of(v.substring(H2_FILE.length()).split(";", 2)[0]), v, where);
       }
       return v;
+    }
+    if (v.matches("(?i)postgres(ql)?://.*")) {
+      return "jdbc:postgresql://" + v.substring(v.indexOf("://") + 3); // the libpq form (DATABASE_URL) of the same URL
     }
     if (v.matches("(?i)[a-z][a-z0-9+.-]*://.*") || v.regionMatches(true, 0, "h2:", 0, 3)) {
       throw new IllegalArgumentException(where + " '" + v + "' is neither a JDBC URL nor a file path; " + expected);
@@ -117,6 +122,11 @@ public final class DataLocation {
    */
   public static String h2File(Path fileWithoutSuffix) {
     return H2_FILE + fileWithoutSuffix.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+  }
+
+  /** A store URL as it may be shown: without its password (for hints, logs and messages). */
+  public static String printable(String url) {
+    return JdbcSecrets.url(url);
   }
 
   /** The URL for this process: its environment ({@code LB_TRIAGE_DB}, {@code XDG_DATA_HOME}, {@code HOME}) and {@code os.name}. */

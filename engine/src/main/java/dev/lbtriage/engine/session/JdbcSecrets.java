@@ -27,11 +27,18 @@ final class JdbcSecrets {
 
   /** {@code text} with the secrets of {@code url}, and anything password-shaped, masked. */
   static String hide(String text, String url) {
+    return hide(text, url, List.of());
+  }
+
+  /** {@code text} with the secrets of {@code url}, the {@code extra} ones (a password from elsewhere), and anything password-shaped, masked. */
+  static String hide(String text, String url, List<String> extra) {
     if (text == null) {
       return null;
     }
     String out = text;
-    for (String secret : secretsOf(url)) {
+    List<String> secrets = new ArrayList<>(secretsOf(url));
+    extra.stream().filter(x -> x != null && x.length() >= 3).forEach(secrets::add);
+    for (String secret : secrets) {
       out = out.replace(secret, MASK);
     }
     out = KEY_VALUE.matcher(out).replaceAll("$1=" + MASK);
@@ -40,7 +47,12 @@ final class JdbcSecrets {
 
   /** A copy of a driver exception without secrets and without its chain (which may quote the URL again). */
   static SQLException sanitized(SQLException e, String url) {
-    SQLException copy = new SQLException(e.getClass().getSimpleName() + ": " + hide(e.getMessage(), url), e.getSQLState(), e.getErrorCode());
+    return sanitized(e, url, List.of());
+  }
+
+  /** The same, masking {@code extra} secrets too. */
+  static SQLException sanitized(SQLException e, String url, List<String> extra) {
+    SQLException copy = new SQLException(e.getClass().getSimpleName() + ": " + hide(e.getMessage(), url, extra), e.getSQLState(), e.getErrorCode());
     copy.setStackTrace(e.getStackTrace());
     return copy;
   }

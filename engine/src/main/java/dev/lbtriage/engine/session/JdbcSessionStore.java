@@ -1,6 +1,7 @@
 package dev.lbtriage.engine.session;
 
 import dev.lbtriage.engine.conversation.ConversationState;
+import dev.lbtriage.engine.conversation.Reply;
 import dev.lbtriage.engine.conversation.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -17,37 +20,55 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A {@link SessionStore} over JDBC, made for H2 (file or memory). At open the schema migrations are
- * applied ({@link Migrations}); each save is one transaction, committed before it returns, and on H2
- * written to the file at once ({@code SET WRITE_DELAY 0}, whatever the URL says), so every saved turn
- * survives a killed process (see {@code KilledProcessTest}). The
- * state is stored as JSON ({@link StateJson}). One connection, used under a lock.
+ * A {@link SessionStore} over JDBC: H2 (file or memory) for one process, PostgreSQL for several replicas sharing
+ * one store. At open the schema migrations are applied ({@link Migrations}, the same scripts on both); each save
+ * is one transaction, committed before it returns, and on H2 written to the file at once ({@code SET WRITE_DELAY
+ * 0}, whatever the URL says), so every saved turn survives a killed process (see {@code KilledProcessTest}). The
+ * state is stored as JSON ({@link StateJson}). One connection, used under a lock; replicas are kept apart by the
+ * database (an optimistic row version per conversation, a unique key, and the {@code processed_inputs} claims),
+ * never by this lock.
  */
 public final class JdbcSessionStore implements SessionStore {
   private static final String COLUMNS = "state";
+  private static final String ROW = "id, conv_key, stage, symptom_id, lb_id, report, turn, created_at, updated_at, saved_seq, state, fact_source";
+  /** Answered inputs are remembered this long (Slack redelivers within minutes); older ones are dropped at open. */
+  static final Duration INPUTS_KEPT = Duration.ofDays(7);
   private final Connection conn;
   private final String url;
   private final Path file;
   private final int schemaVersion;
+  private final Dialect dialect;
+  private final Clock clock;
+  private final List<String> secrets;
 
   /** Opens (creating if need be) the database at a JDBC URL and brings its schema up to date. */
   public JdbcSessionStore(String jdbcUrl, Clock clock) {
+    this(jdbcUrl, clock, System.getenv());
+  }
+
+  /** With the environment to take credentials from ({@link JdbcCredentials}). */
+  JdbcSessionStore(String jdbcUrl, Clock clock, java.util.Map<String, String> env) {
     this.url = jdbcUrl;
+    this.clock = clock;
+    this.dialect = Dialect.of(jdbcUrl);
     this.file = StoreFileCheck.fileOf(jdbcUrl).orElse(null);
     if (file != null) {
       StoreFileCheck.check(file, jdbcUrl);
     }
+    JdbcCredentials.Resolved credentials = JdbcCredentials.resolve(jdbcUrl, env);
+    this.secrets = credentials.secrets();
     try {
-      this.conn = DriverManager.getConnection(jdbcUrl);
+      this.conn = DriverManager.getConnection(credentials.url(), credentials.properties());
       conn.setAutoCommit(false);
-      if (jdbcUrl.startsWith("jdbc:h2:")) {
+      if (dialect == Dialect.H2) {
         try (java.sql.Statement st = conn.createStatement()) {
           st.execute("SET WRITE_DELAY 0");
         }
       }
-      this.schemaVersion = Migrations.apply(conn, clock.instant());
+      this.schemaVersion = Migrations.apply(conn, clock.instant(), dialect);
+      forgetOldInputs(clock.instant().minus(INPUTS_KEPT));
     } catch (SQLException e) {
-      throw failure("cannot open the session store at " + JdbcSecrets.url(jdbcUrl), e);
+      throw failure("cannot open the session store at " + JdbcSecrets.hide(jdbcUrl, jdbcUrl, secrets), e);
     }
   }
 
@@ -77,7 +98,6 @@ public final class JdbcSessionStore implements SessionStore {
 
   @Override
   public synchronized void save(ConversationState s) {
-    String json = StateJson.write(s);
     try {
       if (s.key() != null) {
         try (PreparedStatement ps = conn.prepareStatement("UPDATE sessions SET conv_key = NULL WHERE conv_key = ? AND id <> ?")) {
@@ -86,20 +106,10 @@ public final class JdbcSessionStore implements SessionStore {
           ps.executeUpdate();
         }
       }
-      try (PreparedStatement ps = conn.prepareStatement("MERGE INTO sessions (id, conv_key, stage, symptom_id, lb_id, report, turn, "
-          + "created_at, updated_at, saved_seq, state, fact_source) KEY (id) "
-          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NEXT VALUE FOR session_saves, ?, ?)")) {
-        ps.setString(1, s.id());
-        ps.setString(2, s.key());
-        ps.setString(3, s.stage().name());
-        ps.setString(4, s.symptomId());
-        ps.setString(5, s.loadBalancer());
-        ps.setString(6, s.report() == null ? null : s.report().length() > 300 ? s.report().substring(0, 300) : s.report());
-        ps.setInt(7, s.turn());
-        ps.setObject(8, OffsetDateTime.ofInstant(s.created(), ZoneOffset.UTC));
-        ps.setObject(9, OffsetDateTime.ofInstant(s.updated(), ZoneOffset.UTC));
-        ps.setString(10, json);
-        ps.setString(11, s.factSource());
+      try (PreparedStatement ps = conn.prepareStatement(dialect.upsert(ROW + ", row_version",
+          "?, ?, ?, ?, ?, ?, ?, ?, ?, " + dialect.nextSave() + ", ?, ?, COALESCE((SELECT row_version + 1 FROM sessions WHERE id = ?), 1)"))) {
+        bindRow(ps, s);
+        ps.setString(12, s.id());
         ps.executeUpdate();
       }
       conn.commit();
@@ -107,6 +117,240 @@ public final class JdbcSessionStore implements SessionStore {
       rollback();
       throw failure("cannot save session " + s.id(), e);
     }
+  }
+
+  /** Binds the row values of a state, in the order of {@link #ROW} without saved_seq, to parameters 1..11. */
+  private static void bindRow(PreparedStatement ps, ConversationState s) throws SQLException {
+    ps.setString(1, s.id());
+    ps.setString(2, s.key());
+    ps.setString(3, s.stage().name());
+    ps.setString(4, s.symptomId());
+    ps.setString(5, s.loadBalancer());
+    ps.setString(6, s.report() == null ? null : s.report().length() > 300 ? s.report().substring(0, 300) : s.report());
+    ps.setInt(7, s.turn());
+    ps.setObject(8, OffsetDateTime.ofInstant(s.created(), ZoneOffset.UTC));
+    ps.setObject(9, OffsetDateTime.ofInstant(s.updated(), ZoneOffset.UTC));
+    ps.setString(10, StateJson.write(s));
+    ps.setString(11, s.factSource());
+  }
+
+  @Override
+  public synchronized TurnClaim claim(String inputId, String conversationKey, String text, String userId, String owner, Duration lease) {
+    Instant now = clock.instant();
+    try {
+      try (PreparedStatement ps = conn.prepareStatement("INSERT INTO processed_inputs (input_id, conv_key, owner_id, status, attempt, "
+          + "claimed_at, lease_until, input_text, user_id) VALUES (?, ?, ?, 'CLAIMED', 1, ?, ?, ?, ?)")) {
+        ps.setString(1, inputId);
+        ps.setString(2, conversationKey);
+        ps.setString(3, owner);
+        ps.setObject(4, utc(now));
+        ps.setObject(5, utc(now.plus(lease)));
+        ps.setString(6, text);
+        ps.setString(7, userId);
+        ps.executeUpdate();
+        conn.commit();
+        return new TurnClaim(inputId, conversationKey, text, userId, owner, 1, TurnClaim.Outcome.CLAIMED, lease, List.of());
+      } catch (SQLException e) {
+        rollback();
+        if (!duplicate(e)) {
+          throw e;
+        }
+      }
+      Optional<TurnClaim> taken = takeOver(inputId, owner, lease, now);
+      if (taken.isPresent()) {
+        return taken.get();
+      }
+      try (PreparedStatement q = conn.prepareStatement("SELECT status, attempt, owner_id, input_text, user_id FROM processed_inputs "
+          + "WHERE input_id = ?")) {
+        q.setString(1, inputId);
+        try (ResultSet rs = q.executeQuery()) {
+          boolean found = rs.next();
+          conn.commit();
+          if (!found) {
+            return claim(inputId, conversationKey, text, userId, owner, lease); // forgotten meanwhile
+          }
+          TurnClaim.Outcome outcome = "DONE".equals(rs.getString(1)) ? TurnClaim.Outcome.ALREADY_DONE : TurnClaim.Outcome.IN_PROGRESS;
+          return new TurnClaim(inputId, conversationKey, rs.getString(4), rs.getString(5), rs.getString(3), rs.getInt(2), outcome, lease, List.of());
+        }
+      }
+    } catch (SQLException e) {
+      rollback();
+      throw failure("cannot claim input " + inputId, e);
+    }
+  }
+
+  @Override
+  public synchronized List<TurnClaim> stalled(String conversationKey, String owner, Duration lease) {
+    Instant now = clock.instant();
+    List<String> ids = new ArrayList<>();
+    try {
+      try (PreparedStatement ps = conn.prepareStatement("SELECT input_id FROM processed_inputs WHERE conv_key = ? "
+          + "AND status IN ('CLAIMED', 'ANSWERED') AND lease_until < ? AND attempt < ? ORDER BY claimed_at, input_id")) {
+        ps.setString(1, conversationKey);
+        ps.setObject(2, utc(now));
+        ps.setInt(3, MAX_ATTEMPTS);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ids.add(rs.getString(1));
+          }
+        }
+      }
+      conn.commit();
+      List<TurnClaim> out = new ArrayList<>();
+      for (String id : ids) {
+        takeOver(id, owner, lease, now).ifPresent(out::add);
+      }
+      return out;
+    } catch (SQLException e) {
+      rollback();
+      throw failure("cannot read the stalled inputs of " + conversationKey, e);
+    }
+  }
+
+  /** Takes a claim over when its lease ran out and it may be tried again; the row as it is then. */
+  private Optional<TurnClaim> takeOver(String inputId, String owner, Duration lease, Instant now) throws SQLException {
+    try (PreparedStatement ps = conn.prepareStatement("UPDATE processed_inputs SET owner_id = ?, attempt = attempt + 1, lease_until = ? "
+        + "WHERE input_id = ? AND status IN ('CLAIMED', 'ANSWERED') AND lease_until < ? AND attempt < ?")) {
+      ps.setString(1, owner);
+      ps.setObject(2, utc(now.plus(lease)));
+      ps.setString(3, inputId);
+      ps.setObject(4, utc(now));
+      ps.setInt(5, MAX_ATTEMPTS);
+      if (ps.executeUpdate() != 1) {
+        conn.commit();
+        return Optional.empty();
+      }
+    }
+    try (PreparedStatement q = conn.prepareStatement("SELECT status, attempt, conv_key, input_text, user_id, replies FROM processed_inputs "
+        + "WHERE input_id = ?")) {
+      q.setString(1, inputId);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        boolean answered = "ANSWERED".equals(rs.getString(1));
+        TurnClaim claim = new TurnClaim(inputId, rs.getString(3), rs.getString(4), rs.getString(5), owner, rs.getInt(2),
+            answered ? TurnClaim.Outcome.DELIVER : TurnClaim.Outcome.TAKEN_OVER, lease,
+            answered ? RepliesJson.read(rs.getString(6)) : List.of());
+        conn.commit();
+        return Optional.of(claim);
+      }
+    }
+  }
+
+  @Override
+  public synchronized Optional<VersionedState> forTurn(String key) {
+    try (PreparedStatement ps = conn.prepareStatement("SELECT state, row_version FROM sessions WHERE conv_key = ?")) {
+      ps.setString(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        Optional<VersionedState> out = rs.next()
+            ? Optional.of(new VersionedState(StateJson.read(rs.getString(1)), rs.getLong(2))) : Optional.empty();
+        conn.commit();
+        return out;
+      }
+    } catch (SQLException e) {
+      rollback();
+      throw failure("cannot read sessions", e);
+    }
+  }
+
+  @Override
+  public synchronized long saveTurn(ConversationState s, long expectedVersion, TurnClaim claim, List<Reply> replies) {
+    try {
+      if (expectedVersion == 0) {
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO sessions (" + ROW + ", row_version) VALUES "
+            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, " + dialect.nextSave() + ", ?, ?, 1)")) {
+          bindRow(ps, s);
+          ps.executeUpdate();
+        } catch (SQLException e) {
+          if (duplicate(e)) {
+            rollback();
+            throw new TurnConflictException("conversation " + s.key() + " was started by another replica meanwhile");
+          }
+          throw e;
+        }
+      } else {
+        try (PreparedStatement ps = conn.prepareStatement("UPDATE sessions SET id = ?, conv_key = ?, stage = ?, symptom_id = ?, lb_id = ?, "
+            + "report = ?, turn = ?, created_at = ?, updated_at = ?, state = ?, fact_source = ?, saved_seq = " + dialect.nextSave()
+            + ", row_version = row_version + 1 WHERE id = ? AND row_version = ?")) {
+          bindRow(ps, s);
+          ps.setString(12, s.id());
+          ps.setLong(13, expectedVersion);
+          if (ps.executeUpdate() != 1) {
+            rollback();
+            throw new TurnConflictException("conversation " + s.key() + " moved past version " + expectedVersion + " meanwhile");
+          }
+        }
+      }
+      if (claim != null) {
+        try (PreparedStatement ps = conn.prepareStatement("UPDATE processed_inputs SET status = 'ANSWERED', lease_until = ?, session_id = ?, "
+            + "turn = ?, replies = ? WHERE input_id = ? AND owner_id = ? AND attempt = ? AND status = 'CLAIMED'")) {
+          ps.setObject(1, utc(clock.instant().plus(claim.lease())));
+          ps.setString(2, s.id());
+          ps.setInt(3, s.turn());
+          ps.setString(4, RepliesJson.write(replies.stream().filter(r -> !(r instanceof Reply.ProgressUpdate)).toList()));
+          ps.setString(5, claim.inputId());
+          ps.setString(6, claim.owner());
+          ps.setInt(7, claim.attempt());
+          if (ps.executeUpdate() != 1) {
+            rollback();
+            throw new TurnConflictException("input " + claim.inputId() + " was taken over by another replica", true);
+          }
+        }
+      }
+      conn.commit();
+      return expectedVersion + 1;
+    } catch (SQLException e) {
+      rollback();
+      throw failure("cannot save session " + s.id(), e);
+    }
+  }
+
+  @Override
+  public synchronized void delivered(TurnClaim claim) {
+    try (PreparedStatement ps = conn.prepareStatement("UPDATE processed_inputs SET status = 'DONE', done_at = ?, replies = NULL "
+        + "WHERE input_id = ? AND owner_id = ? AND attempt = ? AND status = 'ANSWERED'")) {
+      ps.setObject(1, utc(clock.instant()));
+      ps.setString(2, claim.inputId());
+      ps.setString(3, claim.owner());
+      ps.setInt(4, claim.attempt());
+      ps.executeUpdate();
+      conn.commit();
+    } catch (SQLException e) {
+      rollback();
+      throw failure("cannot mark input " + claim.inputId() + " delivered", e);
+    }
+  }
+
+  @Override
+  public synchronized void release(TurnClaim claim) {
+    try (PreparedStatement ps = conn.prepareStatement("UPDATE processed_inputs SET lease_until = ? WHERE input_id = ? AND owner_id = ? "
+        + "AND attempt = ? AND status = 'CLAIMED'")) {
+      ps.setObject(1, utc(clock.instant().minusMillis(1)));
+      ps.setString(2, claim.inputId());
+      ps.setString(3, claim.owner());
+      ps.setInt(4, claim.attempt());
+      ps.executeUpdate();
+      conn.commit();
+    } catch (SQLException e) {
+      rollback();
+      throw failure("cannot release input " + claim.inputId(), e);
+    }
+  }
+
+  private void forgetOldInputs(Instant before) throws SQLException {
+    try (PreparedStatement ps = conn.prepareStatement("DELETE FROM processed_inputs WHERE status = 'DONE' AND done_at < ?")) {
+      ps.setObject(1, utc(before));
+      ps.executeUpdate();
+    }
+    conn.commit();
+  }
+
+  private static OffsetDateTime utc(Instant t) {
+    return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+  }
+
+  /** A unique-key violation, on H2 and PostgreSQL alike (SQLSTATE 23505). */
+  private static boolean duplicate(SQLException e) {
+    return "23505".equals(e.getSQLState());
   }
 
   @Override
@@ -138,7 +382,7 @@ public final class JdbcSessionStore implements SessionStore {
       return n > 0;
     } catch (SQLException e) {
       rollback();
-      throw new SessionStoreException("cannot delete session " + id + ": " + e.getMessage(), e);
+      throw failure("cannot delete session " + id, e);
     }
   }
 
@@ -192,7 +436,9 @@ public final class JdbcSessionStore implements SessionStore {
   public synchronized void close() {
     try {
       if (!conn.isClosed()) {
-        conn.createStatement().execute("SHUTDOWN");
+        if (dialect.closing() != null) {
+          conn.createStatement().execute(dialect.closing());
+        }
         conn.close();
       }
     } catch (SQLException e) {
@@ -205,11 +451,11 @@ public final class JdbcSessionStore implements SessionStore {
    * file H2 found damaged, what happened and what to do.
    */
   private SessionStoreException failure(String what, SQLException e) {
-    String reason = JdbcSecrets.hide(e.getMessage(), url);
+    String reason = JdbcSecrets.hide(e.getMessage(), url, secrets);
     if (file != null && damage(e)) {
       return StoreFileCheck.damaged(file, damageReason(e));
     }
-    return new SessionStoreException(what + ": " + reason, JdbcSecrets.sanitized(e, url));
+    return new SessionStoreException(what + ": " + reason, JdbcSecrets.sanitized(e, url, secrets));
   }
 
   /** The most specific thing H2 said (the innermost cause or suppressed exception), without codes and ids. */
@@ -223,7 +469,7 @@ public final class JdbcSessionStore implements SessionStore {
         break;
       }
     }
-    String text = JdbcSecrets.hide(String.valueOf(deepest.getMessage()), url).lines().findFirst().orElse("")
+    String text = JdbcSecrets.hide(String.valueOf(deepest.getMessage()), url, secrets).lines().findFirst().orElse("")
         .replace("\"" + file + "\"", "the file").replaceAll("\\s*\\[[0-9./-]+\\]", "").replaceAll("Reading from file \\S+FileChannelImpl@\\w+ failed at", "reading failed at byte")
         .replaceAll("\\S+FileChannelImpl@\\w+", "the file")
         .replaceAll("(org\\.h2\\.|java\\.)\\S*(Exception|Error): ", "").replace("\"", "");

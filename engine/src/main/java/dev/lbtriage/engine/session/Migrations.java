@@ -18,16 +18,43 @@ import java.util.List;
  * The schema, as ordered migrations {@code db/lb-triage/V1__sessions.sql}, {@code V2__...} on the
  * classpath, listed in {@link #FILES} (explicit: nothing is discovered by scanning). Applied at
  * open, each once, recorded in {@code schema_version}. Running them on an up-to-date database does
- * nothing.
+ * nothing. The same scripts run on H2 and PostgreSQL (only SQL both know); on PostgreSQL a session-level advisory
+ * lock makes replicas that start at once migrate one after the other.
  */
 final class Migrations {
-  static final List<String> FILES = List.of("V1__sessions.sql", "V2__fact_source.sql");
+  static final List<String> FILES = List.of("V1__sessions.sql", "V2__fact_source.sql", "V3__shared_turns.sql");
   private static final String FOLDER = "/db/lb-triage/";
 
   private Migrations() {}
 
-  /** Applies the pending migrations; returns the schema version now. */
+  /** Applies the pending migrations on H2; returns the schema version now. */
   static int apply(Connection conn, Instant now) throws SQLException {
+    return apply(conn, now, Dialect.H2);
+  }
+
+  /** Applies the pending migrations; returns the schema version now. */
+  static int apply(Connection conn, Instant now, Dialect dialect) throws SQLException {
+    if (dialect != Dialect.POSTGRES) {
+      return applyUnlocked(conn, now);
+    }
+    try (Statement st = conn.createStatement()) {
+      st.execute("SELECT pg_advisory_lock(" + Dialect.MIGRATION_LOCK + ")");
+    }
+    conn.commit();
+    try {
+      return applyUnlocked(conn, now);
+    } catch (SQLException e) {
+      conn.rollback();
+      throw e;
+    } finally {
+      try (Statement st = conn.createStatement()) {
+        st.execute("SELECT pg_advisory_unlock(" + Dialect.MIGRATION_LOCK + ")");
+      }
+      conn.commit();
+    }
+  }
+
+  private static int applyUnlocked(Connection conn, Instant now) throws SQLException {
     try (Statement st = conn.createStatement()) {
       st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT NOT NULL PRIMARY KEY, "
           + "script VARCHAR(200) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");

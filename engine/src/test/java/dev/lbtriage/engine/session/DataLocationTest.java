@@ -41,6 +41,9 @@ class DataLocationTest {
   @Test
   void an_explicit_database_is_a_jdbc_url_or_a_file_whose_folder_exists(@org.junit.jupiter.api.io.TempDir Path tmp) {
     assertThat(DataLocation.explicit("jdbc:h2:mem:x", "--db")).isEqualTo("jdbc:h2:mem:x");
+    assertThat(DataLocation.explicit("jdbc:postgresql://db:5432/triage", "--db")).isEqualTo("jdbc:postgresql://db:5432/triage");
+    assertThat(DataLocation.explicit("postgresql://u:p@db/triage", "LB_TRIAGE_DB")).isEqualTo("jdbc:postgresql://u:p@db/triage");
+    assertThat(DataLocation.printable("jdbc:postgresql://u:Secret99@db/triage?password=Secret99")).doesNotContain("Secret99");
     assertThat(DataLocation.explicit(tmp.resolve("s.mv.db").toString(), "--db")).isEqualTo(DataLocation.h2File(tmp.resolve("s")));
     assertThat(DataLocation.explicit(tmp.resolve("s").toString(), "LB_TRIAGE_DB")).isEqualTo(DataLocation.h2File(tmp.resolve("s")));
     assertThat(DataLocation.url(Map.of("LB_TRIAGE_DB", tmp.resolve("t.mv.db").toString()), "Linux", HOME))
