@@ -1,6 +1,6 @@
 package dev.lbtriage.bot.cli;
 
-import dev.lbtriage.bot.terminal.Engines;
+import dev.lbtriage.bot.app.Engines;
 import dev.lbtriage.engine.bundle.Bundle;
 import dev.lbtriage.engine.bundle.BundleRequest;
 import dev.lbtriage.engine.conversation.ConversationState;

@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
         + "or an unexpected error; one line on stderr, details in the log file); check exits 3 when attempts were lost.",
         "Put it on PATH: ln -s \"$PWD/lb-triage\" ~/.local/bin/lb-triage. Completion: source <(lb-triage completion bash)."},
     subcommands = {DemoCommand.class, ChatCommand.class, SessionsCommand.class, MatchCommand.class, DiagnoseCommand.class,
-        ShowCommand.class, FlowCommand.class, CaptureCommand.class, CheckCommand.class, CompletionCommand.class, BundleCommand.class,
+        ShowCommand.class, FlowCommand.class, CaptureCommand.class, CheckCommand.class, ScanCommand.class, BundleCommand.class,
+        CompletionCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -88,7 +88,8 @@ public final class Conversations {
    * What a person said or clicked.
    *
    * @param text the typed line, or the value of the button clicked
-   * @param deliveryId the face's id of this delivery (a redelivery has the same), null when the face has none
+   * @param deliveryId the face's id of this delivery (a redelivery has the same; unique across conversations, as Slack's
+   *     event ids and Teams' activity ids are), null when the face has none
    */
   public record Input(String text, String deliveryId) {
     public static Input typed(String text) {

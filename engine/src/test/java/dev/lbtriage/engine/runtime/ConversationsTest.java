@@ -108,8 +108,9 @@ class ConversationsTest {
     assertThat(redelivered).isEmpty();
     assertThat(again).isEmpty();
     assertThat(store.byKey("room-1").get().turn()).isEqualTo(1);
-    // the same id in another conversation is another delivery
-    assertThat(runtime.handle("room-2", "alice", new Conversations.Input(REPORT, "ev-1"), r -> {})).isPresent();
+    // delivery ids are the face's (Slack event ids, Teams activity ids): unique across conversations, claimed in the store
+    assertThat(runtime.handle("room-2", "alice", new Conversations.Input(REPORT, "ev-1"), r -> {})).isEmpty();
+    assertThat(runtime.handle("room-2", "alice", new Conversations.Input(REPORT, "ev-2"), r -> {})).isPresent();
   }
 
   @Test

@@ -37,8 +37,16 @@ public final class RuleEngine {
    */
   static final String MODEL_INDEX = "META-INF/kie/dev.lbtriage/lb-triage-rules/drools-model";
 
-  /** The rules compiled at build time (the executable model in this jar). */
+  /** The package of the diagnosis rules; the fleet hygiene rules ({@code dev.lbtriage.rules.fleet}) are a KieBase of their own. */
+  static final String PACKAGE = "dev.lbtriage.rules.diagnosis";
+
+  /** The rules compiled at build time (the executable model in this jar), the diagnosis package only. */
   public static RuleEngine fromClasspath() {
+    return new RuleEngine(kieBaseOf(PACKAGE));
+  }
+
+  /** A KieBase of the executable models of one rule package in this jar (e.g. {@code dev.lbtriage.rules.fleet}). */
+  public static KieBase kieBaseOf(String rulePackage) {
     ClassLoader loader = RuleEngine.class.getClassLoader();
     try (InputStream in = loader.getResourceAsStream(MODEL_INDEX)) {
       if (in == null) {
@@ -48,11 +56,14 @@ public final class RuleEngine {
       List<Model> models = new ArrayList<>();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
         String name = line.trim();
-        if (!name.isEmpty() && !name.startsWith("Drools-Model-Version")) {
+        if (!name.isEmpty() && !name.startsWith("Drools-Model-Version") && name.startsWith(rulePackage + ".")) {
           models.add((Model) Class.forName(name, true, loader).getDeclaredConstructor().newInstance());
         }
       }
-      return new RuleEngine(KieBaseBuilder.createKieBaseFromModel(models));
+      if (models.isEmpty()) {
+        throw new IllegalStateException("no executable rule model for package " + rulePackage + " in " + MODEL_INDEX);
+      }
+      return KieBaseBuilder.createKieBaseFromModel(models);
     } catch (IOException | ReflectiveOperationException e) {
       throw new IllegalStateException("cannot load the executable rule model: " + e, e);
     }

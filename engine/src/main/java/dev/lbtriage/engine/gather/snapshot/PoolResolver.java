@@ -32,7 +32,7 @@ final class PoolResolver {
         listed.add(ArmId.normalize(m.ipConfigurationId()));
       }
     }
-    for (NetworkInterface nic : index.nics.all()) {
+    for (NetworkInterface nic : index.nicsJoining(pool.id())) { // only NICs naming the pool: the loop below tests each
       for (NicIpConfiguration ipc : nic.ipConfigurations()) {
         boolean joins = ipc.backendPoolIds().stream().anyMatch(p -> ArmId.same(p, pool.id()));
         if (joins && (ipc.id() == null || listed.add(ArmId.normalize(ipc.id())))) {

@@ -39,6 +39,10 @@ final class SnapshotIndex {
       return List.copyOf(byId.values());
     }
 
+    int size() {
+      return byId.size();
+    }
+
     boolean put(String id, T value, ProblemLog log, String path) {
       String key = ArmId.normalize(id);
       if (byId.containsKey(key)) {
@@ -66,4 +70,30 @@ final class SnapshotIndex {
   final List<dev.lbtriage.rules.facts.ResourceHealth> resourceHealth = new ArrayList<>();
   final List<SnapshotProblem> problems = new ArrayList<>();
   final List<dev.lbtriage.rules.facts.FlowVerification> flowVerifications = new ArrayList<>();
+
+  /** NICs by the pools their IP configurations join (normalised pool id), in read order; rebuilt when NICs were added. */
+  private Map<String, List<NetworkInterface>> nicsByPool;
+  private int nicsIndexed = -1;
+
+  /** The NICs with an IP configuration that names this pool, in read order (each once). */
+  List<NetworkInterface> nicsJoining(String poolId) {
+    if (nicsByPool == null || nicsIndexed != nics.size()) {
+      List<NetworkInterface> all = nics.all();
+      Map<String, List<NetworkInterface>> byPool = new java.util.HashMap<>();
+      for (NetworkInterface nic : all) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (dev.lbtriage.rules.facts.NicIpConfiguration ipc : nic.ipConfigurations()) {
+          for (String p : ipc.backendPoolIds()) {
+            String key = ArmId.normalize(p);
+            if (seen.add(key)) {
+              byPool.computeIfAbsent(key, k -> new ArrayList<>()).add(nic);
+            }
+          }
+        }
+      }
+      nicsByPool = byPool;
+      nicsIndexed = all.size();
+    }
+    return poolId == null ? List.of() : nicsByPool.getOrDefault(ArmId.normalize(poolId), List.of());
+  }
 }

@@ -14,13 +14,13 @@ import javax.net.ssl.TrustManagerFactory;
  * A self-signed certificate for 127.0.0.1, made at test start with the running JDK's own
  * {@code keytool}; one SSL context serves it and trusts it.
  */
-final class SelfSignedTls {
+public final class SelfSignedTls {
 
   private static SSLContext context;
 
   private SelfSignedTls() {}
 
-  static synchronized SSLContext context() throws Exception {
+  public static synchronized SSLContext context() throws Exception {
     if (context != null) {
       return context;
     }

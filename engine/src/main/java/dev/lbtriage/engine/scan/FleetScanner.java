@@ -1,0 +1,188 @@
+package dev.lbtriage.engine.scan;
+
+import dev.lbtriage.engine.diagnosis.Diagnoser;
+import dev.lbtriage.engine.diagnosis.Diagnosis;
+import dev.lbtriage.engine.gather.graph.FleetFacts;
+import dev.lbtriage.kb.model.Cause;
+import dev.lbtriage.kb.model.KnowledgeBase;
+import dev.lbtriage.rules.diagnosis.Finding;
+import dev.lbtriage.rules.diagnosis.RuleEngine;
+import dev.lbtriage.rules.diagnosis.RuleOutcome;
+import dev.lbtriage.rules.diagnosis.Status;
+import dev.lbtriage.rules.diagnosis.Triage;
+import dev.lbtriage.rules.facts.ArmId;
+import dev.lbtriage.rules.facts.AzureFacts;
+import dev.lbtriage.rules.facts.LoadBalancer;
+import dev.lbtriage.rules.fleet.FleetLoadBalancer;
+import dev.lbtriage.rules.fleet.FleetRules;
+import dev.lbtriage.rules.fleet.HygieneFinding;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Scans every load balancer of a fleet. For each, the seed's symptoms whose causes the facts alone can
+ * decide run through the same rules a diagnosis runs, with no answer given: a finding they confirm is
+ * confirmed by the facts (an NSG rule, a power state, a scale set's health probe); a cause that would
+ * need an answer (is the port listening? what does the guest firewall do?) stays undecided and is not
+ * reported. The fleet hygiene rules then run over all load balancers in one session. Thread-safe.
+ */
+public final class FleetScanner {
+
+  /** The symptoms whose causes can be decided from facts alone (residual-traffic needs the user's observation). */
+  public static final List<String> SYMPTOMS = List.of("probe-down", "data-port-down", "vmss-backend-port-locked");
+
+  /** The causes a scan reports: each decidable from the facts (see the KB and the list). */
+  public static final Set<String> CAUSES = Set.of("vm-unhealthy", "probe-port-blocked", "probe-misconfigured",
+      "data-port-blocked", "vmss-probe-locks-backend-port");
+
+  /**
+   * Suspicions a scan reports although not confirmed: decided by facts only, never by a missing answer.
+   * A backend's replies to the probe source forced to a virtual appliance (or dropped) by a route.
+   */
+  public static final Set<String> FACT_SUSPICIONS = Set.of(
+      "probe-misconfigured: the backend's replies are routed to an appliance or dropped");
+
+  private final KnowledgeBase kb;
+  private final RuleEngine rules;
+  private final Diagnoser diagnoser;
+  private final FleetRules hygiene;
+  private final int threads;
+
+  public FleetScanner(KnowledgeBase kb, RuleEngine rules, FleetRules hygiene, int threads) {
+    this.kb = kb;
+    this.rules = rules;
+    this.diagnoser = new Diagnoser(kb, rules);
+    this.hygiene = hygiene;
+    this.threads = Math.max(1, threads);
+  }
+
+  /** What each load balancer gave: its fleet view and its seed findings. */
+  private record PerLb(LoadBalancer lb, FleetLoadBalancer view, List<ScanFinding> findings) {}
+
+  public ScanReport scan(FleetFacts fleet, String scope) {
+    List<LoadBalancer> lbs = fleet.loadBalancers();
+    List<PerLb> results = new ArrayList<>(lbs.size());
+    if (threads == 1 || lbs.size() < 64) {
+      lbs.forEach(lb -> results.add(one(fleet, lb)));
+    } else {
+      ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        Thread t = new Thread(r, "fleet-scan");
+        t.setDaemon(true);
+        return t;
+      });
+      try {
+        List<Future<List<PerLb>>> parts = new ArrayList<>();
+        int chunk = Math.max(1, (lbs.size() + threads * 8 - 1) / (threads * 8));
+        for (int i = 0; i < lbs.size(); i += chunk) {
+          List<LoadBalancer> part = lbs.subList(i, Math.min(lbs.size(), i + chunk));
+          parts.add(pool.submit(() -> part.stream().map(lb -> one(fleet, lb)).toList()));
+        }
+        for (Future<List<PerLb>> f : parts) {
+          results.addAll(f.get());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("fleet scan interrupted", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("fleet scan failed: " + e.getCause(), e.getCause());
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    List<ScanFinding> findings = new ArrayList<>();
+    results.forEach(r -> findings.addAll(r.findings()));
+    Map<String, LoadBalancer> byId = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    lbs.forEach(lb -> byId.putIfAbsent(lb.id(), lb));
+    for (HygieneFinding h : hygiene.check(results.stream().map(PerLb::view).toList())) {
+      LoadBalancer lb = byId.get(h.loadBalancerId());
+      findings.add(new ScanFinding(ArmId.subscription(lb.id()), lb.id(), lb.name(), lb.resourceGroup(), h.check(),
+          HygieneTitles.title(h.check()), h.status(), h.subject(), List.of(h.evidence()), h.fix(), h.mirrors(), h.rule()));
+    }
+    findings.sort(Comparator.comparing((ScanFinding f) -> String.valueOf(f.subscription()), String.CASE_INSENSITIVE_ORDER)
+        .thenComparing(ScanFinding::loadBalancerId, String.CASE_INSENSITIVE_ORDER).thenComparing(ScanFinding::cause)
+        .thenComparing(ScanFinding::subject));
+    return new ScanReport(scope, lbs.size(), findings, summaries(lbs, findings),
+        fleet.problems().stream().map(Object::toString).toList());
+  }
+
+  private PerLb one(FleetFacts fleet, LoadBalancer raw) {
+    AzureFacts facts = fleet.facts(raw);
+    LoadBalancer lb = facts.loadBalancers().get(0);
+    List<ScanFinding> out = new ArrayList<>();
+    boolean scaleSets = !facts.vmScaleSets().isEmpty();
+    for (String symptom : SYMPTOMS) {
+      if (symptom.equals("vmss-backend-port-locked") && !scaleSets) {
+        continue; // its one cause needs a scale set among the facts (ScaleSetProbe): nothing to decide without one
+      }
+      RuleOutcome outcome = rules.diagnose(facts, new Triage(symptom, lb.id()), List.of());
+      List<Finding> reportable = outcome.findings().stream().filter(FleetScanner::reportable).toList();
+      if (reportable.isEmpty()) {
+        continue;
+      }
+      Diagnosis d = diagnoser.diagnose(facts, lb.id(), symptom, null, List.of());
+      for (String cause : reportable.stream().map(Finding::cause).distinct().sorted().toList()) {
+        Diagnosis.CauseFinding cf = d.findings().stream().filter(f -> f.cause().equals(cause)).findFirst().orElseThrow();
+        List<Finding> mine = reportable.stream().filter(f -> f.cause().equals(cause)).toList();
+        String status = mine.stream().anyMatch(f -> f.status() == Status.CONFIRMED) ? ScanFinding.CONFIRMED : ScanFinding.SUSPECTED;
+        List<String> evidence = status.equals(cf.status()) ? cf.evidence()
+            : mine.stream().flatMap(f -> f.evidence().stream()).distinct().toList();
+        List<String> subjects = mine.stream().map(Finding::subject).distinct().sorted().toList();
+        out.add(new ScanFinding(ArmId.subscription(lb.id()), lb.id(), lb.name(), lb.resourceGroup(), cause, cf.title(), status,
+            String.join(", ", subjects), evidence, fix(d, cause), "seed: " + symptom,
+            mine.stream().map(Finding::rule).distinct().sorted().findFirst().orElse(null)));
+      }
+    }
+    return new PerLb(lb, fleet.fleetView(facts), out);
+  }
+
+  /** Confirmed (no answer was given, so by facts) or a suspicion facts alone raise, of a cause a scan reports. */
+  static boolean reportable(Finding f) {
+    if (!CAUSES.contains(f.cause())) {
+      return false;
+    }
+    return f.status() == Status.CONFIRMED || (f.status() == Status.SUSPECTED && FACT_SUSPICIONS.contains(f.rule()));
+  }
+
+  /** The fix the diagnosis fills in: its fix commands, else its steps; else the cause's resolution in the KB, unfilled parts left out. */
+  private String fix(Diagnosis d, String cause) {
+    return d.remediation().stream().filter(r -> r.cause().equals(cause)).findFirst().map(r -> {
+      List<String> parts = new ArrayList<>(r.steps());
+      parts.addAll(r.fix());
+      return String.join("\n", parts);
+    }).filter(s -> !s.isBlank()).orElseGet(() -> "run lb-triage diagnose on this load balancer for the " + cause + " fix: "
+        + kb.symptoms().stream().flatMap(s -> s.causes().stream()).filter(c -> c.id().equals(cause)).map(Cause::title)
+            .findFirst().orElse(cause));
+  }
+
+  private static List<SubscriptionSummary> summaries(List<LoadBalancer> lbs, List<ScanFinding> findings) {
+    Map<String, int[]> counts = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (LoadBalancer lb : lbs) {
+      counts.computeIfAbsent(String.valueOf(ArmId.subscription(lb.id())), k -> new int[5])[0]++;
+    }
+    Map<String, Set<String>> confirmedLbs = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (ScanFinding f : findings) {
+      int[] c = counts.computeIfAbsent(String.valueOf(f.subscription()), k -> new int[5]);
+      switch (f.status()) {
+        case ScanFinding.CONFIRMED -> {
+          c[2]++;
+          confirmedLbs.computeIfAbsent(String.valueOf(f.subscription()), k -> new java.util.HashSet<>())
+              .add(ArmId.normalize(f.loadBalancerId()));
+        }
+        case ScanFinding.SUSPECTED -> c[3]++;
+        default -> c[4]++;
+      }
+    }
+    List<SubscriptionSummary> out = new ArrayList<>();
+    counts.forEach((sub, c) -> out.add(new SubscriptionSummary(sub, c[0], confirmedLbs.getOrDefault(sub, Set.of()).size(),
+        c[2], c[3], c[4])));
+    return out;
+  }
+}
