@@ -22,7 +22,9 @@ class MatchCommandTest {
 
     assertThat(r.exit()).isZero();
     assertThat(r.err()).isEmpty();
-    assertThat(r.out()).startsWith("Best match:");
+    // a short sentence of our own is below the calibrated "confident" score (0.90, where real reports are >= 97 %
+    // precise): it is offered as the closest match, never called the best one
+    assertThat(r.out()).startsWith("Not sure; the closest matches:");
     assertThat(r.out().lines().skip(1).findFirst().orElseThrow()).contains("probe-down");
   }
 

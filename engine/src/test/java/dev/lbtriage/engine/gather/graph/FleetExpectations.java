@@ -45,7 +45,7 @@ final class FleetExpectations {
     Set<String> vmss = Set.of("frontend-not-zone-redundant advisory", "probe-web-health-endpoint advisory",
         "data-port-blocked confirmed");
     EXPECTED.put(Template.VMSS_MODEL_NSG_BLOCKS_PROBE, plus(vmss, "probe-port-blocked confirmed"));
-    EXPECTED.put(Template.VMSS_PROBE_LOCKS_PORT, plus(vmss, "vmss-probe-locks-backend-port confirmed"));
+    EXPECTED.put(Template.VMSS_PROBE_LOCKS_PORT, plus(vmss, "vmss-probe-locks-backend-port advisory"));
   }
 
   private FleetExpectations() {}
