@@ -23,7 +23,13 @@ final class EngineTeamsConversations implements TeamsConversations, AutoCloseabl
 
   @Override
   public void handle(String key, String text, String userName, TeamsOutput out) {
-    conversations.handle(PREFIX + key, userName, Conversations.Input.typed(text), reply -> show(reply, out));
+    handle(null, key, text, userName, out);
+  }
+
+  @Override
+  public void handle(String activityId, String key, String text, String userName, TeamsOutput out) {
+    String deliveryId = activityId == null || activityId.isBlank() ? null : PREFIX + activityId;
+    conversations.handle(PREFIX + key, userName, new Conversations.Input(text, deliveryId), reply -> show(reply, out));
   }
 
   @Override

@@ -126,7 +126,7 @@ final class TeamsBot implements AutoCloseable {
   private void turn(Activity a, TeamsThread thread, String text) {
     TeamsReplies out = replies(a, thread);
     try {
-      conversations.handle(thread.key(), text, a.fromName(), out);
+      conversations.handle(a.id(), thread.key(), text, a.fromName(), out);
       out.finish();
     } catch (ConnectorException e) {
       LOG.warn("Could not answer in {}: {}", thread, e.getMessage());

@@ -10,6 +10,14 @@ interface TeamsConversations {
 
   void handle(String key, String text, String userName, TeamsOutput out);
 
+  /**
+   * The same for an activity with its id (null when it has none): an implementation on a store shared by several
+   * replicas claims it there, so a redelivered activity, or one that reached two replicas, is answered once.
+   */
+  default void handle(String activityId, String key, String text, String userName, TeamsOutput out) {
+    handle(key, text, userName, out);
+  }
+
   /** Whether this key's conversation exists (saved by this or an earlier run). */
   default boolean knows(String key) {
     return false;

@@ -59,7 +59,7 @@ final class Activities {
   /** An Action.Execute click on the card {@code cardId} in the thread of {@code conversationId}. */
   ObjectNode execute(String conversationId, String cardId, JsonNode data) {
     ObjectNode a = load("invoke_cardAction_channel.json");
-    a.put("serviceUrl", serviceUrl).put("name", "adaptiveCard/action").put("replyToId", cardId);
+    a.put("serviceUrl", serviceUrl).put("id", "19000000" + (ids++)).put("name", "adaptiveCard/action").put("replyToId", cardId);
     ((ObjectNode) a.get("recipient")).put("id", BOT);
     ((ObjectNode) a.get("conversation")).put("id", conversationId);
     ObjectNode value = JSON.createObjectNode();
@@ -72,7 +72,7 @@ final class Activities {
   /** An Action.Submit click (the fallback): a message whose value is the button's data. */
   ObjectNode submit(String conversationId, String cardId, JsonNode data) {
     ObjectNode a = load("message_messageBack_with_value.json");
-    a.put("serviceUrl", serviceUrl).put("replyToId", cardId).remove("text");
+    a.put("serviceUrl", serviceUrl).put("id", "20000000" + (ids++)).put("replyToId", cardId).remove("text");
     ((ObjectNode) a.get("recipient")).put("id", BOT);
     ((ObjectNode) a.get("conversation")).put("id", conversationId);
     a.set("value", data);

@@ -123,6 +123,24 @@ class TeamsWholeTriageTest {
     assertThat(after).noneMatch(c -> c.texts().contains(PROBE_QUESTION) && c.method().equals("POST"));
   }
 
+  @Test
+  void an_activity_delivered_twice_is_answered_once() throws Exception {
+    // given: Teams delivers the same activity (same id) again, e.g. after a timeout on its side
+    com.fasterxml.jackson.databind.node.ObjectNode mention = teams.activities.channelMention(ROOT, REPORT);
+    assertThat(teams.post(mention).statusCode()).isEqualTo(200);
+    awaitCard(PROBE_QUESTION);
+    // when
+    assertThat(teams.post(mention.deepCopy()).statusCode()).isEqualTo(200);
+    // then: a later activity is answered, and the first one's question was asked once (the store claimed its id)
+    teams.post(teams.activities.channelMention(ROOT, "help"));
+    eventually(() -> assertThat(teams.connector.delivered().size()).isGreaterThan(1));
+    Thread.sleep(500); // let a wrongly started second turn post, if there were one
+    // the triage's first card was posted once; "help" was answered (it shows the open question again)
+    List<String> posted = teams.connector.delivered().stream().filter(c -> c.method().equals("POST")).map(FakeConnector.Call::texts).toList();
+    assertThat(posted).filteredOn(t -> t.contains("let's find out what is wrong")).hasSize(1);
+    assertThat(posted).anySatisfy(t -> assertThat(t).contains("Commands (the whole message"));
+  }
+
   /** The id the fake connector gave the card (it answers 1:<n> in order; the call list keeps the order). */
   private String idOf(FakeConnector.Call call) {
     return teams.connector.idOf(call);
