@@ -107,7 +107,20 @@ public final class Engines {
   public static ConversationEngine over(dev.lbtriage.engine.gather.FactSource source, boolean inside) {
     SymptomMatcherAndKb loaded = join(MATCHER);
     return new ConversationEngine(loaded.matcher(), new Diagnoser(loaded.kb(), join(RULES)), source,
-        Clock.systemUTC(), runner(source, inside));
+        Clock.systemUTC(), runner(source, inside), documents(source));
+  }
+
+  /**
+   * The ARM documents for the chat's {@code bundle} command: a snapshot folder's JSON files, read when a bundle is
+   * asked for; none over live Azure (the chat then names the {@code lb-triage bundle --azure} command).
+   */
+  public static dev.lbtriage.engine.conversation.ArmDocuments documents(FactSource source) {
+    FactSource inner = source instanceof dev.lbtriage.bot.cli.ScopedFactSource scoped ? scoped.inner() : source;
+    if (inner instanceof SnapshotReader snapshot) {
+      Path folder = snapshot.folder();
+      return lbId -> java.util.Optional.of(dev.lbtriage.engine.bundle.SnapshotDocumentsReader.fromFolder(folder));
+    }
+    return dev.lbtriage.engine.conversation.ArmDocuments.none();
   }
 
   /** The live checks for a source: gated on a snapshot (unless {@code inside}), said to run from this host otherwise. */

@@ -67,7 +67,7 @@ public final class SlackPoster {
    * then {@code files.completeUploadExternal} with the channel and thread.
    */
   public void upload(String channel, String threadTs, FileUpload file) {
-    byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = file.bytes();
     FilesGetUploadURLExternalResponse target =
         call("files.getUploadURLExternal", () -> client.filesGetUploadURLExternal(r -> r.filename(file.filename()).length(bytes.length)));
     sendBytes(target.getUploadUrl(), bytes);

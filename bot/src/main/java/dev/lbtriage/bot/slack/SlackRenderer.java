@@ -49,6 +49,8 @@ public final class SlackRenderer {
       render(blocks, say.message());
     } else if (reply instanceof Reply.Prompt p) {
       prompt(blocks, p);
+    } else if (reply instanceof Reply.Attachment a) {
+      blocks.add(context(Mrkdwn.escape(a.caption() == null ? a.name() : a.caption())));
     } else {
       blocks.add(context(progressText((Reply.ProgressUpdate) reply)));
     }
@@ -79,6 +81,8 @@ public final class SlackRenderer {
       text = fallbackText(say.message());
     } else if (reply instanceof Reply.Prompt p) {
       text = p.text();
+    } else if (reply instanceof Reply.Attachment a) {
+      text = a.caption() == null ? a.name() : a.caption();
     } else {
       text = progressText((Reply.ProgressUpdate) reply);
     }
@@ -116,9 +120,14 @@ public final class SlackRenderer {
 
   /**
    * The file to upload instead of messages when the reply's text is over {@value #UPLOAD_THRESHOLD_CHARS}: a message
-   * that is one block of commands or output uploads that text; any other long message its Markdown.
+   * that is one block of commands or output uploads that text; any other long message its Markdown. A file the
+   * conversation hands over ({@link Reply.Attachment}, the support-case bundle) is always uploaded, bytes as they are.
    */
   public Optional<FileUpload> asUpload(Reply reply) {
+    if (reply instanceof Reply.Attachment a) {
+      return Optional.of(new FileUpload(a.name(), truncate(a.name(), 200), a.bytes(),
+          ":package: " + Mrkdwn.escape(a.caption() == null ? a.name() : a.caption())));
+    }
     if (!(reply instanceof Reply.Say say)) {
       return Optional.empty();
     }

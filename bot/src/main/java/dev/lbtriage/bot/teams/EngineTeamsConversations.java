@@ -29,7 +29,13 @@ final class EngineTeamsConversations implements TeamsConversations, AutoCloseabl
   @Override
   public void handle(String activityId, String key, String text, String userName, TeamsOutput out) {
     String deliveryId = activityId == null || activityId.isBlank() ? null : PREFIX + activityId;
-    conversations.handle(PREFIX + key, userName, new Conversations.Input(text, deliveryId), reply -> show(reply, out));
+    conversations.handle(PREFIX + key, userName, new Conversations.Input(text, deliveryId), reply -> {
+      if (reply instanceof Reply.Attachment a) {
+        out.message(noAttachment(a, store.byKey(PREFIX + key).map(s -> s.id()).orElse(null)));
+      } else {
+        show(reply, out);
+      }
+    });
   }
 
   @Override
@@ -42,6 +48,18 @@ final class EngineTeamsConversations implements TeamsConversations, AutoCloseabl
     store.close();
   }
 
+  /**
+   * Files are not sent in Teams yet (a bot's file needs a consent card in personal chats and SharePoint in channels):
+   * the line says how to make the same bundle on the command line.
+   */
+  static dev.lbtriage.engine.message.Message noAttachment(Reply.Attachment a, String sessionId) {
+    return new dev.lbtriage.engine.message.Message(null, java.util.List.of(new dev.lbtriage.engine.message.Section.Notice(
+        dev.lbtriage.engine.message.Section.Level.INFO, "The support-case bundle " + a.name() + " is made, but this Teams bot "
+            + "cannot send files yet. Make the same bundle on the command line, with the --snapshot or --azure options this bot "
+            + "runs with (and its --db): lb-triage bundle " + (sessionId == null ? "" : "--session " + sessionId + " ")
+            + "--out " + a.name())));
+  }
+
   static void show(Reply reply, TeamsOutput out) {
     if (reply instanceof Reply.ProgressUpdate p) {
       out.progress(p.step(), p.done(), p.total());
@@ -49,6 +67,8 @@ final class EngineTeamsConversations implements TeamsConversations, AutoCloseabl
       out.message(p.message());
     } else if (reply instanceof Reply.Say s) {
       out.message(s.message());
+    } else if (reply instanceof Reply.Attachment a) {
+      out.message(noAttachment(a, null));
     }
   }
 }

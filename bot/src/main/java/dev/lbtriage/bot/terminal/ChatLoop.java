@@ -38,6 +38,7 @@ public final class ChatLoop {
   private ConversationState state;
   private Reply.Prompt lastPrompt;
   private String db;
+  private java.nio.file.Path folder = java.nio.file.Path.of("");
 
   public ChatLoop(ConversationEngine engine, SessionStore store, PrintWriter out, TerminalRenderer renderer, String user) {
     this.engine = engine;
@@ -45,6 +46,12 @@ public final class ChatLoop {
     this.out = out;
     this.renderer = renderer;
     this.user = user;
+  }
+
+  /** Where files the conversation hands over (the {@code bundle}) are written; the current folder unless set. */
+  public ChatLoop saveTo(java.nio.file.Path folder) {
+    this.folder = folder;
+    return this;
   }
 
   /** The {@code --db} the sessions are saved in, for the resume hint (null: the default store). */
@@ -76,6 +83,16 @@ public final class ChatLoop {
   public void print(Reply r) {
     if (r instanceof Reply.Prompt p) {
       lastPrompt = p;
+    }
+    if (r instanceof Reply.Attachment a) {
+      try {
+        out.print(renderer.saved(a, NewFile.write(folder, a.name(), a.bytes())));
+      } catch (java.io.IOException | RuntimeException e) {
+        out.print(renderer.notice(Section.Level.ERROR, "Could not write " + a.name() + " in " + folder.toAbsolutePath() + ": "
+            + e.getMessage() + (state == null ? "" : "; make it with lb-triage bundle --session " + state.id() + " --out " + a.name())));
+      }
+      out.flush();
+      return;
     }
     out.print(renderer.render(r));
     out.flush();

@@ -36,8 +36,25 @@ public final class TerminalRenderer {
     if (reply instanceof Reply.ProgressUpdate p) {
       return progress(p);
     }
+    if (reply instanceof Reply.Attachment a) {
+      return saved(a, null);
+    }
     String body = reply instanceof Reply.Prompt p ? prompt(p) : render(((Reply.Say) reply).message());
     return closeProgress() + body;
+  }
+
+  /**
+   * The line for a file the conversation handed over: where it was written and what it is ({@code where} null: it
+   * was not written, e.g. for a face that only shows text).
+   */
+  public String saved(Reply.Attachment a, java.nio.file.Path where) {
+    String what = a.caption() == null ? a.name() : a.caption();
+    return closeProgress() + notice(new Section.Notice(Section.Level.INFO, where == null ? what + " (" + a.name() + ", not written here)"
+        : "Wrote " + where + " (" + kilobytes(a.bytes().length) + "). " + what));
+  }
+
+  private static String kilobytes(int bytes) {
+    return bytes < 1024 ? bytes + " bytes" : (bytes + 1023) / 1024 + " KB";
   }
 
   /** A message: its title as a heading, then each section. */

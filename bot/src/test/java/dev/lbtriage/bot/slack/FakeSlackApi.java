@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fake Slack Web API on loopback: answers the methods the bot uses and records every call (including the bytes
- * POSTed to the upload URL). {@link #rateLimitNext} makes the next calls of a method answer HTTP 429.
+ * POSTed to the upload URL; {@code base64} holds them exactly). {@link #rateLimitNext} makes the next calls of a method answer HTTP 429.
  */
 final class FakeSlackApi implements AutoCloseable {
 
@@ -157,8 +157,10 @@ final class FakeSlackApi implements AutoCloseable {
   }
 
   private void upload(HttpExchange exchange) throws IOException {
-    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    record("upload", Map.of("file_id", exchange.getRequestURI().getPath().substring("/upload/".length()), "content", body), 200);
+    byte[] bytes = exchange.getRequestBody().readAllBytes();
+    String body = new String(bytes, StandardCharsets.UTF_8);
+    record("upload", Map.of("file_id", exchange.getRequestURI().getPath().substring("/upload/".length()), "content", body,
+        "base64", java.util.Base64.getEncoder().encodeToString(bytes)), 200);
     reply(exchange, 200, "OK - " + body.length());
   }
 

@@ -16,6 +16,9 @@ sealed interface Command {
     }
   }
 
+  /** {@code bundle}, {@code support bundle}, {@code bundle redact}: the support-case bundle of the conversation so far. */
+  record Bundle(boolean redact) implements Command {}
+
   record Back() implements Command {}
 
   /**

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  * why | why?                            the evidence so far and the answers given
  * details | more | fixes                every cause, its evidence and every fix step and command
  * support | support case                what to collect for a support case
+ * bundle | support bundle               the support-case bundle (a zip) of the conversation so far
+ * bundle redact | redacted bundle       the same with ids, public IPs, user names and free text masked
  * summary | status                      what is established: report, symptom, LB, answers (numbered)
  * back | undo                           take back the last answer (or the last choice)
  * change N [to] ANSWER                  replace answer number N (as the summary numbers them)
@@ -49,6 +51,10 @@ final class CommandParser {
         return new Command.More(Command.More.Part.DETAILS);
       case "support", "support case":
         return new Command.More(Command.More.Part.SUPPORT);
+      case "bundle", "support bundle", "make a bundle", "case bundle":
+        return new Command.Bundle(false);
+      case "bundle redact", "bundle redacted", "bundle --redact", "redacted bundle", "support bundle redact", "support bundle redacted":
+        return new Command.Bundle(true);
       case "back", "undo", "go back":
         return new Command.Back();
       case "restart", "start over", "start again":

@@ -38,6 +38,7 @@ public final class ConversationEngine {
   private final Clock clock;
   private final Questioning questioning;
   private final Opening opening;
+  private final SupportBundle bundle;
 
   /** An engine that runs no live checks. */
   public ConversationEngine(SymptomMatcher matcher, Diagnoser diagnoser, FactSource source, Clock clock) {
@@ -49,11 +50,21 @@ public final class ConversationEngine {
    * with {@code runner}, against the backend IPs of the load balancer under triage only.
    */
   public ConversationEngine(SymptomMatcher matcher, Diagnoser diagnoser, FactSource source, Clock clock, LiveCheckRunner runner) {
+    this(matcher, diagnoser, source, clock, runner, ArmDocuments.none());
+  }
+
+  /**
+   * An engine whose {@code bundle} command makes the support-case bundle with the ARM documents from
+   * {@code documents} (without them it says to use {@code lb-triage bundle --azure}).
+   */
+  public ConversationEngine(SymptomMatcher matcher, Diagnoser diagnoser, FactSource source, Clock clock, LiveCheckRunner runner,
+      ArmDocuments documents) {
     this.diagnoser = diagnoser;
     this.facts = new FactCache(source, clock);
     this.clock = clock;
     this.questioning = new Questioning(diagnoser, facts, runner);
     this.opening = new Opening(matcher, diagnoser.knowledgeBase(), facts, questioning);
+    this.bundle = new SupportBundle(questioning, facts, documents);
   }
 
   /** A new conversation: a greeting and the prompt for a report. */
@@ -150,6 +161,9 @@ public final class ConversationEngine {
       reprompt(c);
     } else if (command instanceof Command.More more) {
       Explain.more(c, diagnosis(c), more.part());
+      reprompt(c);
+    } else if (command instanceof Command.Bundle b) {
+      bundle.make(c, b.redact());
       reprompt(c);
     } else if (command instanceof Command.Summary) {
       Explain.summary(c, diagnoser.knowledgeBase(), diagnosis(c));

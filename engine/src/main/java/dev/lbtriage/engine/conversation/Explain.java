@@ -17,6 +17,7 @@ final class Explain {
         why                        the evidence so far and the answers given
         details                    every cause with its evidence, every fix step and command
         support                    what to collect for a support case
+        bundle                     the support-case bundle (a zip) of the triage so far; "bundle redact" masks ids and names
         summary                    the report, symptom, load balancer and your answers, numbered
         back                       take back your last answer (or your last choice)
         change N to ANSWER         replace answer number N, e.g. "change 2 to yes"

@@ -8,10 +8,11 @@ import java.util.List;
 /**
  * One reply of the conversation, platform-neutral: a {@link Say message} to show, a {@link Prompt}
  * that waits for an answer, or a {@link ProgressUpdate} while facts are gathered. What is shown is a
- * {@link Message} (structure, no formatting); each face renders every {@link Section} type. The set
- * is closed so a face can tell the three apart exhaustively.
+ * {@link Message} (structure, no formatting); each face renders every {@link Section} type. An
+ * {@link Attachment} is a file to hand over (the support-case bundle). The set is closed so a face can
+ * tell the four apart exhaustively.
  */
-public sealed interface Reply permits Reply.Say, Reply.Prompt, Reply.ProgressUpdate {
+public sealed interface Reply permits Reply.Say, Reply.Prompt, Reply.ProgressUpdate, Reply.Attachment {
 
   /** A message to show. */
   record Say(Message message) implements Reply {
@@ -70,4 +71,39 @@ public sealed interface Reply permits Reply.Say, Reply.Prompt, Reply.ProgressUpd
 
   /** Long work in progress: one line updated in place where the face can. */
   record ProgressUpdate(String step, int done, int total) implements Reply {}
+
+  /**
+   * A file to hand over: the terminal writes it to the current folder, Slack uploads it into the thread.
+   *
+   * @param name the file name, e.g. {@code lb-triage-bundle-lb-web.zip} (no folder)
+   * @param mediaType e.g. {@code application/zip}
+   * @param bytes the file's content
+   * @param caption one line saying what it is and what to do with it
+   */
+  record Attachment(String name, String mediaType, byte[] bytes, String caption) implements Reply {
+    public Attachment {
+      java.util.Objects.requireNonNull(name, "name");
+      java.util.Objects.requireNonNull(bytes, "bytes");
+      if (name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+        throw new IllegalArgumentException("an attachment's name is a plain file name: " + name);
+      }
+      bytes = bytes.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Attachment a && a.name.equals(name) && java.util.Objects.equals(a.mediaType, mediaType)
+          && java.util.Arrays.equals(a.bytes, bytes) && java.util.Objects.equals(a.caption, caption);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(name, mediaType, java.util.Arrays.hashCode(bytes), caption);
+    }
+
+    @Override
+    public String toString() {
+      return "Attachment[" + name + ", " + mediaType + ", " + bytes.length + " bytes, " + caption + "]";
+    }
+  }
 }

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * The JSON form of a turn's replies, kept with the turn until they are delivered (so a replica that dies between
  * saving a turn and sending it loses nothing: another sends them). The kind of each reply is a fixed name
- * ({@code "kind":"Prompt"}), never a class name; read as untrusted input like {@link StateJson}.
+ * ({@code "kind":"Prompt"}), never a class name; read as untrusted input like {@link StateJson}. An attachment's bytes
+ * are kept as base64 (Jackson's form of {@code byte[]}).
  */
 final class RepliesJson {
   private static final TypeReference<List<Reply>> LIST = new TypeReference<>() {};
@@ -24,7 +25,8 @@ final class RepliesJson {
   @JsonSubTypes({
     @JsonSubTypes.Type(value = Reply.Say.class, name = "Say"),
     @JsonSubTypes.Type(value = Reply.Prompt.class, name = "Prompt"),
-    @JsonSubTypes.Type(value = Reply.ProgressUpdate.class, name = "ProgressUpdate")
+    @JsonSubTypes.Type(value = Reply.ProgressUpdate.class, name = "ProgressUpdate"),
+    @JsonSubTypes.Type(value = Reply.Attachment.class, name = "Attachment")
   })
   private interface Kinds {}
 

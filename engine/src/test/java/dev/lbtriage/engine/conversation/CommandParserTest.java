@@ -25,6 +25,16 @@ class CommandParserTest {
   }
 
   @Test
+  void bundle_support_bundle_and_bundle_redact_ask_for_the_support_case_bundle_while_support_alone_stays_the_checklist() {
+    assertThat(CommandParser.parse("bundle")).isEqualTo(new Command.Bundle(false));
+    assertThat(CommandParser.parse("/Support Bundle")).isEqualTo(new Command.Bundle(false));
+    assertThat(CommandParser.parse("bundle redact")).isEqualTo(new Command.Bundle(true));
+    assertThat(CommandParser.parse("redacted bundle.")).isEqualTo(new Command.Bundle(true));
+    assertThat(CommandParser.parse("support")).isEqualTo(new Command.More(Command.More.Part.SUPPORT));
+    assertThat(CommandParser.parse("bundle of wires")).isInstanceOf(Command.Input.class);
+  }
+
+  @Test
   void answers_that_only_contain_a_command_word_are_input() {
     assertThat(CommandParser.parse("why would it be down")).isEqualTo(new Command.Input("why would it be down"));
     assertThat(CommandParser.parse("no, nothing listens; back later")).isInstanceOf(Command.Input.class);

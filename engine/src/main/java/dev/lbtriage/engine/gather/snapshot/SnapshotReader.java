@@ -67,6 +67,11 @@ public final class SnapshotReader implements FactSource {
         idx.metrics, idx.publicIps.all(), List.of(), idx.problems, idx.flowVerifications, idx.healthEvents, idx.resourceHealth);
   }
 
+  /** The snapshot folder read (as given). */
+  public Path folder() {
+    return folder;
+  }
+
   @Override
   public String describe() {
     return "snapshot folder " + folder.toAbsolutePath() + " (" + files.size() + (files.size() == 1 ? " file)" : " files)");
