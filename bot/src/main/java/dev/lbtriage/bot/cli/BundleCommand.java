@@ -7,7 +7,6 @@ import dev.lbtriage.engine.conversation.ConversationState;
 import dev.lbtriage.engine.conversation.ProbeHealthVerdict;
 import dev.lbtriage.engine.conversation.RecordedAnswer;
 import dev.lbtriage.engine.conversation.SessionDiagnosis;
-import dev.lbtriage.engine.diagnosis.AnswerParser;
 import dev.lbtriage.engine.diagnosis.Diagnoser;
 import dev.lbtriage.engine.diagnosis.Diagnosis;
 import dev.lbtriage.engine.gather.FactSource;
@@ -18,7 +17,6 @@ import dev.lbtriage.kb.match.MatchResult;
 import dev.lbtriage.kb.match.SymptomMatch;
 import dev.lbtriage.kb.match.SymptomMatcher;
 import dev.lbtriage.kb.model.KnowledgeBase;
-import dev.lbtriage.kb.model.Question;
 import dev.lbtriage.kb.model.Symptom;
 import dev.lbtriage.rules.diagnosis.Answer;
 import dev.lbtriage.rules.diagnosis.RuleEngine;
@@ -27,7 +25,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -154,7 +151,7 @@ final class BundleCommand implements Callable<Integer> {
       recorded = state.answers();
       checks = state.checks();
     } else {
-      Map<String, Answer> parsed = parseAnswers(kb);
+      Map<String, Answer> parsed = AnswerArguments.parse(answers, kb);
       String symptomId = chooseSymptom(kb, facts, lbId, err);
       Double score = symptom.text == null ? null : MatchCommand.round(new SymptomMatcher(kb).assess(symptom.text).best()
           .filter(m -> m.symptomId().equals(symptomId)).map(SymptomMatch::score).orElse(0.0));
@@ -199,22 +196,4 @@ final class BundleCommand implements Callable<Integer> {
     }).orElse(best.symptomId());
   }
 
-  private Map<String, Answer> parseAnswers(KnowledgeBase kb) {
-    Map<String, Answer> byQuestion = new LinkedHashMap<>();
-    for (String a : answers) {
-      int eq = a.indexOf('=');
-      if (eq <= 0) {
-        throw new BadInputException("--answer '" + a + "' is not QUESTION=VALUE (e.g. vm-responds=no)");
-      }
-      String id = a.substring(0, eq).trim();
-      Question q = kb.question(id).orElseThrow(() -> new BadInputException("--answer: unknown question '" + id + "'; known: "
-          + kb.questions().map(Question::id).collect(Collectors.joining(", "))));
-      AnswerParser.Result r = AnswerParser.parse(q, a.substring(eq + 1));
-      if (r instanceof AnswerParser.Refused refused) {
-        throw new BadInputException("--answer " + id + ": " + refused.reason());
-      }
-      byQuestion.put(id, ((AnswerParser.Accepted) r).answer());
-    }
-    return byQuestion;
-  }
 }

@@ -1,6 +1,5 @@
 package dev.lbtriage.bot.cli;
 
-import dev.lbtriage.engine.diagnosis.AnswerParser;
 import dev.lbtriage.engine.diagnosis.Diagnoser;
 import dev.lbtriage.engine.diagnosis.Diagnosis;
 import dev.lbtriage.engine.gather.FactSource;
@@ -9,14 +8,12 @@ import dev.lbtriage.kb.match.MatchResult;
 import dev.lbtriage.kb.match.SymptomMatch;
 import dev.lbtriage.kb.match.SymptomMatcher;
 import dev.lbtriage.kb.model.KnowledgeBase;
-import dev.lbtriage.kb.model.Question;
 import dev.lbtriage.kb.model.Symptom;
 import dev.lbtriage.rules.diagnosis.Answer;
 import dev.lbtriage.rules.diagnosis.RuleEngine;
 import dev.lbtriage.rules.facts.AzureFacts;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -82,7 +79,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
     KnowledgeBase kb = KnowledgeBaseLoader.loadBundled();
     Chosen chosen = chooseSymptom(kb, err);
-    List<Answer> parsed = parseAnswers(kb);
+    List<Answer> parsed = List.copyOf(AnswerArguments.parse(answers, kb).values());
     FactSource facts = source.open();
     String lbName = LoadBalancerChoice.choose(facts, lb);
     AzureFacts gathered;
@@ -174,24 +171,5 @@ final class DiagnoseCommand implements Callable<Integer> {
     boolean leansToProbe = best.symptomId().equals("probe-down")
         && (r.matches().size() < 2 || r.matches().get(1).score() < best.score());
     return new Chosen(best.symptomId(), MatchCommand.round(best.score()), probeOrData, leansToProbe);
-  }
-
-  private List<Answer> parseAnswers(KnowledgeBase kb) {
-    Map<String, Answer> byQuestion = new LinkedHashMap<>();
-    for (String a : answers) {
-      int eq = a.indexOf('=');
-      if (eq <= 0) {
-        throw new BadInputException("--answer '" + a + "' is not QUESTION=VALUE (e.g. probe-port-listening=no)");
-      }
-      String id = a.substring(0, eq).trim();
-      Question q = kb.question(id).orElseThrow(() -> new BadInputException("--answer: unknown question '" + id + "'; known: "
-          + kb.questions().map(Question::id).collect(Collectors.joining(", "))));
-      AnswerParser.Result r = AnswerParser.parse(q, a.substring(eq + 1));
-      if (r instanceof AnswerParser.Refused refused) {
-        throw new BadInputException("--answer " + id + ": " + refused.reason());
-      }
-      byQuestion.put(id, ((AnswerParser.Accepted) r).answer());
-    }
-    return List.copyOf(byQuestion.values());
   }
 }
