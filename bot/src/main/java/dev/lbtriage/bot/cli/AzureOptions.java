@@ -1,18 +1,15 @@
 package dev.lbtriage.bot.cli;
 
-import com.azure.core.credential.TokenCredential;
-import com.azure.identity.DefaultAzureCredentialBuilder;
 import dev.lbtriage.engine.gather.FactSource;
 import dev.lbtriage.engine.gather.azure.AzureCloudConfig;
 import dev.lbtriage.engine.gather.azure.AzureFactSource;
 import dev.lbtriage.engine.gather.azure.AzureReadOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The Azure flags, spelled as {@code az} spells them: {@code --subscription}, {@code -g/--resource-group},
- * {@code --tenant}, {@code --cloud} (see engine/AZURE.md). Credentials are whatever {@code
- * DefaultAzureCredential} finds (checked once, quickly, before reading), unless a test has set
- * {@link AzureTestHooks}.
+ * and the sign-in flags of {@link SignInOptions} (see engine/AZURE.md).
  */
 public final class AzureOptions {
 
@@ -22,17 +19,7 @@ public final class AzureOptions {
   @Option(names = {"-g", "--resource-group"}, paramLabel = "RG", description = "Only load balancers in this resource group.")
   String resourceGroup;
 
-  @Option(names = "--cloud", paramLabel = "NAME", description = "AzureCloud (default), AzureChinaCloud or AzureUSGovernment.")
-  String cloud;
-
-  @Option(names = "--arm-endpoint", paramLabel = "URL", description = "Custom Resource Manager endpoint (Azure Stack Hub).")
-  String armEndpoint;
-
-  @Option(names = "--authority-host", paramLabel = "URL", description = "Custom authority host (default: AZURE_AUTHORITY_HOST or the cloud's).")
-  String authorityHost;
-
-  @Option(names = "--tenant", paramLabel = "ID", description = "Entra ID tenant (default: AZURE_TENANT_ID).")
-  String tenant;
+  @Mixin SignInOptions signIn = new SignInOptions();
 
   /** The resource group filter, or null. */
   public String resourceGroup() {
@@ -46,7 +33,7 @@ public final class AzureOptions {
 
   /** True when a flag that only makes sense with Azure was given. */
   public boolean anyAzureOnlyFlag() {
-    return subscription != null || cloud != null || armEndpoint != null || authorityHost != null || tenant != null;
+    return subscription != null || signIn.anyGiven();
   }
 
   /**
@@ -54,28 +41,10 @@ public final class AzureOptions {
    * and endpoint) is bad input; no login is a {@link ReportedFailure} saying what to do.
    */
   public AzureFactSource open() {
-    AzureCloudConfig config;
+    AzureCloudConfig config = signIn.config(subscription, resourceGroup, "cannot use --azure");
+    AzureReadOptions options = AzureTestHooks.seam != null ? AzureTestHooks.seam.options() : AzureReadOptions.defaults();
     try {
-      config = AzureCloudConfig.fromFlags(cloud, armEndpoint, authorityHost, null, subscription, tenant, resourceGroup, System.getenv());
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new BadInputException("cannot use --azure: " + e.getMessage(), e);
-    }
-    AzureTestHooks.Seam seam = AzureTestHooks.seam;
-    TokenCredential credential;
-    AzureReadOptions options;
-    if (seam != null) {
-      credential = seam.credential();
-      options = seam.options();
-    } else {
-      DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder().authorityHost(config.authorityHost());
-      if (config.tenantId() != null) {
-        builder.tenantId(config.tenantId());
-      }
-      credential = builder.build();
-      options = AzureReadOptions.defaults();
-    }
-    try {
-      return new AzureFactSource(config, AzureLogin.require(credential, config.scope()), options);
+      return new AzureFactSource(config, SignInOptions.signedIn(config), options);
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new BadInputException("cannot use --azure: " + e.getMessage(), e);
     }

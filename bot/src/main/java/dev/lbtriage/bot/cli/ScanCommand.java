@@ -1,8 +1,6 @@
 package dev.lbtriage.bot.cli;
 
-import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
-import com.azure.identity.DefaultAzureCredentialBuilder;
 import dev.lbtriage.engine.gather.Progress;
 import dev.lbtriage.engine.gather.azure.AzureCloudConfig;
 import dev.lbtriage.engine.gather.graph.FleetFacts;
@@ -23,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -60,17 +59,7 @@ final class ScanCommand implements Callable<Integer> {
       description = "table (default), json, sarif (SARIF 2.1.0, for code-scanning dashboards) or csv.")
   ScanOutput.Format format;
 
-  @Option(names = "--cloud", paramLabel = "NAME", description = "AzureCloud (default), AzureChinaCloud or AzureUSGovernment.")
-  String cloud;
-
-  @Option(names = "--arm-endpoint", paramLabel = "URL", description = "Custom Resource Manager endpoint.")
-  String armEndpoint;
-
-  @Option(names = "--authority-host", paramLabel = "URL", description = "Custom authority host (default: AZURE_AUTHORITY_HOST or the cloud's).")
-  String authorityHost;
-
-  @Option(names = "--tenant", paramLabel = "ID", description = "Entra ID tenant (default: AZURE_TENANT_ID).")
-  String tenant;
+  @Mixin SignInOptions signIn = new SignInOptions();
 
   @Option(names = "--threads", paramLabel = "N", description = "Load balancers evaluated in parallel (default: the number of CPUs).")
   Integer threads;
@@ -124,10 +113,9 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private void validate() {
-    if (snapshot != null && (!subscriptions.isEmpty() || managementGroup != null || cloud != null || armEndpoint != null
-        || tenant != null)) {
+    if (snapshot != null && (!subscriptions.isEmpty() || managementGroup != null || signIn.anyGiven())) {
       throw new BadInputException("--snapshot reads saved results: give no --subscription, --management-group, --cloud,"
-          + " --arm-endpoint or --tenant with it");
+          + " --arm-endpoint, --authority-host or --tenant with it");
     }
     if (managementGroup != null && !subscriptions.isEmpty()) {
       throw new BadInputException("give either --subscription or --management-group, not both");
@@ -149,25 +137,8 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private ResourceGraphClient client() {
-    AzureCloudConfig config;
-    try {
-      config = AzureCloudConfig.fromFlags(cloud, armEndpoint, authorityHost, null, null, tenant, null, System.getenv());
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new BadInputException("cannot scan: " + e.getMessage(), e);
-    }
-    AzureTestHooks.Seam seam = AzureTestHooks.seam;
-    TokenCredential credential;
-    HttpClient http = null;
-    if (seam != null) {
-      credential = seam.credential();
-      http = seam.options().httpClient();
-    } else {
-      DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder().authorityHost(config.authorityHost());
-      if (config.tenantId() != null) {
-        builder.tenantId(config.tenantId());
-      }
-      credential = builder.build();
-    }
-    return ResourceGraphClient.create(config, AzureLogin.require(credential, config.scope()), http);
+    AzureCloudConfig config = signIn.config(null, null, "cannot scan");
+    HttpClient http = AzureTestHooks.seam != null ? AzureTestHooks.seam.options().httpClient() : null;
+    return ResourceGraphClient.create(config, SignInOptions.signedIn(config), http);
   }
 }
