@@ -36,7 +36,8 @@ import java.util.function.Function;
  *     -Dexec.mainClass=dev.lbtriage.kb.match.MatchQuality -Dexec.args="heldout"
  * </pre>
  *
- * Arguments: the part ({@code dev}, {@code heldout} for held-out v2, or {@code heldout-known}; figures
+ * Arguments: the part ({@code dev}, {@code heldout} for held-out v2, {@code heldout-known}, {@code
+ * heldout-v3} or {@code heldout-v3-known}; figures
  * are printed for that part only),
  * then optionally {@code --matcher previous|current|both|alternatives} (default both; alternatives: the previous
  * matcher, words only, neighbours only and combined), {@code --rows} (each
@@ -95,6 +96,8 @@ public final class MatchQuality {
           switch (part) {
             case HELD_OUT -> "held-out v2";
             case HELD_OUT_KNOWN -> "held-out v2 (known repositories)";
+            case HELD_OUT_V3 -> "held-out v3";
+            case HELD_OUT_V3_KNOWN -> "held-out v3 (known repositories)";
             case DEVELOPMENT -> "development (leave one repository out)";
           }, inScope, outOfScope));
       b.append(String.format(Locale.ROOT,
@@ -249,7 +252,7 @@ public final class MatchQuality {
       return exportDevelopment(Path.of(args[1]), args, out);
     }
     if (args.length == 0) {
-      out.println("usage: MatchQuality dev|heldout|heldout-known [--matcher previous|current|both|alternatives] [--rows] [--sweep] [corpus.tsv...]");
+      out.println("usage: MatchQuality dev|heldout|heldout-known|heldout-v3|heldout-v3-known [--matcher previous|current|both|alternatives] [--rows] [--sweep] [corpus.tsv...]");
       return 2;
     }
     Part part = Part.parse(args[0]);

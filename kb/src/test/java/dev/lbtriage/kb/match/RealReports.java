@@ -36,7 +36,9 @@ import java.util.Set;
  * scored twice while tuning and is therefore no longer clean); {@value #RESOURCE_V2} is <b>held-out
  * v2</b>, reports from repositories that have no report in the development file, labelled before any
  * matcher saw them and scored once; {@value #RESOURCE_V2_KNOWN} holds new reports from repositories that
- * do occur in the development file, scored once and reported apart. The <b>group</b> of a report (its
+ * do occur in the development file, scored once and reported apart. {@value #RESOURCE_V3} and {@value
+ * #RESOURCE_V3_KNOWN} are <b>held-out v3</b>, collected the same way after v2 (no URL of any earlier file,
+ * labelled before any matcher saw them), split the same way by repository. The <b>group</b> of a report (its
  * source repository lower-cased, or the host of its URL) is what leave-one-group-out evaluation on the
  * development part leaves out.
  *
@@ -51,6 +53,8 @@ final class RealReports {
   static final String RESOURCE = "/match/real-reports.tsv";
   static final String RESOURCE_V2 = "/match/real-reports-v2.tsv";
   static final String RESOURCE_V2_KNOWN = "/match/real-reports-v2-known.tsv";
+  static final String RESOURCE_V3 = "/match/real-reports-v3.tsv";
+  static final String RESOURCE_V3_KNOWN = "/match/real-reports-v3-known.tsv";
 
   enum Part {
     /** Everything tuning may read. */
@@ -58,24 +62,42 @@ final class RealReports {
     /** Held-out v2: repositories with no development report; scored once. */
     HELD_OUT,
     /** New reports from repositories that have development reports; scored once, reported apart. */
-    HELD_OUT_KNOWN;
+    HELD_OUT_KNOWN,
+    /** Held-out v3: repositories with no development report; collected after v2, never matched before scoring. */
+    HELD_OUT_V3,
+    /** Held-out v3 reports from repositories that have development reports; reported apart. */
+    HELD_OUT_V3_KNOWN;
 
     static Part parse(String s) {
       return switch (s.toLowerCase(Locale.ROOT)) {
         case "dev", "development" -> DEVELOPMENT;
         case "heldout", "held-out", "held_out", "heldout-v2", "v2" -> HELD_OUT;
         case "heldout-known", "v2-known" -> HELD_OUT_KNOWN;
-        default -> throw new IllegalArgumentException("part must be dev, heldout or heldout-known, not " + s);
+        case "heldout-v3", "v3" -> HELD_OUT_V3;
+        case "heldout-v3-known", "v3-known" -> HELD_OUT_V3_KNOWN;
+        default -> throw new IllegalArgumentException(
+            "part must be dev, heldout, heldout-known, heldout-v3 or heldout-v3-known, not " + s);
       };
     }
 
     /** The part of a corpus file, from its name. */
     static Part ofFile(String name) {
+      if (name.contains("-v3-known")) {
+        return HELD_OUT_V3_KNOWN;
+      }
+      if (name.contains("-v3")) {
+        return HELD_OUT_V3;
+      }
       return name.contains("-v2-known") ? HELD_OUT_KNOWN : name.contains("-v2") ? HELD_OUT : DEVELOPMENT;
     }
 
     boolean heldOut() {
       return this != DEVELOPMENT;
+    }
+
+    /** Held-out v2 only (the parts {@code HeldOutQualityTest} scores; v3 is scored once, by hand). */
+    boolean heldOutV2() {
+      return this == HELD_OUT || this == HELD_OUT_KNOWN;
     }
   }
 
@@ -127,11 +149,11 @@ final class RealReports {
     }
   }
 
-  /** The bundled corpus: the development file and both held-out v2 files. */
+  /** The bundled corpus: the development file and the held-out v2 and v3 files. */
   static Loaded bundled() throws IOException {
     List<Report> reports = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
-    for (String resource : List.of(RESOURCE, RESOURCE_V2, RESOURCE_V2_KNOWN)) {
+    for (String resource : List.of(RESOURCE, RESOURCE_V2, RESOURCE_V2_KNOWN, RESOURCE_V3, RESOURCE_V3_KNOWN)) {
       try (InputStream in = RealReports.class.getResourceAsStream(resource)) {
         if (in == null) {
           throw new IOException("missing test resource " + resource);

@@ -2,14 +2,20 @@ package dev.lbtriage.kb.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lbtriage.kb.load.KnowledgeBaseLoader;
 import dev.lbtriage.kb.match.RealReports.Loaded;
 import dev.lbtriage.kb.match.RealReports.Part;
 import dev.lbtriage.kb.match.RealReports.Report;
+import dev.lbtriage.kb.model.Cause;
+import dev.lbtriage.kb.model.Symptom;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +61,61 @@ class RealReportsTest {
   }
 
   @Test
+  void heldOutV3IsSplitByRepositoryLikeV2() {
+    Set<String> dev = new HashSet<>();
+    corpus.part(Part.DEVELOPMENT).forEach(r -> dev.add(r.group()));
+    List<Report> v3 = corpus.part(Part.HELD_OUT_V3);
+    List<Report> v3Known = corpus.part(Part.HELD_OUT_V3_KNOWN);
+    assertThat(v3).isNotEmpty();
+    assertThat(v3Known).isNotEmpty();
+    // v3 repositories are not in development (new users' words); the known file holds the rest
+    v3.forEach(r -> assertThat(dev).as("v3 %s repository %s is a development repository", r.id(), r.group()).doesNotContain(r.group()));
+    v3Known.forEach(r -> assertThat(dev).as("v3-known %s repository %s", r.id(), r.group()).contains(r.group()));
+    v3.forEach(r -> assertThat(r.id()).startsWith("v3-"));
+    v3Known.forEach(r -> assertThat(r.id()).startsWith("v3k-"));
+  }
+
+  @Test
+  void everyHeldOutUrlOccursOnceInAllFiles() {
+    // the development file may hold a thread twice (history); a held-out thread occurs once in the whole corpus
+    Map<String, List<String>> idsByUrl = new HashMap<>();
+    corpus.reports().forEach(r -> idsByUrl.computeIfAbsent(r.url(), u -> new java.util.ArrayList<>()).add(r.id()));
+    for (Report r : corpus.reports()) {
+      if (r.part().heldOut()) {
+        assertThat(idsByUrl.get(r.url())).as("%s: %s occurs in %s", r.id(), r.url(), idsByUrl.get(r.url())).hasSize(1);
+      }
+    }
+  }
+
+  @Test
+  void noHeldOutTextOccursTwice() {
+    Map<String, List<String>> idsByText = new HashMap<>();
+    corpus.reports().forEach(r -> idsByText.computeIfAbsent(r.text(), t -> new java.util.ArrayList<>()).add(r.id()));
+    for (Report r : corpus.reports()) {
+      if (r.part().heldOut()) {
+        assertThat(idsByText.get(r.text())).as("%s: same text as %s", r.id(), idsByText.get(r.text())).hasSize(1);
+      }
+    }
+  }
+
+  @Test
+  void heldOutV3CausesAreCausesOfTheirSymptom() {
+    Map<String, Set<String>> causes = KnowledgeBaseLoader.loadBundled().symptoms().stream()
+        .collect(Collectors.toMap(Symptom::id, s -> s.causes().stream().map(Cause::id).collect(Collectors.toSet())));
+    for (Part p : List.of(Part.HELD_OUT_V3, Part.HELD_OUT_V3_KNOWN)) {
+      for (Report r : corpus.part(p)) {
+        assertThat(r.evidence()).as("%s has no evidence", r.id()).isNotBlank();
+        if (r.inScope()) {
+          assertThat(causes).as(r.id()).containsKey(r.label());
+          if (!r.cause().isEmpty()) {
+            assertThat(causes.get(r.label())).as("%s cause %s of %s", r.id(), r.cause(), r.label()).contains(r.cause());
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void noHeldOutReportRepeatsADevelopmentThreadOrText() {
     Set<String> urls = new HashSet<>();
     Set<String> texts = new HashSet<>();
@@ -76,6 +137,14 @@ class RealReportsTest {
     assertThat(Part.ofFile("/match/real-reports.tsv")).isEqualTo(Part.DEVELOPMENT);
     assertThat(Part.ofFile("/match/real-reports-v2.tsv")).isEqualTo(Part.HELD_OUT);
     assertThat(Part.ofFile("/match/real-reports-v2-known.tsv")).isEqualTo(Part.HELD_OUT_KNOWN);
+    assertThat(Part.ofFile("/match/real-reports-v3.tsv")).isEqualTo(Part.HELD_OUT_V3);
+    assertThat(Part.ofFile("/match/real-reports-v3-known.tsv")).isEqualTo(Part.HELD_OUT_V3_KNOWN);
+    assertThat(Part.parse("heldout-v3")).isEqualTo(Part.HELD_OUT_V3);
+    assertThat(Part.parse("heldout-v3-known")).isEqualTo(Part.HELD_OUT_V3_KNOWN);
+    assertThat(Part.parse("heldout")).isEqualTo(Part.HELD_OUT);
+    assertThat(Part.HELD_OUT_V3.heldOut()).isTrue();
+    assertThat(Part.HELD_OUT_V3.heldOutV2()).isFalse();
+    assertThat(Part.HELD_OUT_KNOWN.heldOutV2()).isTrue();
     // fixed points of split v1 (SHA-256 of salt + group, low bit of the first byte)
     assertThat(RealReports.splitV1("microsoftdocs/azure-docs")).isTrue();
     assertThat(RealReports.splitV1("azure/aks")).isTrue();
