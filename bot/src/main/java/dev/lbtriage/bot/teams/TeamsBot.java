@@ -1,7 +1,6 @@
 package dev.lbtriage.bot.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lbtriage.engine.message.Message;
 import dev.lbtriage.engine.message.Section;
@@ -42,7 +41,6 @@ final class TeamsBot implements AutoCloseable {
       + "Answer my questions with the buttons or by typing.";
 
   private static final Logger LOG = LoggerFactory.getLogger(TeamsBot.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final TeamsConversations conversations;
   private final ConnectorClient client;
