@@ -54,6 +54,17 @@ record Activity(JsonNode json) {
     return name.isBlank() ? fromId() : name;
   }
 
+  /** The user's Entra object id ({@code from.aadObjectId}), empty when Teams did not send it. */
+  String fromAadObjectId() {
+    return json.path("from").path("aadObjectId").asText("");
+  }
+
+  /** The tenant: {@code channelData.tenant.id}, else {@code conversation.tenantId}. */
+  String tenantId() {
+    String t = json.path("channelData").path("tenant").path("id").asText("");
+    return t.isBlank() ? json.path("conversation").path("tenantId").asText("") : t;
+  }
+
   String recipientId() {
     return json.path("recipient").path("id").asText("");
   }

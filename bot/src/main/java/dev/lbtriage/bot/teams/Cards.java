@@ -71,6 +71,11 @@ final class Cards {
     return response;
   }
 
+  /** The invoke response that leaves the card as it is and shows the user a short message. */
+  static ObjectNode invokeMessage(String text) {
+    return JSON.createObjectNode().put("statusCode", 200).put("type", "application/vnd.microsoft.activity.message").put("value", text);
+  }
+
   /** The invoke response for a refused action. */
   static ObjectNode invokeError(int status, String code, String message) {
     ObjectNode response = JSON.createObjectNode().put("statusCode", status).put("type", "application/vnd.microsoft.error");

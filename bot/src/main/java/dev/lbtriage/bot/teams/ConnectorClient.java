@@ -64,6 +64,34 @@ final class ConnectorClient {
     call("PUT", uri, conversationId, withId);
   }
 
+  /** A conversation the bot opened: its id, and the serviceUrl to use for it (empty when the connector gave none). */
+  record Created(String id, String serviceUrl) {}
+
+  /**
+   * Opens a 1:1 chat of the bot with a user ({@code POST /v3/conversations}, msteams-docs send-proactive-messages.md):
+   * the bot's account, the user as the one member (their {@code 29:} id and Entra object id), the tenant. Teams
+   * answers with the chat's id (the same chat each time for one user); it refuses (403) when the app is not
+   * installed for that user.
+   */
+  Created createConversation(String serviceUrl, String tenantId, String botId, String userId, String userAadObjectId) {
+    ObjectNode parameters = JSON.createObjectNode().put("isGroup", false);
+    parameters.putObject("bot").put("id", botId);
+    ObjectNode member = parameters.putArray("members").addObject().put("id", userId);
+    if (userAadObjectId != null && !userAadObjectId.isBlank()) {
+      member.put("aadObjectId", userAadObjectId);
+    }
+    if (tenantId != null && !tenantId.isBlank()) {
+      parameters.put("tenantId", tenantId);
+      parameters.putObject("channelData").putObject("tenant").put("id", tenantId);
+    }
+    JsonNode body = call("POST", uri(serviceUrl, "v3/conversations"), "create:" + userId, parameters);
+    String id = body.path("id").asText("");
+    if (id.isBlank()) {
+      throw new ConnectorException(0, "POST /v3/conversations answered no conversation id");
+    }
+    return new Created(id, body.path("serviceUrl").asText(""));
+  }
+
   /** Whether a send in this conversation now would have to wait for the pacing. */
   boolean wouldWait(String conversationId) {
     return pacing.wouldWait(conversationId);

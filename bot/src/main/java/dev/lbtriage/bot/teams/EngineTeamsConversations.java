@@ -4,21 +4,32 @@ import dev.lbtriage.engine.conversation.ConversationEngine;
 import dev.lbtriage.engine.conversation.Reply;
 import dev.lbtriage.engine.runtime.Conversations;
 import dev.lbtriage.engine.session.SessionStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * The Teams port over the shared conversation runtime ({@link Conversations}): each Teams key is one durable
  * conversation, {@code teams:<key>} in the session store, saved after every turn, so a restart mid-triage continues
- * the thread. The engine's replies are messages already; this only routes them: progress to the progress line,
- * everything else to the turn's cards.
+ * the thread; the thread's conversation reference is kept in the same store. The engine's replies are messages
+ * already; this only routes them: progress to the progress line, a file to the face's file flow, everything else to
+ * the turn's cards; the turn's end flushes them before the input counts as answered.
  */
 final class EngineTeamsConversations implements TeamsConversations, AutoCloseable {
-  private static final String PREFIX = "teams:";
+  static final String PREFIX = "teams:";
   private final Conversations conversations;
   private final SessionStore store;
+  private final ConversationReferences references;
 
   EngineTeamsConversations(ConversationEngine engine, SessionStore store) {
-    this.conversations = new Conversations(engine, store);
+    this(engine, store, Conversations.DEFAULT_LEASE);
+  }
+
+  /** @param lease how long a claimed activity is this process's before another (or a restarted) one may finish it */
+  EngineTeamsConversations(ConversationEngine engine, SessionStore store, Duration lease) {
+    this.conversations = new Conversations(engine, store, () -> UUID.randomUUID().toString(), lease);
     this.store = store;
+    this.references = ConversationReferences.in(store);
   }
 
   @Override
@@ -29,13 +40,7 @@ final class EngineTeamsConversations implements TeamsConversations, AutoCloseabl
   @Override
   public void handle(String activityId, String key, String text, String userName, TeamsOutput out) {
     String deliveryId = activityId == null || activityId.isBlank() ? null : PREFIX + activityId;
-    conversations.handle(PREFIX + key, userName, new Conversations.Input(text, deliveryId), reply -> {
-      if (reply instanceof Reply.Attachment a) {
-        out.message(noAttachment(a, store.byKey(PREFIX + key).map(s -> s.id()).orElse(null)));
-      } else {
-        show(reply, out);
-      }
-    });
+    conversations.handle(PREFIX + key, userName, new Conversations.Input(text, deliveryId), sink(key, out));
   }
 
   @Override
@@ -44,20 +49,47 @@ final class EngineTeamsConversations implements TeamsConversations, AutoCloseabl
   }
 
   @Override
+  public List<String> stalled() {
+    return conversations.stalledKeys(PREFIX).stream().map(k -> k.substring(PREFIX.length())).toList();
+  }
+
+  @Override
+  public int resume(String key, TeamsOutput out) {
+    return conversations.resume(PREFIX + key, sink(key, out));
+  }
+
+  @Override
+  public ConversationReferences references() {
+    return references;
+  }
+
+  @Override
   public void close() {
     store.close();
   }
 
-  /**
-   * Files are not sent in Teams yet (a bot's file needs a consent card in personal chats and SharePoint in channels):
-   * the line says how to make the same bundle on the command line.
-   */
-  static dev.lbtriage.engine.message.Message noAttachment(Reply.Attachment a, String sessionId) {
-    return new dev.lbtriage.engine.message.Message(null, java.util.List.of(new dev.lbtriage.engine.message.Section.Notice(
-        dev.lbtriage.engine.message.Section.Level.INFO, "The support-case bundle " + a.name() + " is made, but this Teams bot "
-            + "cannot send files yet. Make the same bundle on the command line, with the --snapshot or --azure options this bot "
-            + "runs with (and its --db): lb-triage bundle " + (sessionId == null ? "" : "--session " + sessionId + " ")
-            + "--out " + a.name())));
+  private Conversations.ReplySink sink(String key, TeamsOutput out) {
+    return new Conversations.ReplySink() {
+      @Override
+      public void send(Reply reply) {
+        if (reply instanceof Reply.Attachment a) {
+          out.file(a.name(), a.mediaType(), a.bytes(), a.caption(), command(a, store.byKey(PREFIX + key).map(s -> s.id()).orElse(null)));
+        } else {
+          show(reply, out);
+        }
+      }
+
+      @Override
+      public void flush() {
+        out.flush();
+      }
+    };
+  }
+
+  /** The command line that makes the same bundle (run with the --snapshot or --azure options and --db of this bot). */
+  static String command(Reply.Attachment a, String sessionId) {
+    return "lb-triage bundle " + (sessionId == null ? "" : "--session " + sessionId + " ") + "--out " + a.name()
+        + (a.name().endsWith("-redacted.zip") ? " --redact" : "");
   }
 
   static void show(Reply reply, TeamsOutput out) {
@@ -68,7 +100,7 @@ final class EngineTeamsConversations implements TeamsConversations, AutoCloseabl
     } else if (reply instanceof Reply.Say s) {
       out.message(s.message());
     } else if (reply instanceof Reply.Attachment a) {
-      out.message(noAttachment(a, null));
+      out.file(a.name(), a.mediaType(), a.bytes(), a.caption(), command(a, null));
     }
   }
 }

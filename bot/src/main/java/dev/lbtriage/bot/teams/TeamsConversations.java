@@ -1,5 +1,7 @@
 package dev.lbtriage.bot.teams;
 
+import java.util.List;
+
 /**
  * The port between the Teams face and the triage conversation: the only thing the Teams code knows of the
  * engine. {@code key} is one Teams conversation and thread ({@link TeamsThread#key()}); a key seen for the first
@@ -21,5 +23,20 @@ interface TeamsConversations {
   /** Whether this key's conversation exists (saved by this or an earlier run). */
   default boolean knows(String key) {
     return false;
+  }
+
+  /** The keys of threads with work a stopped bot left (a turn not run, or replies not sent). */
+  default List<String> stalled() {
+    return List.of();
+  }
+
+  /** Finishes the work a stopped bot left in this thread, with no new activity; returns how many inputs. */
+  default int resume(String key, TeamsOutput out) {
+    return 0;
+  }
+
+  /** Where this face's conversation references are kept. */
+  default ConversationReferences references() {
+    return ConversationReferences.inMemory();
   }
 }

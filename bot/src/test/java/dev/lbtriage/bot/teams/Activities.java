@@ -69,6 +69,39 @@ final class Activities {
     return a;
   }
 
+  /** An Action.Execute click on the "send it to me in a 1:1 chat" button of a file offered in a channel thread. */
+  ObjectNode personalFileClick(String conversationId, String cardId, JsonNode data) {
+    ObjectNode a = execute(conversationId, cardId, data);
+    ((ObjectNode) a.path("value").path("action")).put("verb", FileCards.PERSONAL_VERB);
+    ((ObjectNode) a.get("from")).put("aadObjectId", USER_AAD);
+    return a;
+  }
+
+  static final String USER_AAD = "7faf8ab2-3d56-4244-b585-20c8a42ed2b8";
+
+  /**
+   * A {@code fileConsent/invoke} in the 1:1 chat {@code conversationId}: the doc's concise value (accept or decline)
+   * in the envelope of a 1:1 message; {@code context} is what the card's accept/decline context held.
+   */
+  ObjectNode fileConsent(String conversationId, String consentCardId, boolean accept, JsonNode context, String uploadUrl, String fileName) {
+    ObjectNode doc = load(accept ? "invoke_fileConsent_accept.json" : "invoke_fileConsent_decline.json");
+    ObjectNode a = load("message_personal_1to1.json");
+    a.remove("attachments");
+    a.remove("text");
+    a.remove("textFormat");
+    a.put("type", "invoke").put("name", doc.path("name").asText()).put("serviceUrl", serviceUrl).put("id", "21000000" + (ids++))
+        .put("replyToId", consentCardId);
+    ((ObjectNode) a.get("recipient")).put("id", BOT);
+    ((ObjectNode) a.get("conversation")).put("id", conversationId);
+    ObjectNode value = (ObjectNode) doc.get("value");
+    value.set("context", context);
+    if (accept) {
+      ((ObjectNode) value.get("uploadInfo")).put("uploadUrl", uploadUrl).put("name", fileName).put("fileType", "zip");
+    }
+    a.set("value", value);
+    return a;
+  }
+
   /** An Action.Submit click (the fallback): a message whose value is the button's data. */
   ObjectNode submit(String conversationId, String cardId, JsonNode data) {
     ObjectNode a = load("message_messageBack_with_value.json");

@@ -90,6 +90,19 @@ class ConnectorClientTest {
   }
 
   @Test
+  void a_1to1_chat_is_opened_through_the_same_retrying_path() {
+    connector.failNext(429, "3");
+    ConnectorClient.Created chat = client.createConversation(connector.serviceUrl(), "tenant-1", "28:bot", "29:user", "aad-1");
+    assertThat(chat.id()).startsWith("a:1on1-");
+    assertThat(connector.calls()).extracting(FakeConnector.Call::status).containsExactly(429, 200);
+    assertThat(waits).contains(Duration.ofSeconds(3));
+    FakeConnector.Call call = connector.created().get(1);
+    assertThat(call.authorization()).isEqualTo("Bearer token-1");
+    assertThat(call.body().path("members").path(0).path("id").asText()).isEqualTo("29:user");
+    assertThat(call.body().path("channelData").path("tenant").path("id").asText()).isEqualTo("tenant-1");
+  }
+
+  @Test
   void retries_stop_after_five_attempts() {
     IntStream.range(0, ConnectorClient.ATTEMPTS).forEach(i -> connector.failNext(429, "1"));
     assertThatThrownBy(() -> client.send(connector.serviceUrl(), THREAD, Cards.activity(Cards.card(List.of()))))

@@ -52,6 +52,7 @@ final class FakeConnector implements AutoCloseable {
   private final List<Call> calls = new ArrayList<>();
   private final Deque<Failure> failures = new ArrayDeque<>();
   private final AtomicInteger ids = new AtomicInteger(1000);
+  private volatile int failAlways;
 
   FakeConnector() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -67,6 +68,16 @@ final class FakeConnector implements AutoCloseable {
 
   synchronized void failNext(int status, String retryAfter) {
     failures.add(new Failure(status, retryAfter));
+  }
+
+  /** Every call from now on fails with {@code status} (0: none fails). */
+  void failAlways(int status) {
+    failAlways = status;
+  }
+
+  /** The POST /v3/conversations calls (a conversation the bot opened). */
+  synchronized List<Call> created() {
+    return calls.stream().filter(c -> c.body().has("members")).toList();
   }
 
   synchronized List<Call> calls() {
@@ -90,13 +101,16 @@ final class FakeConnector implements AutoCloseable {
     String conversation = parts.length > 4 ? URLDecoder.decode(parts[4], StandardCharsets.UTF_8) : "";
     String activity = parts.length > 6 ? URLDecoder.decode(parts[6], StandardCharsets.UTF_8) : null;
     JsonNode body = JSON.readTree(ex.getRequestBody().readAllBytes());
+    boolean create = raw.endsWith("/v3/conversations");
     Failure failure;
     int id;
+    String answered;
     synchronized (this) {
-      failure = failures.poll();
+      failure = failAlways != 0 ? new Failure(failAlways, null) : failures.poll();
       id = ids.incrementAndGet();
+      answered = create ? "a:1on1-" + id : activity != null ? activity : "1:" + id;
       calls.add(new Call(ex.getRequestMethod(), conversation, activity, ex.getRequestHeaders().getFirst("Authorization"), body,
-          failure != null ? failure.status() : 200, activity != null ? activity : "1:" + id));
+          failure != null ? failure.status() : 200, answered));
     }
     byte[] answer;
     if (failure != null) {
@@ -106,7 +120,7 @@ final class FakeConnector implements AutoCloseable {
       answer = "{\"error\":{\"code\":\"Throttled\",\"message\":\"too many requests\"}}".getBytes(StandardCharsets.UTF_8);
       ex.sendResponseHeaders(failure.status(), answer.length);
     } else {
-      answer = ("{\"id\":\"" + (activity != null ? activity : "1:" + id) + "\"}").getBytes(StandardCharsets.UTF_8);
+      answer = ("{\"id\":\"" + answered + "\"}").getBytes(StandardCharsets.UTF_8);
       ex.getResponseHeaders().set("Content-Type", "application/json");
       ex.sendResponseHeaders(200, answer.length);
     }

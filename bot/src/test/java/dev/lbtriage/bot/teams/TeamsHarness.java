@@ -32,6 +32,8 @@ final class TeamsHarness implements AutoCloseable {
   final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
   final AtomicInteger tokenRequests = new AtomicInteger();
   private final HttpClient http = HttpClient.newHttpClient();
+  /** The upload's range size; small in tests that want several PUTs. */
+  int uploadChunk = FileUpload.CHUNK;
   private TeamsEndpoint endpoint;
 
   TeamsHarness() throws IOException {
@@ -49,7 +51,8 @@ final class TeamsHarness implements AutoCloseable {
     };
     ConnectorClient client = new ConnectorClient(HttpClient.newHttpClient(), new ConnectorToken(credential, Clock.systemUTC()),
         ConversationPacing.teams(), waits::add);
-    endpoint = new TeamsEndpoint(check, conversations, client, "127.0.0.1", 0, 2).start();
+    FileUpload upload = new FileUpload(HttpClient.newHttpClient(), uploadChunk, waits::add);
+    endpoint = new TeamsEndpoint(check, conversations, client, upload, "127.0.0.1", 0, 2, Duration.ZERO).start();
     return this;
   }
 
@@ -73,6 +76,10 @@ final class TeamsHarness implements AutoCloseable {
       b.header("Authorization", authorization);
     }
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  TeamsEndpoint endpoint() {
+    return endpoint;
   }
 
   URI messagesUri() {

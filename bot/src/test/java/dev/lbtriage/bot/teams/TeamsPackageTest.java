@@ -47,6 +47,7 @@ class TeamsPackageTest {
     JsonNode bot = manifest.path("bots").path(0);
     assertThat(bot.path("botId").asText()).isEqualTo(BotFrameworkKeys.APP_ID);
     assertThat(bot.path("scopes").toString()).isEqualTo("[\"personal\",\"team\",\"groupChat\"]");
+    assertThat(bot.path("supportsFiles").asBoolean()).as("the file consent flow needs supportsFiles").isTrue();
     assertThat(bot.path("commandLists").path(0).path("commands").size()).isBetween(1, 12);
     assertThat(manifest.path("developer").path("privacyUrl").asText()).isEqualTo("https://wiki.example.com/lb-triage");
     for (String required : new String[] {"manifestVersion", "version", "id", "developer", "name", "description", "icons", "accentColor"}) {

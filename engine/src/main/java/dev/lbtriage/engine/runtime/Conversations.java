@@ -82,6 +82,13 @@ public final class Conversations {
   @FunctionalInterface
   public interface ReplySink {
     void send(Reply reply);
+
+    /**
+     * The turn's replies were all given: a face that gathers them (Teams packs a turn into few cards) sends them now.
+     * Called before the input is marked delivered, so replies lost to a failure here are sent again later (by
+     * {@link #resume}, or the next replica that touches the conversation).
+     */
+    default void flush() {}
   }
 
   /**
@@ -139,6 +146,7 @@ public final class Conversations {
   private Optional<ConversationState> act(TurnClaim claim, ReplySink sink) {
     if (claim.outcome() == TurnClaim.Outcome.DELIVER) {
       claim.undelivered().forEach(sink::send);
+      sink.flush();
       store.delivered(claim);
       return store.byKey(claim.conversationKey());
     }
@@ -178,11 +186,38 @@ public final class Conversations {
         continue;
       }
       replies.forEach(sink::send);
+      sink.flush();
       if (claim != null) {
         store.delivered(claim);
       }
       return Optional.of(turn.next());
     }
+  }
+
+  /**
+   * Finishes, without new input, what stopped replicas left in this conversation: runs their inputs again, or sends
+   * the replies they saved but did not send (a face posts them proactively). Nothing happens while their leases hold.
+   *
+   * @return how many inputs were finished
+   */
+  public int resume(String key, ReplySink sink) {
+    ReentrantLock lock = locks.get(key);
+    lock.lock();
+    try {
+      List<TurnClaim> left = store.stalled(key, owner, lease);
+      for (TurnClaim claim : left) {
+        LOG.info("Resuming input {} of {} that a stopped replica left ({})", claim.inputId(), key, claim.outcome());
+        act(claim, sink);
+      }
+      return left.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The keys (with this prefix) of conversations that have inputs a stopped replica left, for {@link #resume}. */
+  public List<String> stalledKeys(String keyPrefix) {
+    return store.stalledKeys(keyPrefix);
   }
 
   /** Whether a conversation with this key was saved (by this process or an earlier one). */

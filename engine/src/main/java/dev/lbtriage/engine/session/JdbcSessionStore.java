@@ -336,6 +336,69 @@ public final class JdbcSessionStore implements SessionStore {
     }
   }
 
+  @Override
+  public synchronized void saveAddress(String key, String address) {
+    try {
+      try (PreparedStatement ps = conn.prepareStatement("UPDATE conversation_addresses SET address = ?, updated_at = ? WHERE conv_key = ?")) {
+        ps.setString(1, address);
+        ps.setObject(2, utc(clock.instant()));
+        ps.setString(3, key);
+        if (ps.executeUpdate() == 0) {
+          try (PreparedStatement in = conn.prepareStatement("INSERT INTO conversation_addresses (conv_key, address, updated_at) VALUES (?, ?, ?)")) {
+            in.setString(1, key);
+            in.setString(2, address);
+            in.setObject(3, utc(clock.instant()));
+            in.executeUpdate();
+          }
+        }
+      }
+      conn.commit();
+    } catch (SQLException e) {
+      rollback();
+      if (duplicate(e)) { // another replica inserted it first: this one is newer
+        saveAddress(key, address);
+        return;
+      }
+      throw failure("cannot save the address of " + key, e);
+    }
+  }
+
+  @Override
+  public synchronized Optional<String> address(String key) {
+    try (PreparedStatement ps = conn.prepareStatement("SELECT address FROM conversation_addresses WHERE conv_key = ?")) {
+      ps.setString(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        Optional<String> out = rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        conn.commit();
+        return out;
+      }
+    } catch (SQLException e) {
+      rollback();
+      throw failure("cannot read the address of " + key, e);
+    }
+  }
+
+  @Override
+  public synchronized List<String> stalledKeys(String keyPrefix) {
+    List<String> keys = new ArrayList<>();
+    try (PreparedStatement ps = conn.prepareStatement("SELECT DISTINCT conv_key FROM processed_inputs WHERE conv_key LIKE ? "
+        + "AND status IN ('CLAIMED', 'ANSWERED') AND lease_until < ? AND attempt < ? ORDER BY conv_key")) {
+      ps.setString(1, keyPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+      ps.setObject(2, utc(clock.instant()));
+      ps.setInt(3, MAX_ATTEMPTS);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          keys.add(rs.getString(1));
+        }
+      }
+      conn.commit();
+      return keys;
+    } catch (SQLException e) {
+      rollback();
+      throw failure("cannot list the conversations with stalled inputs", e);
+    }
+  }
+
   private void forgetOldInputs(Instant before) throws SQLException {
     try (PreparedStatement ps = conn.prepareStatement("DELETE FROM processed_inputs WHERE status = 'DONE' AND done_at < ?")) {
       ps.setObject(1, utc(before));

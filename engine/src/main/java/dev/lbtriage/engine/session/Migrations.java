@@ -22,7 +22,8 @@ import java.util.List;
  * lock makes replicas that start at once migrate one after the other.
  */
 final class Migrations {
-  static final List<String> FILES = List.of("V1__sessions.sql", "V2__fact_source.sql", "V3__shared_turns.sql");
+  static final List<String> FILES = List.of("V1__sessions.sql", "V2__fact_source.sql", "V3__shared_turns.sql",
+      "V4__conversation_addresses.sql");
   private static final String FOLDER = "/db/lb-triage/";
 
   private Migrations() {}

@@ -78,6 +78,27 @@ public interface SessionStore extends AutoCloseable {
   /** Gives up a claim after a failed turn, so the next delivery or the next turn of its conversation (any replica) runs it again. */
   void release(TurnClaim claim);
 
+  // Where a face reaches a conversation without new input (proactive messages): an opaque text the face writes
+  // (Teams: its conversation reference as JSON), one per conversation key, replaced on every write.
+
+  /** Keeps (replacing) how the face reaches the conversation of {@code key}. */
+  default void saveAddress(String key, String address) {
+    throw new UnsupportedOperationException("this store keeps no conversation addresses");
+  }
+
+  /** How the face reaches the conversation of {@code key}, as last saved. */
+  default Optional<String> address(String key) {
+    return Optional.empty();
+  }
+
+  /**
+   * The keys (starting with {@code keyPrefix}) of conversations with an input a stopped replica left: its lease ran
+   * out, fewer than {@link #MAX_ATTEMPTS} claims, not sent. {@link #stalled} takes them over one key at a time.
+   */
+  default List<String> stalledKeys(String keyPrefix) {
+    return List.of();
+  }
+
   @Override
   void close();
 }

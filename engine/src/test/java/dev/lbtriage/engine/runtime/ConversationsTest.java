@@ -157,4 +157,73 @@ class ConversationsTest {
       throw new IllegalStateException(e);
     }
   }
+
+  @Test
+  void replies_whose_flush_failed_stay_owed_and_resume_sends_them_once_the_lease_ran_out() {
+    java.time.Instant[] now = {java.time.Instant.parse("2026-12-03T10:00:00Z")};
+    Clock clock = new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public java.time.Instant instant() {
+        return now[0];
+      }
+    };
+    try (JdbcSessionStore timed = new JdbcSessionStore("jdbc:h2:mem:runtime-resume" + DB.incrementAndGet() + ";DB_CLOSE_DELAY=-1", clock)) {
+      ConversationEngine engine = new ConversationEngine(new SymptomMatcher(KB), new Diagnoser(KB, RuleEngine.fromClasspath()), READER,
+          Clock.systemUTC());
+      java.time.Duration lease = java.time.Duration.ofMinutes(3);
+      // given: a face that gathers replies and fails to send them at the turn's end (its chat service refused)
+      List<Reply> lost = new CopyOnWriteArrayList<>();
+      Conversations first = new Conversations(engine, timed, () -> "c-1", lease);
+      first.handle("teams:t1", "ana", new Conversations.Input(REPORT, "A1"), new Conversations.ReplySink() {
+        @Override
+        public void send(Reply reply) {
+          lost.add(reply);
+        }
+
+        @Override
+        public void flush() {
+          throw new IllegalStateException("the chat service refused the replies");
+        }
+      });
+      assertThat(lost).isNotEmpty();
+      // when: another process (a restart) looks before and after the lease
+      Conversations second = new Conversations(engine, timed, () -> "c-2", lease);
+      List<Reply> sent = new CopyOnWriteArrayList<>();
+      AtomicInteger flushes = new AtomicInteger();
+      Conversations.ReplySink sink = new Conversations.ReplySink() {
+        @Override
+        public void send(Reply reply) {
+          sent.add(reply);
+        }
+
+        @Override
+        public void flush() {
+          flushes.incrementAndGet();
+        }
+      };
+      assertThat(second.stalledKeys("teams:")).as("within the lease").isEmpty();
+      assertThat(second.resume("teams:t1", sink)).isZero();
+      now[0] = now[0].plus(lease).plusSeconds(1);
+      assertThat(second.stalledKeys("teams:")).containsExactly("teams:t1");
+      // then: the saved replies are sent, flushed, and the input is done
+      assertThat(second.resume("teams:t1", sink)).isEqualTo(1);
+      assertThat(flushes.get()).isEqualTo(1);
+      // (the first process said its failure after the turn's replies: an error notice, not part of the saved turn)
+      assertThat(lost.get(lost.size() - 1).toString()).contains("Something went wrong");
+      assertThat(sent).isEqualTo(lost.subList(0, lost.size() - 1).stream().filter(r -> !(r instanceof Reply.ProgressUpdate)).toList());
+      now[0] = now[0].plus(lease.multipliedBy(2));
+      assertThat(second.stalledKeys("teams:")).isEmpty();
+      assertThat(second.resume("teams:t1", sink)).isZero();
+    }
+  }
 }

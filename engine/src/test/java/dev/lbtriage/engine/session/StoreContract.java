@@ -222,6 +222,37 @@ abstract class StoreContract {
   }
 
   @Test
+  void a_conversation_address_is_kept_replaced_and_seen_by_another_store_on_the_same_database() {
+    try (JdbcSessionStore a = open(); JdbcSessionStore b = open()) {
+      assertThat(a.address("teams:19:x;messageid=1")).isEmpty();
+      a.saveAddress("teams:19:x;messageid=1", "{\"serviceUrl\":\"https://smba.trafficmanager.net/amer/\"}");
+      b.saveAddress("teams:19:x;messageid=1", "{\"serviceUrl\":\"https://smba.trafficmanager.net/emea/\"}");
+      a.saveAddress("teams:a:1on1", "{}");
+      assertThat(a.address("teams:19:x;messageid=1")).contains("{\"serviceUrl\":\"https://smba.trafficmanager.net/emea/\"}");
+      assertThat(b.address("teams:a:1on1")).contains("{}");
+    }
+  }
+
+  @Test
+  void the_keys_with_work_a_dead_replica_left_are_listed_by_prefix_once_its_lease_ran_out() {
+    try (JdbcSessionStore a = open(); JdbcSessionStore b = open()) {
+      TurnClaim answered = a.claim("T1", "teams:k1", "line", "U1", "replica-a", LEASE);
+      a.saveTurn(States.at("t1", "teams:k1", 1), 0, answered, REPLIES);
+      a.claim("T2", "teams:k2", "line", "U1", "replica-a", LEASE);
+      TurnClaim done = a.claim("T3", "teams:k3", "line", "U1", "replica-a", LEASE);
+      a.saveTurn(States.at("t3", "teams:k3", 1), 0, done, List.of());
+      a.delivered(done);
+      a.claim("S1", "slack:C1:1.0", "line", "U1", "replica-a", LEASE);
+      assertThat(b.stalledKeys("teams:")).as("within the lease").isEmpty();
+      clock.advance(LEASE.plusSeconds(1));
+      assertThat(b.stalledKeys("teams:")).containsExactly("teams:k1", "teams:k2");
+      assertThat(b.stalledKeys("slack:")).containsExactly("slack:C1:1.0");
+      b.stalled("teams:k1", "replica-b", LEASE);
+      assertThat(b.stalledKeys("teams:")).as("taken over: leased again").containsExactly("teams:k2");
+    }
+  }
+
+  @Test
   void a_turn_is_saved_only_over_the_version_it_started_from() {
     try (JdbcSessionStore a = open(); JdbcSessionStore b = open()) {
       long v1 = a.saveTurn(States.at("s", "k4", 1), 0, null, List.of());
