@@ -16,6 +16,10 @@ import java.util.function.Consumer;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
@@ -40,6 +44,30 @@ public final class DiagnosisSession implements AutoCloseable {
       fired.add(event.getMatch().getRule().getName());
     }
   };
+  /** The conclusions in the session, kept as the engine inserts and retracts them (no scan of all facts per run). */
+  private final Map<FactHandle, Object> conclusions = new HashMap<>();
+  private final RuleRuntimeEventListener watcher = new RuleRuntimeEventListener() {
+    @Override
+    public void objectInserted(ObjectInsertedEvent event) {
+      if (concludes(event.getObject())) {
+        conclusions.put(event.getFactHandle(), event.getObject());
+      }
+    }
+
+    @Override
+    public void objectUpdated(ObjectUpdatedEvent event) {
+      if (concludes(event.getObject())) {
+        conclusions.put(event.getFactHandle(), event.getObject());
+      } else {
+        conclusions.remove(event.getFactHandle());
+      }
+    }
+
+    @Override
+    public void objectDeleted(ObjectDeletedEvent event) {
+      conclusions.remove(event.getFactHandle());
+    }
+  };
   /** The outcome of the last {@link #run}, while nothing was given, changed or withdrawn since. */
   private RuleOutcome last;
   private boolean closed;
@@ -48,6 +76,7 @@ public final class DiagnosisSession implements AutoCloseable {
     this.session = session;
     this.onClose = onClose;
     session.addEventListener(listener);
+    session.addEventListener(watcher);
     insertFacts(facts, triages);
   }
 
@@ -55,6 +84,7 @@ public final class DiagnosisSession implements AutoCloseable {
     session.insert(facts);
     triages.forEach(session::insert);
     String lbId = triages.get(0).loadBalancerId();
+    session.insert(new UnderTriage(lbId));
     for (LoadBalancer lb : facts.loadBalancers()) {
       if (!ArmId.same(lb.id(), lbId)) {
         continue;
@@ -167,7 +197,7 @@ public final class DiagnosisSession implements AutoCloseable {
     List<Finding> findings = new ArrayList<>();
     List<Ask> asks = new ArrayList<>();
     List<SymptomSeen> seen = new ArrayList<>();
-    for (Object o : session.getObjects(o -> o instanceof Finding || o instanceof Ask || o instanceof SymptomSeen)) {
+    for (Object o : conclusions.values()) {
       if (o instanceof Finding f) {
         findings.add(f);
       } else if (o instanceof Ask a) {
@@ -184,6 +214,10 @@ public final class DiagnosisSession implements AutoCloseable {
     seen.sort(Comparator.comparing(SymptomSeen::subject).thenComparing(SymptomSeen::symptom).thenComparing(SymptomSeen::evidence));
     last = new RuleOutcome(findings, asks, seen, new ArrayList<>(fired));
     return last;
+  }
+
+  private static boolean concludes(Object o) {
+    return o instanceof Finding || o instanceof Ask || o instanceof SymptomSeen;
   }
 
   /** Facts of a type currently in the session (classification facts included), for tests and "why?". */
@@ -218,6 +252,7 @@ public final class DiagnosisSession implements AutoCloseable {
   /** Gives the Drools session back to the pool, reset. */
   void dispose() {
     session.removeEventListener(listener);
+    session.removeEventListener(watcher);
     session.dispose();
   }
 }
