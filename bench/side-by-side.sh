@@ -5,7 +5,8 @@
 # package -DskipTests` at each commit). The launcher is this checkout's ./lb-triage for the second build
 # when LAUNCHER=1.
 #
-#   bench/side-by-side.sh BEFORE_DIR AFTER_DIR [what...]     what: diagnosis throughput live cold (default: all)
+#   bench/side-by-side.sh BEFORE_DIR AFTER_DIR [what...]     what: diagnosis throughput live cold turn fleet
+#                                                            (default: diagnosis throughput live cold)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 before="$1"; after="$2"; shift 2
@@ -31,6 +32,11 @@ for w in $what; do
         else
           LB_TRIAGE_CMD="java -jar $build/lb-triage.jar" bench/cold-start.sh 5
         fi ;;
+      turn) # a conversation's turn on a session kept from the last turn, one answer changed, against the floor with the answers
+        java -jar "$build/benchmarks.jar" 'RuleEngineBenchmark.turn' -f 1 -wi 3 -i 4 -w 1s -r 1s -bm sample -tu us -prof gc 2>&1 \
+          | grep -E '^RuleEngineBenchmark\.[A-Za-z]+(:p0\.(50|99)|:gc\.alloc\.rate\.norm)? ' || echo "(no turn benchmark in this build)" ;;
+      fleet) # fleet scan, 2 threads, 1,000 and 10,000 load balancers (FLEET_SIZES to change), heap up to 6 GB
+        java -Xmx6g -cp "$build/benchmarks.jar" dev.lbtriage.bench.FleetScanBenchmark 2 ${FLEET_SIZES:-1000 10000} 2>&1 | grep -E '^\||^threads' ;;
     esac
   done
 done

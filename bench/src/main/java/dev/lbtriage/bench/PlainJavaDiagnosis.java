@@ -12,7 +12,10 @@ import dev.lbtriage.rules.facts.HealthProbe;
 import dev.lbtriage.rules.facts.LoadBalancer;
 import dev.lbtriage.rules.facts.LoadBalancingRule;
 import dev.lbtriage.rules.facts.PoolMember;
+import dev.lbtriage.rules.diagnosis.Answer;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -22,9 +25,16 @@ import java.util.List;
 final class PlainJavaDiagnosis {
   private PlainJavaDiagnosis() {}
 
-  record Result(List<String> confirmed, List<String> suspected, List<String> questions) {}
+  record Result(List<String> confirmed, List<String> suspected, List<String> ruledOut, List<String> questions) {}
 
   static Result probeDown(AzureFacts facts, String lbId) {
+    return probeDown(facts, lbId, List.of());
+  }
+
+  /** With the user's answers: those to the three yes/no questions decide as the rules do, and are not asked again. */
+  static Result probeDown(AzureFacts facts, String lbId, List<Answer> answers) {
+    Map<String, String> given = new HashMap<>();
+    answers.forEach(a -> given.put(a.question(), a.value()));
     LoadBalancer lb = facts.loadBalancer(lbId).orElseThrow();
     List<String> confirmed = new ArrayList<>();
     List<String> suspected = new ArrayList<>();
@@ -57,9 +67,21 @@ final class PlainJavaDiagnosis {
         }
       }
     }
-    if (confirmed.isEmpty()) {
-      questions.addAll(List.of("vm-responds", "probe-port-listening", "guest-firewall-allows-probe"));
+    List<String> ruledOut = new ArrayList<>();
+    for (String q : List.of("vm-responds", "probe-port-listening", "guest-firewall-allows-probe")) {
+      String value = given.get(q);
+      if (value == null) {
+        if (confirmed.isEmpty()) {
+          questions.add(q);
+        }
+      } else if (value.equals("no")) {
+        confirmed.add(q);
+      } else if (value.equals("yes")) {
+        ruledOut.add(q);
+      } else {
+        suspected.add(q);
+      }
     }
-    return new Result(confirmed, suspected, questions);
+    return new Result(confirmed, suspected, ruledOut, questions);
   }
 }

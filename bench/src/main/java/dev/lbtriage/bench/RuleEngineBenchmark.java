@@ -2,6 +2,8 @@ package dev.lbtriage.bench;
 
 import dev.lbtriage.engine.gather.Progress;
 import dev.lbtriage.engine.gather.snapshot.SnapshotReader;
+import dev.lbtriage.rules.diagnosis.Answer;
+import dev.lbtriage.rules.diagnosis.DiagnosisSession;
 import dev.lbtriage.rules.diagnosis.RuleEngine;
 import dev.lbtriage.rules.diagnosis.RuleOutcome;
 import dev.lbtriage.rules.diagnosis.Triage;
@@ -112,6 +114,32 @@ public class RuleEngineBenchmark {
   @Benchmark
   public PlainJavaDiagnosis.Result diagnosisInPlainJava() {
     return PlainJavaDiagnosis.probeDown(facts, triage.loadBalancerId());
+  }
+
+  /** The answers of two turns of a conversation: the second adds one answer to the first (issue 18). */
+  static final List<List<Answer>> TURNS = List.of(
+      List.of(new Answer("vm-responds", "yes")),
+      List.of(new Answer("vm-responds", "yes"), new Answer("probe-port-listening", "yes")));
+
+  private int turn;
+
+  /**
+   * A turn of a conversation as the product runs it ({@code Diagnoser} through {@link RuleEngine#resume}): the session
+   * kept from the last turn on the same facts gets only the answer that changed, fires, and its conclusions are
+   * collected. Turns alternate between one answer and two, so every call changes one answer.
+   */
+  @Benchmark
+  public RuleOutcome turnWithRules() {
+    List<Answer> answers = TURNS.get(turn ^= 1);
+    try (DiagnosisSession s = engine.resume(facts, triage)) {
+      return s.answers(answers).run();
+    }
+  }
+
+  /** The floor of a turn: the same checks by hand, with the same answers. */
+  @Benchmark
+  public PlainJavaDiagnosis.Result turnInPlainJava() {
+    return PlainJavaDiagnosis.probeDown(facts, triage.loadBalancerId(), TURNS.get(turn ^= 1));
   }
 
   static KieBase compile(Class<? extends org.kie.api.builder.KieBuilder.ProjectType> type) throws IOException {

@@ -33,6 +33,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Diagnoses one load balancer for one symptom: the rules decide, the knowledge base explains.
@@ -77,30 +80,74 @@ public final class Diagnoser {
             + kb.symptoms().stream().map(Symptom::id).toList()));
     LoadBalancer lb = facts.loadBalancer(lbIdOrName)
         .orElseThrow(() -> new IllegalArgumentException("no load balancer '" + lbIdOrName + "' in the facts"));
-    try (DiagnosisSession session = rules.open(facts, new Triage(symptom.id(), lb.id()))) {
-      answers.forEach(session::answer);
-      checks.forEach(session::check);
-      RuleOutcome out = session.run();
-      Context ctx = new Context(facts, lb, session, answers);
-      List<Diagnosis.CauseFinding> findings = symptom.causes().stream().map(c -> merge(c, out)).toList();
-      Diagnosis.Health health = HealthCheck.of(symptom.id(), session, findings);
-      List<Diagnosis.Remediation> remediation = new ArrayList<>();
-      for (Diagnosis.CauseFinding f : findings) {
-        boolean relevant = f.status().equals(Status.CONFIRMED.id()) || (!health.healthy() && f.status().equals(Status.SUSPECTED.id()));
-        if (relevant) {
-          Cause cause = symptom.causes().stream().filter(c -> c.id().equals(f.cause())).findFirst().orElseThrow();
-          remediation.add(remediation(cause, f.status(), new Filler(ctx.valuesFor(cause.id(), f.subjects()))));
-        }
-      }
-      List<Diagnosis.OpenQuestion> questions = health.healthy() && HealthCheck.settlesQuestions(symptom.id()) ? List.of()
-          : questions(symptom, out, ctx);
-      Filler base = new Filler(ctx.valuesFor(null, subjectsOf(findings, out)));
-      List<Diagnosis.SupportStep> support = symptom.supportCase().stream().map(s -> support(s, base)).toList();
-      return new Diagnosis(new Diagnosis.SymptomRef(symptom.id(), score, symptom.title()), lb.id(), findings,
-          questions, remediation, out.seen().stream().map(s -> s.evidence()).toList(), support,
-          facts.missing().stream().map(m -> m.kind() + " " + m.reference() + " (referenced by " + m.referencedBy() + "): " + m.reason()).toList(),
-          facts.problems().stream().map(Object::toString).toList(), health, notices(session));
+    try (DiagnosisSession session = rules.resume(facts, new Triage(symptom.id(), lb.id()))) {
+      session.answers(answers);
+      session.checks(checks);
+      return explain(symptom, score, facts, lb, session, session.run(), answers, cause -> true, false);
     }
+  }
+
+  /** What a fleet scan found for one symptom of one load balancer: the findings it reports, and their text. */
+  public record Scanned(String symptom, List<Finding> findings, Diagnosis diagnosis) {}
+
+  /**
+   * A fleet scan of one load balancer (issue 20): the rules of these symptoms run once, together, with no answer
+   * ({@link RuleEngine#openAll}); for each symptom with findings {@code report} accepts, those findings and the
+   * symptom's diagnosis with the fix filled in for their causes only (no questions, no support steps: a scan
+   * asks nothing). The rules run once; the knowledge base only explains what they concluded.
+   */
+  public List<Scanned> scan(AzureFacts facts, LoadBalancer lb, List<String> symptomIds, Predicate<Finding> report) {
+    List<Symptom> symptoms = symptomIds.stream().map(id -> kb.symptom(id)
+        .orElseThrow(() -> new IllegalArgumentException("unknown symptom '" + id + "'"))).toList();
+    try (DiagnosisSession session = rules.openAll(facts, lb.id(), symptomIds)) {
+      RuleOutcome out = session.run();
+      List<Scanned> scanned = new ArrayList<>();
+      for (Symptom symptom : symptoms) {
+        Set<String> causes = symptom.causes().stream().map(Cause::id).collect(Collectors.toSet());
+        List<Finding> found = out.findings().stream().filter(f -> causes.contains(f.cause()) && report.test(f)).toList();
+        if (found.isEmpty()) {
+          continue;
+        }
+        Set<String> reported = found.stream().map(Finding::cause).collect(Collectors.toSet());
+        scanned.add(new Scanned(symptom.id(), found,
+            explain(symptom, null, facts, lb, session, out, List.of(), reported::contains, true)));
+      }
+      return scanned;
+    }
+  }
+
+  /**
+   * The diagnosis of one symptom from a session whose rules have run ({@code out}): the rules decide, the knowledge
+   * base explains. The fix is filled in only for the causes {@code fixFor} accepts (a fleet scan needs it for the
+   * causes it reports, a diagnosis for all); for a {@code scan} (a session of several symptoms, no answer), only those
+   * causes' findings are kept (the others' "waiting for" would name the questions of a several-symptom session), and
+   * the questions, what shows the symptom and the support steps are left out.
+   */
+  private Diagnosis explain(Symptom symptom, Double score, AzureFacts facts, LoadBalancer lb, DiagnosisSession session, RuleOutcome out,
+      Collection<Answer> answers, Predicate<String> fixFor, boolean scan) {
+    Context ctx = new Context(facts, lb, session, answers);
+    List<Diagnosis.CauseFinding> findings = symptom.causes().stream().map(c -> merge(c, out)).toList();
+    Diagnosis.Health health = HealthCheck.of(symptom.id(), session, findings);
+    List<Diagnosis.Remediation> remediation = new ArrayList<>();
+    for (Diagnosis.CauseFinding f : findings) {
+      boolean relevant = f.status().equals(Status.CONFIRMED.id()) || (!health.healthy() && f.status().equals(Status.SUSPECTED.id()));
+      if (relevant && fixFor.test(f.cause())) {
+        Cause cause = symptom.causes().stream().filter(c -> c.id().equals(f.cause())).findFirst().orElseThrow();
+        remediation.add(remediation(cause, f.status(), new Filler(ctx.valuesFor(cause.id(), f.subjects()))));
+      }
+    }
+    List<Diagnosis.OpenQuestion> questions = scan || health.healthy() && HealthCheck.settlesQuestions(symptom.id()) ? List.of()
+        : questions(symptom, out, ctx);
+    List<Diagnosis.SupportStep> support = List.of();
+    if (!scan) {
+      Filler base = new Filler(ctx.valuesFor(null, subjectsOf(findings, out)));
+      support = symptom.supportCase().stream().map(s -> support(s, base)).toList();
+    }
+    List<Diagnosis.CauseFinding> shown = scan ? findings.stream().filter(f -> fixFor.test(f.cause())).toList() : findings;
+    return new Diagnosis(new Diagnosis.SymptomRef(symptom.id(), score, symptom.title()), lb.id(), shown,
+        questions, remediation, scan ? List.of() : out.seen().stream().map(s -> s.evidence()).toList(), support,
+        facts.missing().stream().map(m -> m.kind() + " " + m.reference() + " (referenced by " + m.referencedBy() + "): " + m.reason()).toList(),
+        facts.problems().stream().map(Object::toString).toList(), health, notices(session));
   }
 
   /** What the rules noticed that is not a cause (a retired SKU, SNAT exhaustion, an address not evaluated), in a stable order. */
@@ -212,10 +259,17 @@ public final class Diagnoser {
     return new Diagnosis.Remediation(cause.id(), status, steps, commands, fix, f.notes());
   }
 
+  private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{[^{}]*}");
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+  /** The short form of each step's text (the knowledge base's texts are few; the same ones come back for every diagnosis). */
+  private static final Map<String, String> SHORT = new java.util.concurrent.ConcurrentHashMap<>();
+
   private static String shortText(String text) {
-    String plain = text.replaceAll("\\{[^{}]*}", "...");
-    String[] words = plain.split("\\s+");
-    return words.length <= 8 ? plain : String.join(" ", java.util.Arrays.copyOf(words, 8)) + " ...";
+    return SHORT.computeIfAbsent(text, t -> {
+      String plain = PLACEHOLDER.matcher(t).replaceAll("...");
+      String[] words = SPACES.split(plain);
+      return words.length <= 8 ? plain : String.join(" ", java.util.Arrays.copyOf(words, 8)) + " ...";
+    });
   }
 
   private static Diagnosis.SupportStep support(SupportCapture s, Filler f) {
@@ -244,7 +298,8 @@ public final class Diagnoser {
       String ip = backend.map(Backend::ip).orElse(null);
       if ("probe-port-blocked".equals(causeId)) {
         session.objects(ProbeFlow.class).stream().filter(p -> p.deciding() != null && (ip == null || p.backendIp().equals(ip)))
-            .min(Comparator.comparing((ProbeFlow p) -> p.backendIp()).thenComparing(p -> String.valueOf(p.probeId())))
+            .min(Comparator.comparing((ProbeFlow p) -> p.backendIp()).thenComparing(p -> String.valueOf(p.probeId()))
+                .thenComparing(p -> String.valueOf(p.ruleId())))
             .ifPresent(p -> v.deciding(p.deciding()));
       }
       if ("data-port-blocked".equals(causeId)) {

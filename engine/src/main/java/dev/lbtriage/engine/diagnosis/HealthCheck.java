@@ -29,7 +29,7 @@ final class HealthCheck {
       return Diagnosis.Health.unknown();
     }
     List<Backend> backends = session.objects(Backend.class).stream().sorted(Comparator.comparing(Backend::ip)).toList();
-    List<ProbeHealth> probes = session.objects(ProbeHealth.class);
+    List<ProbeHealth> probes = session.objects(ProbeHealth.class).stream().sorted(Comparator.comparing(ProbeHealth::evidence)).toList();
     if (backends.isEmpty() || findings.stream().anyMatch(f -> f.status().equals(Status.CONFIRMED.id()))) {
       return Diagnosis.Health.unknown();
     }

@@ -7,9 +7,7 @@ import dev.lbtriage.kb.model.Cause;
 import dev.lbtriage.kb.model.KnowledgeBase;
 import dev.lbtriage.rules.diagnosis.Finding;
 import dev.lbtriage.rules.diagnosis.RuleEngine;
-import dev.lbtriage.rules.diagnosis.RuleOutcome;
 import dev.lbtriage.rules.diagnosis.Status;
-import dev.lbtriage.rules.diagnosis.Triage;
 import dev.lbtriage.rules.facts.ArmId;
 import dev.lbtriage.rules.facts.AzureFacts;
 import dev.lbtriage.rules.facts.LoadBalancer;
@@ -32,12 +30,16 @@ import java.util.concurrent.Future;
  * decide run through the same rules a diagnosis runs, with no answer given: a finding they confirm is
  * confirmed by the facts (an NSG rule, a power state, a scale set's health probe); a cause that would
  * need an answer (is the port listening? what does the guest firewall do?) stays undecided and is not
- * reported. The fleet hygiene rules then run over all load balancers in one session. Thread-safe.
+ * reported. The symptoms' rules run in one session per load balancer ({@link Diagnoser#scan}: facts inserted and
+ * classified once, the knowledge base filling in the text of what is reported from that same run), load balancers
+ * spread over {@code threads}. The fleet hygiene rules then run over all load balancers in one session. Thread-safe.
  */
 public final class FleetScanner {
 
   /** The symptoms whose causes can be decided from facts alone (residual-traffic needs the user's observation). */
   public static final List<String> SYMPTOMS = List.of("probe-down", "data-port-down", "vmss-backend-port-locked");
+
+  private static final List<String> WITHOUT_SCALE_SETS = SYMPTOMS.stream().filter(s -> !s.equals("vmss-backend-port-locked")).toList();
 
   /** The causes a scan reports: each decidable from the facts (see the KB and the list). */
   public static final Set<String> CAUSES = Set.of("vm-unhealthy", "probe-port-blocked", "probe-misconfigured",
@@ -58,14 +60,12 @@ public final class FleetScanner {
   public static final Set<String> LATENT = Set.of("vmss-probe-locks-backend-port");
 
   private final KnowledgeBase kb;
-  private final RuleEngine rules;
   private final Diagnoser diagnoser;
   private final FleetRules hygiene;
   private final int threads;
 
   public FleetScanner(KnowledgeBase kb, RuleEngine rules, FleetRules hygiene, int threads) {
     this.kb = kb;
-    this.rules = rules;
     this.diagnoser = new Diagnoser(kb, rules);
     this.hygiene = hygiene;
     this.threads = Math.max(1, threads);
@@ -124,17 +124,11 @@ public final class FleetScanner {
     AzureFacts facts = fleet.facts(raw);
     LoadBalancer lb = facts.loadBalancers().get(0);
     List<ScanFinding> out = new ArrayList<>();
-    boolean scaleSets = !facts.vmScaleSets().isEmpty();
-    for (String symptom : SYMPTOMS) {
-      if (symptom.equals("vmss-backend-port-locked") && !scaleSets) {
-        continue; // its one cause needs a scale set among the facts (ScaleSetProbe): nothing to decide without one
-      }
-      RuleOutcome outcome = rules.diagnose(facts, new Triage(symptom, lb.id()), List.of());
-      List<Finding> reportable = outcome.findings().stream().filter(FleetScanner::reportable).toList();
-      if (reportable.isEmpty()) {
-        continue;
-      }
-      Diagnosis d = diagnoser.diagnose(facts, lb.id(), symptom, null, List.of());
+    // vmss-backend-port-locked's one cause needs a scale set among the facts (ScaleSetProbe): nothing to decide without one
+    List<String> symptoms = facts.vmScaleSets().isEmpty() ? WITHOUT_SCALE_SETS : SYMPTOMS;
+    for (Diagnoser.Scanned scanned : diagnoser.scan(facts, lb, symptoms, FleetScanner::reportable)) {
+      Diagnosis d = scanned.diagnosis();
+      List<Finding> reportable = scanned.findings();
       for (String cause : reportable.stream().map(Finding::cause).distinct().sorted().toList()) {
         Diagnosis.CauseFinding cf = d.findings().stream().filter(f -> f.cause().equals(cause)).findFirst().orElseThrow();
         List<Finding> mine = reportable.stream().filter(f -> f.cause().equals(cause)).toList();
@@ -144,7 +138,7 @@ public final class FleetScanner {
             : mine.stream().flatMap(f -> f.evidence().stream()).distinct().toList();
         List<String> subjects = mine.stream().map(Finding::subject).distinct().sorted().toList();
         out.add(new ScanFinding(ArmId.subscription(lb.id()), lb.id(), lb.name(), lb.resourceGroup(), cause, cf.title(), status,
-            String.join(", ", subjects), evidence, fix(d, cause), "seed: " + symptom,
+            String.join(", ", subjects), evidence, fix(d, cause), "seed: " + scanned.symptom(),
             mine.stream().map(Finding::rule).distinct().sorted().findFirst().orElse(null)));
       }
     }

@@ -26,7 +26,6 @@ import dev.lbtriage.rules.network.RouteDecision;
 import dev.lbtriage.rules.network.RouteEvaluator;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +34,25 @@ import java.util.Optional;
  */
 public final class Classify {
   private Classify() {}
+
+  /**
+   * The key of a value derived once per set of facts: its kind, the backend and client (by value), and the load
+   * balancer, rule or probe it is about by identity, the very instances of these facts: equal instances would give
+   * the same value, but hashing a load balancer's record walks all of it at every look-up (issue 20).
+   */
+  private record Key(String kind, Backend backend, Object first, Object second, String client) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.first == first && k.second == second && kind.equals(k.kind)
+          && java.util.Objects.equals(backend, k.backend) && java.util.Objects.equals(client, k.client);
+    }
+
+    @Override
+    public int hashCode() {
+      return ((kind.hashCode() * 31 + java.util.Objects.hashCode(backend)) * 31 + System.identityHashCode(first)) * 31
+          + System.identityHashCode(second) + java.util.Objects.hashCode(client);
+    }
+  }
 
   /** The backend a pool member stands for, resolved to its VM and power state. */
   public static Backend backend(AzureFacts facts, LoadBalancer lb, BackendPool pool, PoolMember m) {
@@ -108,7 +126,7 @@ public final class Classify {
    * Network Watcher's answer for the flow, when the facts have one, is the verdict in force.
    */
   public static ProbeFlow probeFlow(AzureFacts facts, Backend b, LoadBalancingRule rule, HealthProbe probe) {
-    return facts.derived(Arrays.asList("probe flow", b, rule, probe), f -> evaluateProbeFlow(f, b, rule, probe));
+    return facts.derived(new Key("probe flow", b, rule, probe, null), f -> evaluateProbeFlow(f, b, rule, probe));
   }
 
   private static ProbeFlow evaluateProbeFlow(AzureFacts facts, Backend b, LoadBalancingRule rule, HealthProbe probe) {
@@ -135,7 +153,7 @@ public final class Classify {
    * client, never for an assumed one (see {@link DataFlow}).
    */
   public static DataFlow dataFlow(AzureFacts facts, LoadBalancer lb, Backend b, LoadBalancingRule rule, String clientIp) {
-    return facts.derived(Arrays.asList("data flow", lb, b, rule, clientIp), f -> evaluateDataFlow(f, lb, b, rule, clientIp));
+    return facts.derived(new Key("data flow", b, lb, rule, clientIp), f -> evaluateDataFlow(f, lb, b, rule, clientIp));
   }
 
   private static DataFlow evaluateDataFlow(AzureFacts facts, LoadBalancer lb, Backend b, LoadBalancingRule rule, String clientIp) {
@@ -246,7 +264,7 @@ public final class Classify {
 
   /** Where the backend's replies to the probe source go, or null when its routes are not known. */
   public static BackendRoute backendRoute(AzureFacts facts, Backend b) {
-    return facts.derived(Arrays.asList("backend route", b), f -> Optional.ofNullable(evaluateBackendRoute(f, b))).orElse(null);
+    return facts.derived(new Key("backend route", b, null, null, null), f -> Optional.ofNullable(evaluateBackendRoute(f, b))).orElse(null);
   }
 
   private static BackendRoute evaluateBackendRoute(AzureFacts facts, Backend b) {
