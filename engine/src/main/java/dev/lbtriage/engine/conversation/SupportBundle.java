@@ -49,7 +49,7 @@ final class SupportBundle {
     }
     Diagnosis d = questioning.diagnose(c);
     BundleRequest request = new BundleRequest(d, facts.get(s.loadBalancer(), c.live), s.report(), s.answers(), s.checks(), s.id(),
-        facts.source().describe(), docs.get(), c.now.truncatedTo(ChronoUnit.SECONDS), redact);
+        facts.source().describe(), docs.get(), c.now.truncatedTo(ChronoUnit.SECONDS), redact, s.tried());
     Bundle bundle = BundleBuilder.build(request);
     String name = fileName(lbName, redact);
     byte[] zip = BundleZipWriter.bytes(bundle, name.substring(0, name.length() - ".zip".length()));
