@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 final class AlreadyTried {
   /** Longest text kept for one entry; the line itself is bounded by {@link InputGuard}. */
-  static final int MAX_CHARS = 500;
+  static final int MAX_CHARS = RemediationTried.MAX_CHARS;
 
   private static final String CHANGE_VERBS = "opened|added|allowed|permitted|whitelisted|unblocked|changed|modified|edited|updated|"
       + "fixed|corrected|restarted|rebooted|started|applied|removed|deleted|created|enabled|disabled|reconfigured|configured|"
@@ -35,12 +35,6 @@ final class AlreadyTried {
   /** "I haven't opened", "we did not restart", "can't change": not a change made. */
   private static final Pattern NEGATED = Pattern.compile("(?i)\\b(?:i|we)(?:\\s+have|\\s+had|\\s+did|\\s+do|\\s+can|\\s+could)?"
       + "(?:n't|\\s+not|\\s+never|\\s+cannot)\\b|\\b(?:haven't|hasn't|didn't|not\\s+yet|can't|cannot)\\b");
-  /** "still failing", "still down", "didn't help", "no luck", "same problem". */
-  private static final Pattern STILL_FAILING = Pattern.compile("(?i)\\bstill\\s+(?:\\w+\\s+){0,3}?(?:fail\\w*|down|unhealthy|broken|"
-      + "not\\b|no\\b|doesn't|does\\s+not|isn't|is\\s+not|won't|can't|cannot|tim\\w+\\s+out|the\\s+same|unreachable|red|dead|0\\s*%|"
-      + "zero|refus\\w*|blocked|denied|an?\\s+(?:issue|problem|error))|\\b(?:didn't|did\\s+not|doesn't|does\\s+not|hasn't|has\\s+not)"
-      + "\\s+(?:help|work|fix|change\\s+anything|solve|clear)|\\bno\\s+(?:luck|change|difference|effect)\\b|\\bsame\\s+(?:error|problem|"
-      + "result|issue)\\b");
   /** "the fix", "your commands", "what you suggested". */
   private static final Pattern THE_FIX = Pattern.compile("(?i)\\b(?:the|your|that|this|those|these|suggested)\\s+(?:fix|fixes|change|"
       + "changes|commands?|steps?|suggestion|remediation|rule)\\b|\\bwhat\\s+you\\s+(?:said|suggested|proposed)\\b");
@@ -64,17 +58,17 @@ final class AlreadyTried {
     if (!did || NEGATED.matcher(beforeStill(text)).find()) {
       return Optional.empty();
     }
-    return Optional.of(new Statement(text, STILL_FAILING.matcher(text).find()));
+    return Optional.of(new Statement(text, RemediationTried.saysStillFailing(text)));
   }
 
   /** Whether {@code text} says it did not help. */
   static boolean stillFailing(String text) {
-    return STILL_FAILING.matcher(text).find();
+    return RemediationTried.saysStillFailing(text);
   }
 
   /** The text before "still ..." (where "not" says it fails, not that nothing was done). */
   private static String beforeStill(String text) {
-    java.util.regex.Matcher m = STILL_FAILING.matcher(text);
+    java.util.regex.Matcher m = RemediationTried.STILL_FAILING.matcher(text);
     return m.find() ? text.substring(0, m.start()) : text;
   }
 

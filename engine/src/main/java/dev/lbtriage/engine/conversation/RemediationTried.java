@@ -2,6 +2,7 @@ package dev.lbtriage.engine.conversation;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A change the user says was already made to fix the problem (an NSG rule opened, a VM restarted), as the
@@ -22,10 +23,23 @@ public record RemediationTried(String what, String by, Instant at, String source
   public static final String STATEMENT = "said after the conclusion";
   /** Given with {@code --tried} on the command line. */
   public static final String COMMAND_LINE = "command line";
+  /** Longest text kept for one entry. */
+  public static final int MAX_CHARS = 500;
 
+  /** "still failing", "still down", "didn't help", "no luck", "same problem". */
+  static final Pattern STILL_FAILING = Pattern.compile("(?i)\\bstill\\s+(?:\\w+\\s+){0,3}?(?:fail\\w*|down|unhealthy|broken|"
+      + "not\\b|no\\b|doesn't|does\\s+not|isn't|is\\s+not|won't|can't|cannot|tim\\w+\\s+out|the\\s+same|unreachable|red|dead|0\\s*%|"
+      + "zero|refus\\w*|blocked|denied|an?\\s+(?:issue|problem|error))|\\b(?:didn't|did\\s+not|doesn't|does\\s+not|hasn't|has\\s+not)"
+      + "\\s+(?:help|work|fix|change\\s+anything|solve|clear)|\\bno\\s+(?:luck|change|difference|effect)\\b|\\bsame\\s+(?:error|problem|"
+      + "result|issue)\\b");
   public RemediationTried {
     Objects.requireNonNull(what, "what");
     what = what.strip();
     source = source == null || source.isBlank() ? COMMAND : source;
+  }
+
+  /** Whether the text says the change did not help ("still failing", "no change", "didn't help"). */
+  public static boolean saysStillFailing(String text) {
+    return text != null && STILL_FAILING.matcher(text).find();
   }
 }
