@@ -49,6 +49,7 @@ import picocli.CommandLine.Spec;
     footer = {"", "Examples:",
         "  lb-triage bundle --snapshot examples/nsg-deny-all-nic --symptom-id probe-down --out lb-web-case.zip",
         "  lb-triage bundle --snapshot ./incident-42 --session 3f1c2a9e-... --out case.zip --redact",
+        "  lb-triage bundle --snapshot ./incident-42 --symptom-id probe-down --tried \"opened port 80 in nsg-web at 14:05, still failing\" --out case.zip",
         "  lb-triage bundle --azure --lb my-rg/my-lb --symptom \"backends unhealthy\" --answer vm-responds=no --out case.zip -o json",
         "  unzip case.zip && lb-triage diagnose --snapshot case/snapshot --symptom-id probe-down",
         "", "Exit codes: 0 written, 2 bad input (one line on stderr), 1 Azure could not be read or an unexpected failure."})
@@ -71,6 +72,10 @@ final class BundleCommand implements Callable<Integer> {
       + "answers (who, when) and checks.")
   String session;
 
+  @Option(names = "--tried", paramLabel = "TEXT", description = "Remediation already tried, e.g. \"opened port 80 in nsg-web at 14:05, "
+      + "still failing\" (repeatable); SUMMARY.md lists it after what the --session recorded.")
+  List<String> tried = new ArrayList<>();
+
   @Option(names = "--db", paramLabel = "FILE_OR_JDBC_URL", description = "Session database for --session (as lb-triage sessions --db).")
   String db;
 
@@ -90,6 +95,7 @@ final class BundleCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     BundleFiles.checkOut(out, "--out");
+    List<dev.lbtriage.engine.conversation.RemediationTried> triedNow = BundleFiles.tried(tried);
     KnowledgeBase kb = KnowledgeBaseLoader.loadBundled();
     Diagnoser diagnoser = new Diagnoser(kb, RuleEngine.fromClasspath());
     ConversationState state = session == null ? null : loadSession();
@@ -161,7 +167,8 @@ final class BundleCommand implements Callable<Integer> {
       checks = List.of();
     }
     BundleRequest request = new BundleRequest(d, facts, report, recorded, checks, state == null ? null : state.id(), describe, documents,
-        Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), redact);
+        Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), redact, state == null ? List.of() : state.tried());
+    request = request.withTried(triedNow);
     Bundle b = BundleFiles.write(request, out);
     Output.print(stdout, format, () -> BundleFiles.json(b, out), () -> BundleFiles.rows(b), () -> BundleFiles.text(stdout, b, out));
     return Main.EXIT_OK;

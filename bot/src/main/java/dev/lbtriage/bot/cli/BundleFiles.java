@@ -8,6 +8,7 @@ import dev.lbtriage.engine.bundle.BundleRequest;
 import dev.lbtriage.engine.bundle.BundleZipWriter;
 import dev.lbtriage.engine.bundle.Redaction;
 import dev.lbtriage.engine.bundle.SnapshotDocumentsReader;
+import dev.lbtriage.engine.conversation.RemediationTried;
 import dev.lbtriage.engine.diagnosis.Diagnosis;
 import dev.lbtriage.engine.gather.azure.LiveRead;
 import dev.lbtriage.rules.facts.AzureFacts;
@@ -74,7 +75,7 @@ final class BundleFiles {
    * facts and findings in the bundle are those printed). One line on stderr says where it went.
    */
   static void afterDiagnose(FactSourceOptions source, AzureFacts facts, String lbId, Diagnosis d, String report,
-      java.util.Collection<dev.lbtriage.rules.diagnosis.Answer> answers, Path zip, PrintWriter err) {
+      java.util.Collection<dev.lbtriage.rules.diagnosis.Answer> answers, java.util.List<RemediationTried> tried, Path zip, PrintWriter err) {
     Map<String, String> documents;
     String describe;
     if (source.azure()) {
@@ -88,9 +89,29 @@ final class BundleFiles {
     java.util.List<dev.lbtriage.engine.conversation.RecordedAnswer> recorded = answers.stream()
         .map(a -> new dev.lbtriage.engine.conversation.RecordedAnswer(a.question(), a.value(), null, null, "command-line", null)).toList();
     Bundle b = write(new BundleRequest(d, facts, report, recorded, java.util.List.of(), null, describe, documents,
-        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), false), zip);
+        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), false, tried), zip);
     err.println("lb-triage: support-case bundle written: " + zip + " (" + b.files().size() + " files; start with SUMMARY.md)");
     err.flush();
+  }
+
+  /**
+   * {@code --tried TEXT} as remediation already tried: given on the command line now (no user name);
+   * bad input when a text is blank or longer than a chat line may be.
+   */
+  static java.util.List<RemediationTried> tried(java.util.List<String> texts) {
+    java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    java.util.List<RemediationTried> out = new java.util.ArrayList<>();
+    for (String t : texts) {
+      if (t == null || t.isBlank()) {
+        throw new BadInputException("--tried needs a text: what was already tried, e.g. --tried \"restarted vm-web-1 at 14:05\"");
+      }
+      if (t.length() > RemediationTried.MAX_CHARS) {
+        throw new BadInputException("--tried \"" + t.strip().substring(0, 40) + "...\" is longer than " + RemediationTried.MAX_CHARS
+            + " characters; say it in fewer words (repeat --tried for each change)");
+      }
+      out.add(new RemediationTried(t, null, now, RemediationTried.COMMAND_LINE, RemediationTried.saysStillFailing(t)));
+    }
+    return out;
   }
 
   static Object json(Bundle b, Path zip) {

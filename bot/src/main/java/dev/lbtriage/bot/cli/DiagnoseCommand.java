@@ -66,6 +66,10 @@ final class DiagnoseCommand implements Callable<Integer> {
       + "(see lb-triage bundle --help; --redact is there).")
   java.nio.file.Path bundle;
 
+  @Option(names = "--tried", paramLabel = "TEXT", description = "With --bundle: remediation already tried, e.g. \"opened port 80 in "
+      + "nsg-web at 14:05, still failing\" (repeatable); SUMMARY.md lists it.")
+  java.util.List<String> tried = new java.util.ArrayList<>();
+
   @Mixin FormatOption format;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -74,6 +78,10 @@ final class DiagnoseCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (!tried.isEmpty() && bundle == null) {
+      throw new BadInputException("--tried goes with --bundle FILE.zip (it is written into the bundle's SUMMARY.md)");
+    }
+    java.util.List<dev.lbtriage.engine.conversation.RemediationTried> triedNow = BundleFiles.tried(tried);
     if (bundle != null) {
       BundleFiles.checkOut(bundle, "--bundle");
     }
@@ -102,7 +110,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     Diagnosis d = new Diagnoser(kb, RuleEngine.fromClasspath()).diagnose(gathered, lbId, chosen.id(), chosen.score(), parsed, checks);
     Output.print(out, format, () -> d, () -> rows(d), () -> DiagnosisText.print(out, d));
     if (bundle != null) {
-      BundleFiles.afterDiagnose(source, gathered, lbId, d, symptom.text, parsed, bundle, err);
+      BundleFiles.afterDiagnose(source, gathered, lbId, d, symptom.text, parsed, triedNow, bundle, err);
     }
     return Main.EXIT_OK;
   }

@@ -134,6 +134,10 @@ public final class TerminalRenderer {
 
     @Override
     public String buttons(Section.Buttons bs) {
+      if (bs.offer()) {
+        return String.join("", bs.buttons().stream().map(x -> Wrap.lines("→ " + x.label() + ": say \"" + x.value() + "\"", "  ", width))
+            .toList());
+      }
       return choices(bs.buttons().stream().map(x -> new Reply.Choice(x.label(), x.value())).toList());
     }
 

@@ -8,6 +8,7 @@ import dev.lbtriage.bot.cli.Cli.Result;
 import dev.lbtriage.engine.bundle.BundleChecks;
 import dev.lbtriage.engine.conversation.ConversationState;
 import dev.lbtriage.engine.conversation.RecordedAnswer;
+import dev.lbtriage.engine.conversation.RemediationTried;
 import dev.lbtriage.engine.conversation.Stage;
 import dev.lbtriage.engine.gather.azure.StubArmAccess;
 import dev.lbtriage.engine.session.JdbcSessionStore;
@@ -110,6 +111,54 @@ class BundleCommandTest {
   }
 
   @Test
+  void remediation_tried_in_the_session_and_with_tried_is_listed_with_who_and_when_and_masked_with_redact() throws Exception {
+    // given: a saved conversation in which carol said what she already tried
+    String url = "jdbc:h2:file:" + tmp.resolve("tried").toAbsolutePath();
+    String lbId = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-shop/providers/Microsoft.Network/loadBalancers/lb-shop";
+    Instant at = Instant.parse("2026-11-25T10:20:00Z");
+    String inChat = "I already restarted vm-shop-1 at 10:15, still failing";
+    ConversationState s = new ConversationState("sess-tried", "slack:C1:1.3", Stage.CONCLUDED, "Checkout on lb-shop fails for half the calls",
+        "probe-down", 0.74, List.of(), lbId, "snapshot folder x", List.of(new RecordedAnswer("vm-responds", "no", "carol.oncall", at)), null,
+        3, at.minusSeconds(600), at, List.of()).withTried(List.of(new RemediationTried(inChat, "carol.oncall", at,
+            RemediationTried.STATEMENT, true)));
+    try (JdbcSessionStore store = new JdbcSessionStore(url, Clock.systemUTC())) {
+      store.save(s);
+    }
+    String example = Path.of("..", "examples", "probe-zero-vm-not-responding").toString();
+    String onCli = "redeployed vm-shop-1 from the portal, no change";
+    // when
+    Result plain = run("bundle", "--snapshot", example, "--session", "sess-tried", "--db", url, "--tried", onCli, "--tried",
+        "raised the probe interval to 15 s", "--out", tmp.resolve("t.zip").toString());
+    Result red = run("bundle", "--snapshot", example, "--session", "sess-tried", "--db", url, "--tried", onCli, "--redact",
+        "--out", tmp.resolve("tr.zip").toString());
+    // then: the session's first, then the command line's, each with who and when
+    assertThat(plain.exit()).as(plain.err()).isZero();
+    String summary = Files.readString(unzip(tmp.resolve("t.zip")).resolve("SUMMARY.md"));
+    String section = summary.substring(summary.indexOf("### Remediation already tried"), summary.indexOf("### Fixes suggested by lb-triage"));
+    assertThat(section.lines().filter(l -> l.startsWith("| 1 |")).findFirst().orElseThrow()).contains(inChat, "carol.oncall",
+        "2026-11-25T10:20:00Z", "still failing");
+    assertThat(section.lines().filter(l -> l.startsWith("| 2 |")).findFirst().orElseThrow()).contains(onCli, "| command line |",
+        "still failing");
+    assertThat(section).contains("| 3 | raised the probe interval to 15 s | not said |");
+    assertThat(red.exit()).as(red.err()).isZero();
+    unzip(tmp.resolve("tr.zip"));
+    assertThat(BundleChecks.occurrences(tmp.resolve("unzipped-tr.zip"), List.of(inChat, onCli, "carol.oncall"))).isEmpty();
+  }
+
+  @Test
+  void diagnose_bundle_takes_tried_too_and_tried_without_bundle_is_bad_input() throws Exception {
+    Path zip = tmp.resolve("diag-tried.zip");
+    Result r = run("diagnose", "--snapshot", EXAMPLE, "--symptom-id", "probe-down", "--bundle", zip.toString(),
+        "--tried", "opened port 80 in nsg-web-nic, still failing");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.readString(unzip(zip).resolve("SUMMARY.md"))).contains("| 1 | opened port 80 in nsg-web-nic, still failing |");
+
+    Result alone = run("diagnose", "--snapshot", EXAMPLE, "--symptom-id", "probe-down", "--tried", "restarted the VM");
+    assertThat(alone.exit()).isEqualTo(2);
+    assertThat(alone.err()).contains("--tried goes with --bundle").doesNotContain("Exception");
+  }
+
+  @Test
   void a_live_azure_bundle_never_holds_the_token_and_replays_like_the_live_read() throws Exception {
     try (StubArmAccess stub = StubArmAccess.start(StubArmAccess.NATRULES)) {
       AzureTestHooks.use(StubArmAccess.credential(), StubArmAccess.options());
@@ -148,7 +197,10 @@ class BundleCommandTest {
         new String[] {"bundle", "--snapshot", EXAMPLE, "--symptom-id", "probe-down", "--out", exists.toString()},
         new String[] {"bundle", "--snapshot", EXAMPLE, "--session", "no-such-session", "--db", "jdbc:h2:mem:bundle-none",
             "--out", tmp.resolve("b.zip").toString()},
-        new String[] {"diagnose", "--snapshot", EXAMPLE, "--symptom-id", "probe-down", "--bundle", tmp.resolve("c").toString()})) {
+        new String[] {"diagnose", "--snapshot", EXAMPLE, "--symptom-id", "probe-down", "--bundle", tmp.resolve("c").toString()},
+        new String[] {"bundle", "--snapshot", EXAMPLE, "--symptom-id", "probe-down", "--tried", " ", "--out", tmp.resolve("d.zip").toString()},
+        new String[] {"bundle", "--snapshot", EXAMPLE, "--symptom-id", "probe-down", "--tried", "x".repeat(501), "--out",
+            tmp.resolve("e.zip").toString()})) {
       Result r = run(args);
       assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
       assertThat(r.err().lines().filter(l -> l.startsWith("lb-triage")).filter(l -> !l.contains(": reading") && !l.contains(": following"))
@@ -162,6 +214,6 @@ class BundleCommandTest {
   void help_says_what_it_makes() {
     Result r = run("bundle", "--help");
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("--out=FILE.zip", "--session=ID", "--redact", "--snapshot=DIR", "--azure", "SUMMARY.md", "CAPTURE-PLAN.md");
+    assertThat(r.out()).contains("--out=FILE.zip", "--session=ID", "--redact", "--tried=TEXT", "--snapshot=DIR", "--azure", "SUMMARY.md", "CAPTURE-PLAN.md");
   }
 }

@@ -70,10 +70,14 @@ public final class BundleBuilder {
     List<String> out = new ArrayList<>();
     r.answers().forEach(a -> out.add(a.by()));
     r.checks().forEach(c -> out.add(c.by()));
+    r.tried().forEach(t -> out.add(t.by()));
     return out;
   }
 
-  /** What people typed: the report, the quotes answers were read from, answers that are not yes/no or an address. */
+  /**
+   * What people typed: the report, the quotes answers were read from, answers that are not yes/no or an
+   * address, the remediation already tried.
+   */
   private static List<String> freeText(BundleRequest r) {
     List<String> out = new ArrayList<>();
     if (r.report() != null) {
@@ -85,6 +89,10 @@ public final class BundleBuilder {
       if (a.value() != null && !PLAIN_ANSWERS.contains(a.value()) && !a.value().matches("[0-9a-fA-F.:]+")) {
         out.add(a.value());
       }
+    }
+    for (var t : r.tried()) {
+      out.add(t.what());
+      out.add(SummaryMarkdown.oneLine(t.what()));
     }
     return out.stream().filter(s -> s != null && s.strip().length() >= 4).map(s -> Secrets.scrub(s)).toList();
   }

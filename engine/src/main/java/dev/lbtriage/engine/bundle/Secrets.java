@@ -24,6 +24,18 @@ final class Secrets {
           + "|primarykey|secondarykey|authkey|authenticationkey|sastoken|sasurl|sasuri|signature|credential).*"
           + "|(?i)customdata|userdata|protectedsettings|sig|key|keyvalue|value_secret");
 
+  /**
+   * Connection strings and query strings: AccountKey=, SharedAccessKey=, Password=, sig= ... The name and the
+   * separator are group 1 and kept: a capture, not a look-behind, so that a text of megabytes is read in linear time.
+   */
+  private static final Pattern KEY_VALUE = Pattern.compile("(?i)(\\b(?:accountkey|sharedaccesskey|sharedaccesssignature|password|passwd"
+      + "|pwd|client_secret|clientsecret|secret|access_token|refresh_token|token|apikey|api_key|sig|signature|key)\\s?[=:]\\s?\"?)"
+      + "[^\\s;&\"'<>,]+");
+  /** user:password@ in URLs; the scheme's end and the user are group 1, kept. */
+  private static final Pattern URL_PASSWORD = Pattern.compile("(://[^:/@\\s]{1,64}:)[^@/\\s]+(?=@)");
+  /** The patterns whose group 1 is kept before the mark. */
+  private static final java.util.Set<Pattern> KEEPS_PREFIX = java.util.Set.of(KEY_VALUE, URL_PASSWORD);
+
   private static final List<Pattern> IN_TEXT = List.of(
       // PEM private keys, whole
       Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)"),
@@ -33,11 +45,8 @@ final class Secrets {
       Pattern.compile("\\b(xox[a-zA-Z]|xapp)-[A-Za-z0-9-]+"),
       // Bearer / Basic authorization values
       Pattern.compile("(?i)(?<=\\b(bearer|basic)\\s)[A-Za-z0-9._~+/=-]{8,}"),
-      // connection strings and query strings: AccountKey=, SharedAccessKey=, Password=, sig= ...
-      Pattern.compile("(?i)(?<=\\b(accountkey|sharedaccesskey|sharedaccesssignature|password|passwd|pwd|client_secret|clientsecret"
-          + "|secret|access_token|refresh_token|token|apikey|api_key|sig|signature|key)\\s?[=:]\\s?\"?)[^\\s;&\"'<>,]+"),
-      // user:password@ in URLs
-      Pattern.compile("(?<=://[^:/@\\s]{1,64}:)[^@/\\s]+(?=@)"),
+      KEY_VALUE,
+      URL_PASSWORD,
       // a 64-byte key in base64 (storage account keys) or a long base64 secret with padding
       Pattern.compile("(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])"));
 
@@ -57,7 +66,8 @@ final class Secrets {
     for (Pattern p : IN_TEXT) {
       Matcher m = p.matcher(out);
       if (m.find()) {
-        out = m.replaceAll(Matcher.quoteReplacement(REMOVED));
+        out = KEEPS_PREFIX.contains(p) ? m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + REMOVED))
+            : m.replaceAll(Matcher.quoteReplacement(REMOVED));
       }
     }
     return out;

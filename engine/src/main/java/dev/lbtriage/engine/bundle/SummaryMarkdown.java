@@ -3,6 +3,7 @@ package dev.lbtriage.engine.bundle;
 import dev.lbtriage.engine.bundle.TrafficPath.Hop;
 import dev.lbtriage.engine.conversation.RecordedAnswer;
 import dev.lbtriage.engine.conversation.RecordedCheck;
+import dev.lbtriage.engine.conversation.RemediationTried;
 import dev.lbtriage.engine.diagnosis.Diagnosis;
 import dev.lbtriage.rules.facts.ArmId;
 import dev.lbtriage.rules.facts.AzureFacts;
@@ -87,7 +88,7 @@ final class SummaryMarkdown {
 
     answers(b, r.answers(), d);
     checks(b, r.checks(), path);
-    remediation(b, d);
+    remediation(b, d, r.tried(), r.createdAt());
     if (!d.notices().isEmpty() || !d.missingFacts().isEmpty() || !d.problems().isEmpty()) {
       b.append("## Notices and what could not be read\n\n");
       d.notices().forEach(n -> b.append("- ").append(Md.text(n)).append('\n'));
@@ -239,16 +240,31 @@ final class SummaryMarkdown {
     }
   }
 
-  private static void remediation(StringBuilder b, Diagnosis d) {
+  private static void remediation(StringBuilder b, Diagnosis d, List<RemediationTried> tried, java.time.Instant madeAt) {
     b.append("## Fixes suggested, and remediation already tried\n\n");
-    b.append("lb-triage records no change made to Azure; write here what was already changed (NSG rules, VM restarts, probe edits) "
-        + "and when, before you file the request.\n\n");
+    b.append("### Remediation already tried\n\n");
+    if (tried.isEmpty()) {
+      b.append("None was recorded (in the chat: \"tried WHAT\"; on the command line: `--tried \"WHAT\"`). Write here what was "
+          + "already changed (NSG rules, VM restarts, probe edits) and when, before you file the request.\n\n");
+    } else {
+      b.append("| # | what was tried | did it help | who | when | how it was given |\n|---:|---|---|---|---|---|\n");
+      int i = 1;
+      for (RemediationTried t : tried) {
+        b.append("| ").append(i++).append(" | ").append(Md.cell(oneLine(t.what()))).append(" | ")
+            .append(t.stillFailing() ? "no: still failing, as the user said" : "not said").append(" | ")
+            .append(Md.cell(t.by() == null ? "command line" : t.by())).append(" | ")
+            .append(t.at() != null ? t.at().toString() : "by " + madeAt + " (given with the bundle)").append(" | ")
+            .append(Md.cell(t.source())).append(" |\n");
+      }
+      b.append('\n');
+    }
+    b.append("### Fixes suggested by lb-triage\n\n");
     if (d.remediation().isEmpty()) {
       b.append("No fix is suggested: no cause is confirmed or pointed to by the facts.\n\n");
       return;
     }
     for (Diagnosis.Remediation r : d.remediation()) {
-      b.append("### ").append(Md.code(r.cause())).append(" (").append(r.status()).append(")\n\n");
+      b.append("#### ").append(Md.code(r.cause())).append(" (").append(r.status()).append(")\n\n");
       r.steps().forEach(s -> b.append("- ").append(Md.text(oneLine(s))).append('\n'));
       if (!r.commands().isEmpty()) {
         b.append("\n```bash\n").append(String.join("\n\n", r.commands()).replace("```", "` ` `")).append("\n```\n");

@@ -47,6 +47,10 @@ record SupportFields(String title, String startTime, String resourceId, String s
           .append(path.backendIp() == null ? "the backends" : "backend " + path.backendIp())
           .append(": ").append(String.join(", ", failing)).append('.');
     }
+    if (!r.tried().isEmpty()) {
+      desc.append(" Already tried: ").append(r.tried().stream().map(t -> "\"" + SummaryMarkdown.oneLine(t.what()) + "\""
+          + (t.stillFailing() ? " (still failing)" : "")).collect(Collectors.joining("; "))).append('.');
+    }
     desc.append(" Attached: lb-triage's bundle (SUMMARY.md, the ARM JSON read, facts.json) and the captures of CAPTURE-PLAN.md.");
     return new SupportFields(lb.name() + ": " + symptom, start, lb.id(),
         Optional.ofNullable(ArmId.subscription(lb.id())).orElse("not in the resource id: az account show --query id -o tsv"),

@@ -19,6 +19,16 @@ sealed interface Command {
   /** {@code bundle}, {@code support bundle}, {@code bundle redact}: the support-case bundle of the conversation so far. */
   record Bundle(boolean redact) implements Command {}
 
+  /**
+   * {@code tried: WHAT} (or, after a conclusion, {@code tried WHAT}): remediation already tried, for the
+   * bundle's SUMMARY.md.
+   *
+   * @param what what was tried, in the user's words; null for a bare {@code tried}
+   * @param colon written {@code tried: WHAT}, a command at any stage; without the colon it is one only
+   *     after a conclusion (before, "tried telnet, no answer" is an answer or a report)
+   */
+  record Tried(String what, boolean colon) implements Command {}
+
   record Back() implements Command {}
 
   /**

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * support | support case                what to collect for a support case
  * bundle | support bundle               the support-case bundle (a zip) of the conversation so far
  * bundle redact | redacted bundle       the same with ids, public IPs, user names and free text masked
+ * tried: WHAT                           remediation already tried, at any stage
+ * tried WHAT                            the same after a conclusion (before it, the line is an answer or the report)
  * summary | status                      what is established: report, symptom, LB, answers (numbered)
  * back | undo                           take back the last answer (or the last choice)
  * change N [to] ANSWER                  replace answer number N (as the summary numbers them)
@@ -28,6 +30,7 @@ import java.util.regex.Pattern;
  * Anything else is input for the current stage.
  */
 final class CommandParser {
+  private static final Pattern TRIED = Pattern.compile("tried(\\s*:\\s*|\\s+)(?!to\\s)(\\S.*)", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
   private static final Pattern CHANGE = Pattern.compile("change\\s+(\\S+)(?:\\s+(?:to\\s+)?(.+))?", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
   private CommandParser() {}
@@ -55,6 +58,8 @@ final class CommandParser {
         return new Command.Bundle(false);
       case "bundle redact", "bundle redacted", "bundle --redact", "redacted bundle", "support bundle redact", "support bundle redacted":
         return new Command.Bundle(true);
+      case "tried", "tried:":
+        return new Command.Tried(null, true);
       case "back", "undo", "go back":
         return new Command.Back();
       case "restart", "start over", "start again":
@@ -65,6 +70,10 @@ final class CommandParser {
         return new Command.Quit();
       default:
         break;
+    }
+    Matcher t = TRIED.matcher(text);
+    if (t.matches()) {
+      return new Command.Tried(t.group(2).strip(), t.group(1).contains(":"));
     }
     Matcher m = CHANGE.matcher(text);
     if (m.matches()) {

@@ -19,9 +19,30 @@ final class Conclusion {
 
   private Conclusion() {}
 
+  /** What a conclusion without a confirmed cause offers, as its last line: the support-case bundle. */
+  static final String BUNDLE_OFFER = "No confirmed cause: make a support-case bundle";
+
   static void render(Diagnosis d, Ctx c) {
     c.say(headline(d));
+    stillConfirmedAfterTried(d, c);
     c.say(Explain.afterConclusion());
+  }
+
+  /**
+   * When the user said a fix was already tried and a cause is still confirmed: says so, rather than
+   * give the same conclusion as if nothing had been done.
+   */
+  private static void stillConfirmedAfterTried(Diagnosis d, Ctx c) {
+    List<RemediationTried> tried = c.state.tried();
+    if (tried.isEmpty() || d.confirmed().isEmpty()) {
+      return;
+    }
+    RemediationTried last = tried.get(tried.size() - 1);
+    c.notice(Section.Level.WARNING, "You said \"" + last.what().replaceAll("\\s+", " ") + "\" was already tried ("
+        + (last.by() == null ? "" : last.by() + ", ") + last.at() + "). These facts still confirm: "
+        + String.join("; ", d.confirmed().stream().map(Diagnosis.CauseFinding::title).toList()) + ". If they were read after your "
+        + "change (\"refresh\" reads them again), the change has not reached what Azure returns for " + ArmId.name(d.loadBalancer())
+        + ": check it was saved on the resource named in the evidence. \"bundle\" makes a support-case bundle.");
   }
 
   /** The first screen of the conclusion, one message. */
@@ -62,6 +83,9 @@ final class Conclusion {
       int n = d.missingFacts().size();
       m.notice(Section.Level.WARNING, n + " fact" + (n == 1 ? "" : "s") + " could not be read, so the diagnosis may be weaker"
           + " (\"details\" lists them).");
+    }
+    if (confirmed.isEmpty()) {
+      m.add(Section.Buttons.offer(BUNDLE_OFFER, "bundle"));
     }
     return m.build();
   }

@@ -90,7 +90,7 @@ public final class ConversationEngine {
         c.notice(Section.Level.WARNING, refusal.get());
         reprompt(c);
       } else {
-        dispatch(c, CommandParser.parse(userLine));
+        dispatch(c, CommandParser.parse(userLine), userLine.strip());
       }
       return c.turn();
     } catch (RuntimeException e) {
@@ -151,7 +151,7 @@ public final class ConversationEngine {
     }
   }
 
-  private void dispatch(Ctx c, Command command) {
+  private void dispatch(Ctx c, Command command, String line) {
     Stage stage = c.state.stage();
     if (command instanceof Command.Help) {
       c.say(Explain.help());
@@ -164,6 +164,15 @@ public final class ConversationEngine {
       reprompt(c);
     } else if (command instanceof Command.Bundle b) {
       bundle.make(c, b.redact());
+      reprompt(c);
+    } else if (command instanceof Command.Tried t && !t.colon() && stage != Stage.CONCLUDED && stage != Stage.ENDED) {
+      input(c, stage, line); // before a conclusion, "tried telnet, no answer" is an answer (or the report)
+    } else if (command instanceof Command.Tried t) {
+      if (t.what() == null) {
+        AlreadyTried.howTo(c);
+      } else {
+        AlreadyTried.note(c, t.what(), RemediationTried.COMMAND, AlreadyTried.stillFailing(t.what()), diagnosis(c));
+      }
       reprompt(c);
     } else if (command instanceof Command.Summary) {
       Explain.summary(c, diagnoser.knowledgeBase(), diagnosis(c));
@@ -209,6 +218,12 @@ public final class ConversationEngine {
         }
       }
       case CONCLUDED -> {
+        Optional<AlreadyTried.Statement> tried = AlreadyTried.statement(text);
+        if (tried.isPresent()) {
+          AlreadyTried.note(c, tried.get().what(), RemediationTried.STATEMENT, tried.get().stillFailing(), diagnosis(c));
+          c.say(Explain.afterConclusion());
+          return;
+        }
         c.notice(Section.Level.INFO, "The triage is already concluded; that message was not read as an answer.");
         c.say(Explain.afterConclusion());
       }

@@ -28,6 +28,8 @@ import java.util.Objects;
  *     them ({@code asking} is {@code confirm}); empty in older states
  * @param inside whether the user said this machine is inside the load balancer's network (so a live
  *     check from here means something on a snapshot); null when not asked, as in older states
+ * @param tried the remediation the user says was already tried ({@code tried ...}, or said after a
+ *     conclusion), oldest first; empty in older states
  */
 public record ConversationState(
     String id,
@@ -46,7 +48,8 @@ public record ConversationState(
     Instant updated,
     List<RecordedCheck> checks,
     List<RecordedAnswer> pending,
-    Boolean inside) {
+    Boolean inside,
+    List<RemediationTried> tried) {
 
   public ConversationState {
     Objects.requireNonNull(id, "id");
@@ -55,6 +58,15 @@ public record ConversationState(
     answers = answers == null ? List.of() : List.copyOf(answers);
     checks = checks == null ? List.of() : List.copyOf(checks);
     pending = pending == null ? List.of() : List.copyOf(pending);
+    tried = tried == null ? List.of() : List.copyOf(tried);
+  }
+
+  /** A state as saved before remediation tried was recorded. */
+  public ConversationState(String id, String key, Stage stage, String report, String symptomId, Double symptomScore,
+      List<Candidate> candidates, String loadBalancer, String factSource, List<RecordedAnswer> answers, String asking, int turn,
+      Instant created, Instant updated, List<RecordedCheck> checks, List<RecordedAnswer> pending, Boolean inside) {
+    this(id, key, stage, report, symptomId, symptomScore, candidates, loadBalancer, factSource, answers, asking, turn, created,
+        updated, checks, pending, inside, List.of());
   }
 
   /** A state as saved before pending answers and the inside flag existed. */
@@ -73,42 +85,47 @@ public record ConversationState(
 
   public ConversationState withStage(Stage newStage, String newAsking) {
     return new ConversationState(id, key, newStage, report, symptomId, symptomScore, candidates, loadBalancer, factSource,
-        answers, newAsking, turn, created, updated, checks, pending, inside);
+        answers, newAsking, turn, created, updated, checks, pending, inside, tried);
   }
 
   public ConversationState withReport(String newReport, List<Candidate> newCandidates) {
     return new ConversationState(id, key, stage, newReport, null, null, newCandidates, null, null, List.of(), asking,
-        turn, created, updated, List.of(), List.of(), inside);
+        turn, created, updated, List.of(), List.of(), inside, tried);
   }
 
   public ConversationState withPending(List<RecordedAnswer> newPending) {
     return new ConversationState(id, key, stage, report, symptomId, symptomScore, candidates, loadBalancer, factSource,
-        answers, asking, turn, created, updated, checks, newPending, inside);
+        answers, asking, turn, created, updated, checks, newPending, inside, tried);
   }
 
   public ConversationState withInside(Boolean newInside) {
     return new ConversationState(id, key, stage, report, symptomId, symptomScore, candidates, loadBalancer, factSource,
-        answers, asking, turn, created, updated, checks, pending, newInside);
+        answers, asking, turn, created, updated, checks, pending, newInside, tried);
   }
 
   public ConversationState withSymptom(String newSymptomId, Double score) {
     return new ConversationState(id, key, stage, report, newSymptomId, score, candidates, loadBalancer, factSource,
-        answers, asking, turn, created, updated, checks, pending, inside);
+        answers, asking, turn, created, updated, checks, pending, inside, tried);
   }
 
   public ConversationState withLoadBalancer(String lbId, String source) {
     return new ConversationState(id, key, stage, report, symptomId, symptomScore, candidates, lbId, source, answers,
-        asking, turn, created, updated, checks, pending, inside);
+        asking, turn, created, updated, checks, pending, inside, tried);
   }
 
   public ConversationState withAnswers(List<RecordedAnswer> newAnswers) {
     return new ConversationState(id, key, stage, report, symptomId, symptomScore, candidates, loadBalancer, factSource,
-        newAnswers, asking, turn, created, updated, checks, pending, inside);
+        newAnswers, asking, turn, created, updated, checks, pending, inside, tried);
   }
 
   public ConversationState withChecks(List<RecordedCheck> newChecks) {
     return new ConversationState(id, key, stage, report, symptomId, symptomScore, candidates, loadBalancer, factSource,
-        answers, asking, turn, created, updated, newChecks, pending, inside);
+        answers, asking, turn, created, updated, newChecks, pending, inside, tried);
+  }
+
+  public ConversationState withTried(List<RemediationTried> newTried) {
+    return new ConversationState(id, key, stage, report, symptomId, symptomScore, candidates, loadBalancer, factSource,
+        answers, asking, turn, created, updated, checks, pending, inside, newTried);
   }
 
   /** The checks with {@code check} in place of an earlier one to the same host, port and kind, or appended. */
@@ -121,7 +138,7 @@ public record ConversationState(
   /** This state one user line later. */
   public ConversationState nextTurn(Instant now) {
     return new ConversationState(id, key, stage, report, symptomId, symptomScore, candidates, loadBalancer, factSource,
-        answers, asking, turn + 1, created, now, checks, pending, inside);
+        answers, asking, turn + 1, created, now, checks, pending, inside, tried);
   }
 
   /** The answers with {@code replacement} in place of the earlier answer to the same question, or appended. */

@@ -18,6 +18,7 @@ final class Explain {
         details                    every cause with its evidence, every fix step and command
         support                    what to collect for a support case
         bundle                     the support-case bundle (a zip) of the triage so far; "bundle redact" masks ids and names
+        tried WHAT                 record a fix already tried, e.g. "tried: opened port 80 in nsg-web, still failing"
         summary                    the report, symptom, load balancer and your answers, numbered
         back                       take back your last answer (or your last choice)
         change N to ANSWER         replace answer number N, e.g. "change 2 to yes"
@@ -82,6 +83,10 @@ final class Explain {
       b.append("Load balancer: ").append(ArmId.name(s.loadBalancer())).append(" (facts from ").append(s.factSource()).append(")\n");
     }
     b.append(answers(s));
+    for (RemediationTried t : s.tried()) {
+      b.append("\nAlready tried: ").append(shorten(t.what())).append(" (").append(t.by() == null ? "command line" : t.by()).append(", ")
+          .append(t.at()).append(')');
+    }
     if (d != null) {
       b.append("\nFindings: ").append(String.join(", ", d.findings().stream().map(f -> f.cause() + " " + f.status()).toList()));
     }

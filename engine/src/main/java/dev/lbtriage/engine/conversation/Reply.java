@@ -81,9 +81,15 @@ public sealed interface Reply permits Reply.Say, Reply.Prompt, Reply.ProgressUpd
    * @param caption one line saying what it is and what to do with it
    */
   record Attachment(String name, String mediaType, byte[] bytes, String caption) implements Reply {
+    /** Largest file a turn hands over (64 MiB): the chat says to use the command line for a larger bundle. */
+    public static final int MAX_BYTES = 64 << 20;
+
     public Attachment {
       java.util.Objects.requireNonNull(name, "name");
       java.util.Objects.requireNonNull(bytes, "bytes");
+      if (bytes.length > MAX_BYTES) {
+        throw new IllegalArgumentException("an attachment is at most " + MAX_BYTES + " bytes: " + name + " has " + bytes.length);
+      }
       if (name.contains("/") || name.contains("\\") || name.startsWith(".")) {
         throw new IllegalArgumentException("an attachment's name is a plain file name: " + name);
       }

@@ -49,10 +49,17 @@ final class SupportBundle {
     }
     Diagnosis d = questioning.diagnose(c);
     BundleRequest request = new BundleRequest(d, facts.get(s.loadBalancer(), c.live), s.report(), s.answers(), s.checks(), s.id(),
-        facts.source().describe(), docs.get(), c.now.truncatedTo(ChronoUnit.SECONDS), redact);
+        facts.source().describe(), docs.get(), c.now.truncatedTo(ChronoUnit.SECONDS), redact, s.tried());
     Bundle bundle = BundleBuilder.build(request);
     String name = fileName(lbName, redact);
     byte[] zip = BundleZipWriter.bytes(bundle, name.substring(0, name.length() - ".zip".length()));
+    if (zip.length > Reply.Attachment.MAX_BYTES) {
+      c.notice(Section.Level.INFO, "The bundle of " + lbName + " is " + (zip.length >> 20) + " MB, more than the chat hands over ("
+          + (Reply.Attachment.MAX_BYTES >> 20) + " MB), so it is made on the command line: lb-triage bundle --session " + s.id()
+          + " --out " + name + (redact ? " --redact" : "") + " with --snapshot naming the folder this chat reads (" + facts.source().describe()
+          + ").");
+      return;
+    }
     int answers = s.answers().size();
     c.say(new Reply.Attachment(name, MEDIA_TYPE, zip, "Support-case bundle of " + lbName + " (" + answers + " answer"
         + (answers == 1 ? "" : "s") + " so far" + (redact ? ", redacted: " + bundle.masked().size() + " values masked, see MASKED.md" : "")

@@ -103,6 +103,9 @@ public final class MarkdownRenderer {
 
     @Override
     public String buttons(Section.Buttons bs) {
+      if (bs.offer()) {
+        return String.join("", bs.buttons().stream().map(x -> escape(x.label()) + ": say `" + x.value().replace("`", "'") + "`\n").toList());
+      }
       List<String> labels = bs.buttons().stream().map(x -> "`" + x.label().replace("`", "'") + "`").toList();
       return "Answer: " + String.join(" · ", labels) + "\n";
     }

@@ -216,11 +216,26 @@ public sealed interface Section
   }
 
   /**
-   * Suggested answers to the question the message asks.
+   * Suggested answers to the question the message asks; or, with the id {@link #OFFER}, commands
+   * offered at the end of a message (the conclusion's "make a support-case bundle"): a face shows them
+   * as one line or a button whose click sends the value as the user's line.
    *
-   * @param id the question's stable id (what a face sends back with a click)
+   * @param id the question's stable id (what a face sends back with a click), or {@link #OFFER}
    */
   record Buttons(String id, List<Button> buttons) implements Section {
+    /** The id of buttons that offer commands rather than answer a question. */
+    public static final String OFFER = "offer";
+
+    /** One command offered: {@code label} shown, {@code command} sent back when chosen. */
+    public static Buttons offer(String label, String command) {
+      return new Buttons(OFFER, List.of(new Button(label, command)));
+    }
+
+    /** Whether these buttons offer commands (not answers to a question). */
+    public boolean offer() {
+      return OFFER.equals(id);
+    }
+
     @Override
     public <R> R accept(Visitor<R> v) {
       return v.buttons(this);

@@ -229,7 +229,7 @@ public final class JdbcSessionStore implements SessionStore {
         boolean answered = "ANSWERED".equals(rs.getString(1));
         TurnClaim claim = new TurnClaim(inputId, rs.getString(3), rs.getString(4), rs.getString(5), owner, rs.getInt(2),
             answered ? TurnClaim.Outcome.DELIVER : TurnClaim.Outcome.TAKEN_OVER, lease,
-            answered ? RepliesJson.read(rs.getString(6)) : List.of());
+            answered ? RepliesJson.read(rs.getCharacterStream(6)) : List.of());
         conn.commit();
         return Optional.of(claim);
       }

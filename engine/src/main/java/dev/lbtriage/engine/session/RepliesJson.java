@@ -19,6 +19,12 @@ import java.util.List;
  * are kept as base64 (Jackson's form of {@code byte[]}).
  */
 final class RepliesJson {
+  /**
+   * Longest replies read, in characters: an attachment of {@link Reply.Attachment#MAX_BYTES} as base64 and a
+   * saved state's worth of text besides. Only this path, replies our own replicas wrote, reads that much; a
+   * saved state (user input in it) keeps {@link StateJson#MAX_CHARS}, and user lines their own bound.
+   */
+  static final int MAX_CHARS = 4 * ((Reply.Attachment.MAX_BYTES + 2) / 3) + StateJson.MAX_CHARS;
   private static final TypeReference<List<Reply>> LIST = new TypeReference<>() {};
 
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
@@ -56,7 +62,7 @@ final class RepliesJson {
 
   static {
     MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-        .maxNestingDepth(32).maxStringLength(StateJson.MAX_CHARS).maxDocumentLength(StateJson.MAX_CHARS).build());
+        .maxNestingDepth(32).maxStringLength(MAX_CHARS).maxDocumentLength(MAX_CHARS).build());
   }
 
   private RepliesJson() {}
@@ -71,11 +77,21 @@ final class RepliesJson {
 
   /** @throws IllegalArgumentException when the text is not a list of replies */
   static List<Reply> read(String json) {
+    return json == null ? List.of() : read(new java.io.StringReader(json));
+  }
+
+  /**
+   * Reads the replies as they stream from the store (an attachment's base64 is decoded as it is read,
+   * never held as one more string); null reads as none.
+   *
+   * @throws IllegalArgumentException when the text is not a list of replies, or longer than {@link #MAX_CHARS}
+   */
+  static List<Reply> read(java.io.Reader json) {
     if (json == null) {
       return List.of();
     }
-    try {
-      return List.copyOf(MAPPER.readValue(json, LIST));
+    try (java.io.Reader in = json) {
+      return List.copyOf(MAPPER.readValue(in, LIST));
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException("not valid saved replies: " + e.getMessage(), e);
     }

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code --redact}: a bundle of a conversation (report, answers by a named user, a live check) over
+ * {@code --redact}: a bundle of a conversation (report, answers by a named user, a live check, remediation tried) over
  * each example, with a tenant id added to a VM, holds none of the masked values in any byte of any
  * file, folder or zip; and still replays to the same statuses.
  */
@@ -30,6 +30,7 @@ class RedactedBundleTest {
   static final String USER = "alice.ops@contoso.example";
   static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
   static final String QUOTE = "the admin says port eighty answers on the box itself";
+  static final String TRIED = "I already asked Fabrikam's network team to reopen the probe port, still failing";
 
   static Stream<Scenario> examples() {
     return ScenarioReader.readAll(Path.of("..", "examples")).stream();
@@ -49,7 +50,8 @@ class RedactedBundleTest {
             + "\", \"principalId\": \"11111111-2222-3333-4444-555555555555\"},\n  \"properties\"")
         : text);
     return new BundleRequest(d, facts, s.report(), answers, checks, "3f1c2a9e-session", "snapshot folder " + s.name(), snapshot,
-        Instant.parse("2026-12-03T14:00:00Z"), redact);
+        Instant.parse("2026-12-03T14:00:00Z"), redact, List.of(new dev.lbtriage.engine.conversation.RemediationTried(TRIED, USER, at,
+            dev.lbtriage.engine.conversation.RemediationTried.STATEMENT, true)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -63,9 +65,10 @@ class RedactedBundleTest {
     BundleZipWriter.write(b, dir.resolve("case.zip"));
     // then: what had to be masked was planned...
     Redaction plan = Redaction.plan(BundleBuilder.build(r.withRedact(false)).files().values().stream()
-        .map(x -> new String(x, java.nio.charset.StandardCharsets.UTF_8)).toList(), List.of(USER), List.of(s.report(), QUOTE));
+        .map(x -> new String(x, java.nio.charset.StandardCharsets.UTF_8)).toList(), List.of(USER), List.of(s.report(), QUOTE, TRIED));
     String subscription = dev.lbtriage.rules.facts.ArmId.subscription(r.diagnosis().loadBalancer());
-    assertThat(plan.values().keySet()).contains(USER, s.report().strip(), QUOTE, subscription.toLowerCase());
+    assertThat(plan.values().keySet()).contains(USER, s.report().strip(), QUOTE, TRIED, subscription.toLowerCase());
+    assertThat(BundleBuilder.build(r.withRedact(false)).text(Bundle.SUMMARY)).as("the plain bundle lists what was tried").contains(TRIED);
     if (r.snapshot().values().stream().anyMatch(t -> t.contains(TENANT))) {
       assertThat(plan.values().keySet()).contains(TENANT);
     }

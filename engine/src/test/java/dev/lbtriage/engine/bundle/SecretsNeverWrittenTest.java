@@ -19,8 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Recognisable fake secrets in every place a credential can reach a bundle: the report and the
- * answers (a storage connection string, a bearer token, a SAS URL, a Slack token, a JWT, a password
+ * Recognisable fake secrets in every place a credential can reach a bundle: the report, the
+ * remediation tried and the answers (a storage connection string, a bearer token, a SAS URL, a Slack token, a JWT, a password
  * in a URL), and the ARM JSON (VM admin password, custom data, extension protected settings, a
  * connection string in a tag, a SAS signature in a boot diagnostics URI, a private key). None of
  * them is written, redacted or not, and the snapshot still replays.
@@ -38,8 +38,9 @@ class SecretsNeverWrittenTest {
   static final String TAG_PASSWORD = "FAKEtagDBpassword55";
   static final String BOOT_SIG = "FAKEbootDIAGsig321";
   static final String PRIVATE_KEY = "FAKEprivateKEYbodyMIIEvQIBADANBg";
+  static final String TRIED_KEY = "FAKEtriedROTATEDkey0123456789";
   static final List<String> SECRETS = List.of(ACCOUNT_KEY, BEARER, SAS_SIG, SLACK, JWT, URL_PASSWORD, ADMIN_PASSWORD, CUSTOM_DATA,
-      PROTECTED_KEY, TAG_PASSWORD, BOOT_SIG, PRIVATE_KEY);
+      PROTECTED_KEY, TAG_PASSWORD, BOOT_SIG, PRIVATE_KEY, TRIED_KEY);
 
   @ParameterizedTest(name = "redact={0}")
   @ValueSource(booleans = {false, true})
@@ -67,7 +68,9 @@ class SecretsNeverWrittenTest {
     assertThat(String.join("\n", snapshot.values())).contains(ADMIN_PASSWORD, CUSTOM_DATA, PROTECTED_KEY, TAG_PASSWORD, BOOT_SIG, PRIVATE_KEY);
     Diagnosis d = BundleExamplesTest.DIAGNOSER.diagnose(facts, s.loadBalancer(), s.symptom(), null, BundleExamplesTest.answers(s));
     BundleRequest r = new BundleRequest(d, facts, report, List.of(answer), List.of(), "s-1", "snapshot folder x", snapshot,
-        Instant.parse("2026-12-03T14:00:00Z"), redact);
+        Instant.parse("2026-12-03T14:00:00Z"), redact, List.of(new dev.lbtriage.engine.conversation.RemediationTried(
+            "rotated the storage key, the app now uses AccountKey=" + TRIED_KEY + "; still failing", "bob",
+            Instant.parse("2026-12-03T10:05:00Z"), dev.lbtriage.engine.conversation.RemediationTried.COMMAND, true)));
     // when
     Bundle b = BundleBuilder.build(r);
     BundleFolderWriter.write(b, dir.resolve("case"));
