@@ -24,7 +24,7 @@ for w in $what; do
           | grep -E '^RuleEngineBenchmark' ;;
       live) # 20 members, +100 ms per ARM answer, poll interval 100 ms, parallelism 8 (the default), 3 repetitions
         timeout 600 java -cp "$build/benchmarks.jar" dev.lbtriage.engine.gather.azure.LiveGatherTiming 20 100 100 3 8 2>&1 \
-          | grep -E '^rep|^parallelism|idle InProgress' ;;
+          | grep -E '^stub over|^rep|transport:|^parallelism|idle InProgress' ;;
       cold) # start -> first prompt of demo, and -> end of demo --auto, 5 runs
         if [ "$build" = "$after" ] && [ -n "${LAUNCHER:-}" ]; then
           LB_TRIAGE_CMD="$here/lb-triage" bench/cold-start.sh 5
