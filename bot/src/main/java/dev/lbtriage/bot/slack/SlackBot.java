@@ -70,7 +70,7 @@ public final class SlackBot implements AutoCloseable {
             .allEventsApiAutoAckEnabled(true)
             .build();
     ChannelRateLimiter limiter = new ChannelRateLimiter(settings.channelInterval(), System::nanoTime, sleeper);
-    SlackPoster poster = new SlackPoster(slack.methods(settings.botToken()), limiter, sleeper);
+    SlackPoster poster = new SlackPoster(new SharedGsonMethodsClient(slack, settings.botToken()), limiter, sleeper);
     this.turns = new Turns(conversations, poster, settings.workers(), settings.maxPendingTurns());
     this.storeClaimsInputs = conversations.claimsInputs();
     this.app = new App(appConfig);

@@ -23,8 +23,13 @@ import reactor.core.publisher.Mono;
  * default) and 1 (a serial crawler), next to the critical-path floor counted from the requests the
  * reader actually made. One process, no JMH: each gather is seconds long and single-shot.
  *
+ * <p>Transport (issue 18): {@code h2} serves the stub over HTTP/2 with ALPN (Jetty), as Resource Manager does, and
+ * {@code h1} over HTTP/1.1 only (the JDK's {@code HttpsServer}); the client asks for HTTP/2 either way, as the
+ * product's does. {@code shared} reuses one client for every gather of the run (warm-up included), as the product
+ * does within a process; {@code fresh} makes one per gather (the harness before issue 18).
+ *
  * <pre>java -cp bench/target/benchmarks.jar dev.lbtriage.engine.gather.azure.LiveGatherTiming
- *     [members=20] [delayMs=100] [pollMs=100] [reps=3] [parallelisms=8,1]</pre>
+ *     [members=20] [delayMs=100] [pollMs=100] [reps=3] [parallelisms=8,1] [h2|h1] [shared|fresh]</pre>
  */
 public final class LiveGatherTiming {
 
@@ -37,15 +42,20 @@ public final class LiveGatherTiming {
     int reps = arg(args, 3, 3);
     List<Integer> parallelisms = args.length > 4
         ? List.of(args[4].split(",")).stream().map(Integer::parseInt).toList() : List.of(8, 1);
+    boolean http2 = !(args.length > 5 && args[5].equals("h1"));
+    boolean fresh = args.length > 6 && args[6].equals("fresh");
     Path scenario = ManyMembersScenario.write(members);
     String lbId = ManyMembersScenario.lbId(scenario);
     System.out.printf(Locale.ROOT, "scenario %s: %d pool members, +%d ms per answer, poll interval %d ms, %s%n",
         scenario, members, delay, poll, Runtime.version());
+    System.out.printf(Locale.ROOT, "stub over %s, %s%n", http2 ? "HTTP/2 and HTTP/1.1 by ALPN (h2)" : "HTTP/1.1 only (h1)",
+        fresh ? "a new client per gather (fresh)" : "one client for every gather (shared)");
 
-    try (StubArm stub = new StubArm(scenario)) {
+    try (StubArm stub = new StubArm(scenario, http2)) {
+      HttpClient shared = Stubs.httpClient();
       // warm-up: class loading, JIT, TLS; no delay
       for (int i = 0; i < 3; i++) {
-        source(stub, 8, poll, new Timed(Stubs.httpClient(), poll)).read(lbId, Progress.none());
+        source(stub, 8, poll, new Timed(fresh ? Stubs.httpClient() : shared, poll)).read(lbId, Progress.none());
       }
       stub.delayEveryMillis = delay;
       Map<Integer, List<Double>> wall = new LinkedHashMap<>();
@@ -53,8 +63,10 @@ public final class LiveGatherTiming {
       for (int rep = 0; rep < reps; rep++) {
         for (int p : parallelisms) {
           stub.requests.clear();
+          stub.protocols.clear();
+          stub.connections.clear();
           stub.maxInFlight.set(0);
-          Timed client = new Timed(Stubs.httpClient(), poll);
+          Timed client = new Timed(fresh ? Stubs.httpClient() : shared, poll);
           List<String> steps = new CopyOnWriteArrayList<>();
           long t0 = System.nanoTime();
           LiveRead read = source(stub, p, poll, client).read(lbId, (step, done, total) -> {
@@ -71,6 +83,8 @@ public final class LiveGatherTiming {
           Shape s = Shape.of(stub.requests, client);
           System.out.printf(Locale.ROOT, "rep %d parallelism %2d: %6.3f s  (%d requests, stub max in flight %d;"
               + " per request %s)%n", rep + 1, p, secs, stub.requests.size(), stub.maxInFlight.get(), client.latency());
+          System.out.printf(Locale.ROOT, "  transport: %s over %d connections%n",
+              stub.protocols.stream().distinct().sorted().collect(Collectors.joining(", ")), stub.connectionCount());
           System.out.println("  " + client.pollWaits());
           if (shape == null) {
             shape = s;

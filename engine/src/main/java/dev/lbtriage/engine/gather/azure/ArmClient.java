@@ -9,7 +9,6 @@ import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
-import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.http.policy.AddDatePolicy;
 import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.http.policy.HttpLoggingPolicy;
@@ -49,7 +48,7 @@ final class ArmClient {
   }
 
   static HttpPipeline pipeline(AzureCloudConfig cloud, TokenCredential credential, AzureReadOptions options) {
-    HttpClient client = options.httpClient() != null ? options.httpClient() : new JdkHttpClientBuilder().build();
+    HttpClient client = options.httpClient() != null ? options.httpClient() : ArmHttpClients.shared();
     return new HttpPipelineBuilder()
         .policies(new ReadOnlyPolicy(), new EndpointOnlyPolicy(cloud.resourceManagerEndpoint()),
             new UserAgentPolicy("lb-triage"), new RequestIdPolicy(),

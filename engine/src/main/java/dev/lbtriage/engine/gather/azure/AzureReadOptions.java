@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param lroTimeout how long one effective-rules/routes operation may take
  * @param metricsWindow how far back metrics are read
  * @param clock what "now" is for the metrics window
- * @param httpClient the HTTP client; null means the JDK one with default settings
+ * @param httpClient the HTTP client; null means {@link ArmHttpClients#shared()} (HTTP/2 preferred, one per process)
  * @param verifyProbeFlows ask Network Watcher's IP flow verify about each backend VM's probe flow and compare
  *     with the offline NSG evaluation; only done when the subscription has a watcher in the load balancer's
  *     region (none: skipped quietly); false never asks

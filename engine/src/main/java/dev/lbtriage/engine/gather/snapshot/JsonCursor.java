@@ -21,12 +21,23 @@ import java.util.Optional;
 final class JsonCursor {
 
   private final JsonNode node;
-  private final String path;
   private final ProblemLog log;
+  // the JSON path is built only when asked for (a problem, an index entry): a fleet reads ~10^6 fields (issue 20)
+  private final JsonCursor parent;
+  private final String field; // this node's field name in parent, or null for an array element
+  private final int index;
+  private String path;
 
   JsonCursor(JsonNode node, String path, ProblemLog log) {
-    this.node = node;
+    this(node, null, null, -1, log);
     this.path = path;
+  }
+
+  private JsonCursor(JsonNode node, JsonCursor parent, String field, int index, ProblemLog log) {
+    this.node = node;
+    this.parent = parent;
+    this.field = field;
+    this.index = index;
     this.log = log;
   }
 
@@ -35,7 +46,12 @@ final class JsonCursor {
   }
 
   String path() {
-    return path;
+    String p = path;
+    if (p == null) {
+      p = field != null ? parent.pathOf(field) : parent.path() + "[" + index + "]";
+      path = p;
+    }
+    return p;
   }
 
   ProblemLog log() {
@@ -54,12 +70,12 @@ final class JsonCursor {
     }
     JsonNode exact = node.get(name);
     if (exact != null) {
-      return exact.isNull() ? Optional.empty() : Optional.of(new JsonCursor(exact, pathOf(name), log));
+      return exact.isNull() ? Optional.empty() : Optional.of(new JsonCursor(exact, this, name, -1, log));
     }
     for (Map.Entry<String, JsonNode> e : node.properties()) {
       if (e.getKey().equalsIgnoreCase(name)) {
         return e.getValue().isNull() ? Optional.empty()
-            : Optional.of(new JsonCursor(e.getValue(), pathOf(e.getKey()), log));
+            : Optional.of(new JsonCursor(e.getValue(), this, e.getKey(), -1, log));
       }
     }
     return Optional.empty();
@@ -76,12 +92,12 @@ final class JsonCursor {
       return null;
     }
     if (!c.get().node.isValueNode() || c.get().node.isBoolean()) {
-      log.error(c.get().path, "expected a string, found " + JsonTypes.kind(c.get().node));
+      log.error(c.get().path(), "expected a string, found " + JsonTypes.kind(c.get().node));
       return null;
     }
     String value = c.get().node.asText();
     try {
-      ValidatedValues.text(log, c.get().path, name, value);
+      ValidatedValues.text(log, c.get(), name, value);
     } catch (FieldException e) {
       log.error(e);
       return null;
@@ -95,10 +111,10 @@ final class JsonCursor {
       throw new FieldException(pathOf(name), "missing required field '" + name + "'");
     }
     if (!c.get().node.isTextual()) {
-      throw new FieldException(c.get().path, "'" + name + "' must be a string, found " + JsonTypes.kind(c.get().node));
+      throw new FieldException(c.get().path(), "'" + name + "' must be a string, found " + JsonTypes.kind(c.get().node));
     }
     String value = c.get().node.asText();
-    ValidatedValues.text(log, c.get().path, name, value);
+    ValidatedValues.text(log, c.get(), name, value);
     return value;
   }
 
@@ -111,7 +127,7 @@ final class JsonCursor {
     int value;
     try {
       value = c.get().asInt(name);
-      ValidatedValues.integer(c.get().path, name, value);
+      ValidatedValues.integer(c.get(), name, value);
     } catch (FieldException e) {
       log.error(e);
       return null;
@@ -122,7 +138,7 @@ final class JsonCursor {
   int requiredInt(String name) {
     JsonCursor c = child(name).orElseThrow(() -> new FieldException(pathOf(name), "missing required field '" + name + "'"));
     int value = c.asInt(name);
-    ValidatedValues.integer(c.path, name, value);
+    ValidatedValues.integer(c, name, value);
     return value;
   }
 
@@ -130,10 +146,10 @@ final class JsonCursor {
     if (node.canConvertToInt() && node.isIntegralNumber()) {
       return node.intValue();
     }
-    if (node.isTextual() && node.asText().trim().matches("-?\\d{1,9}")) {
+    if (node.isTextual() && isSmallInteger(node.asText().trim())) {
       return Integer.parseInt(node.asText().trim());
     }
-    throw new FieldException(path, "'" + name + "' must be an integer, found " + JsonTypes.kind(node)
+    throw new FieldException(path(), "'" + name + "' must be an integer, found " + JsonTypes.kind(node)
         + (node.isTextual() ? " \"" + JsonTypes.abbreviate(node.asText()) + "\"" : ""));
   }
 
@@ -149,7 +165,7 @@ final class JsonCursor {
     if (n.isTextual() && (n.asText().equalsIgnoreCase("true") || n.asText().equalsIgnoreCase("false"))) {
       return Boolean.parseBoolean(n.asText());
     }
-    log.error(c.get().path, "expected true or false, found " + JsonTypes.kind(n));
+    log.error(c.get().path(), "expected true or false, found " + JsonTypes.kind(n));
     return fallback;
   }
 
@@ -183,12 +199,12 @@ final class JsonCursor {
   /** The elements of this node, which should be an array. */
   List<JsonCursor> elements() {
     if (!node.isArray()) {
-      log.error(path, "expected an array, found " + JsonTypes.kind(node));
+      log.error(path(), "expected an array, found " + JsonTypes.kind(node));
       return List.of();
     }
     List<JsonCursor> out = new ArrayList<>(node.size());
     for (int i = 0; i < node.size(); i++) {
-      out.add(new JsonCursor(node.get(i), path + "[" + i + "]", log));
+      out.add(new JsonCursor(node.get(i), this, null, i, log));
     }
     return out;
   }
@@ -234,12 +250,12 @@ final class JsonCursor {
       if (n.asText().isEmpty()) {
         return List.of();
       }
-      return valid(c.get().path, name, n.asText(), strict) ? List.of(n.asText()) : List.of();
+      return valid(c.get(), name, n.asText(), strict) ? List.of(n.asText()) : List.of();
     }
     List<String> out = new ArrayList<>();
     for (JsonCursor e : c.get().elements()) {
       if (e.node.isValueNode() && !e.node.isNull()) {
-        if (valid(e.path, name, e.node.asText(), strict)) {
+        if (valid(e, name, e.node.asText(), strict)) {
           out.add(e.node.asText());
         }
       } else {
@@ -249,7 +265,7 @@ final class JsonCursor {
     return out;
   }
 
-  private boolean valid(String at, String name, String value, boolean strict) {
+  private boolean valid(JsonCursor at, String name, String value, boolean strict) {
     try {
       ValidatedValues.text(log, at, name, value);
       return true;
@@ -263,11 +279,48 @@ final class JsonCursor {
   }
 
   private String wrongType(String expected) {
-    log.error(path, "expected " + expected + ", found " + JsonTypes.kind(node));
+    log.error(path(), "expected " + expected + ", found " + JsonTypes.kind(node));
     return null;
   }
 
   private String pathOf(String name) {
-    return path + (name.matches("[A-Za-z_$][A-Za-z0-9_$@-]*") ? "." + name : "['" + name + "']");
+    return path() + (isIdentifier(name) ? "." + name : "['" + name + "']");
+  }
+
+  /** {@code [A-Za-z_$][A-Za-z0-9_$@-]*}, without a regex (compiled per call, it was half of a fleet read). */
+  static boolean isIdentifier(String s) {
+    if (s.isEmpty() || !(ascii(s.charAt(0)) || s.charAt(0) == '_' || s.charAt(0) == '$')) {
+      return false;
+    }
+    for (int i = 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(ascii(c) || digit(c) || c == '_' || c == '$' || c == '@' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code -?\d{1,9}} (ASCII digits). */
+  static boolean isSmallInteger(String s) {
+    int start = s.startsWith("-") ? 1 : 0;
+    int digits = s.length() - start;
+    if (digits < 1 || digits > 9) {
+      return false;
+    }
+    for (int i = start; i < s.length(); i++) {
+      if (!digit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean ascii(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  }
+
+  private static boolean digit(char c) {
+    return c >= '0' && c <= '9';
   }
 }

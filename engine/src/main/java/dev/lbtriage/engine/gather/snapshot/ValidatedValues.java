@@ -19,18 +19,19 @@ final class ValidatedValues {
 
   private ValidatedValues() {}
 
-  /** Checks a string field; throws {@link FieldException} at {@code path} when the value is not acceptable. */
-  static void text(ProblemLog log, String path, String field, String value) {
+  /** Checks a string field; throws {@link FieldException} at {@code at}'s path when the value is not acceptable. */
+  static void text(ProblemLog log, JsonCursor at, String field, String value) {
     String f = field.toLowerCase(Locale.ROOT);
     switch (f) {
       case "privateipaddress", "ipaddress", "nexthopipaddress" -> {
         if (!isAddress(value)) {
-          throw refused(path, field, value, "an IP address");
+          throw refused(at.path(), field, value, "an IP address");
         }
       }
       case "addressprefix", "addressprefixes" -> {
-        boolean tags = path.toLowerCase(Locale.ROOT).contains("routes[") || log.file().toLowerCase(Locale.ROOT).endsWith(".effective-routes.json");
         if (!IpPrefix.isPrefix(value) || value.isBlank()) {
+          String path = at.path();
+          boolean tags = path.toLowerCase(Locale.ROOT).contains("routes[") || log.file().toLowerCase(Locale.ROOT).endsWith(".effective-routes.json");
           if (!tags || !TAG.matcher(value).matches()) {
             throw refused(path, field, value, tags ? "an IP prefix (CIDR) or a service tag" : "an IP prefix (CIDR)");
           }
@@ -41,14 +42,14 @@ final class ValidatedValues {
           "expandeddestinationaddressprefixes" -> {
         String v = value.trim();
         if (!v.equals("*") && !IpPrefix.isPrefix(v) && (looksNumeric(v) || !TAG.matcher(v).matches())) {
-          throw refused(path, field, value, "*, an IP address, a CIDR prefix or a service tag");
+          throw refused(at.path(), field, value, "*, an IP address, a CIDR prefix or a service tag");
         }
       }
       case "sourceportrange", "sourceportranges", "destinationportrange", "destinationportranges" -> {
         try {
           PortRange.parse(value);
         } catch (IllegalArgumentException e) {
-          throw refused(path, field, value, "*, a port (0-65535) or a range of ports such as 8000-8080");
+          throw refused(at.path(), field, value, "*, a port (0-65535) or a range of ports such as 8000-8080");
         }
       }
       default -> {
@@ -57,21 +58,21 @@ final class ValidatedValues {
     }
   }
 
-  /** Checks an integer field; throws {@link FieldException} at {@code path} when it is out of Azure's range. */
-  static void integer(String path, String field, int value) {
+  /** Checks an integer field; throws {@link FieldException} at {@code at}'s path when it is out of Azure's range. */
+  static void integer(JsonCursor at, String field, int value) {
     String f = field.toLowerCase(Locale.ROOT);
     switch (f) {
-      case "port" -> range(path, field, value, 1, 65535, "a port");
-      case "frontendport", "backendport" -> range(path, field, value, 0, 65535, "a port");
-      case "intervalinseconds", "numberofprobes", "probethreshold" -> range(path, field, value, 1, Integer.MAX_VALUE, "a positive number");
+      case "port" -> range(at, field, value, 1, 65535, "a port");
+      case "frontendport", "backendport" -> range(at, field, value, 0, 65535, "a port");
+      case "intervalinseconds", "numberofprobes", "probethreshold" -> range(at, field, value, 1, Integer.MAX_VALUE, "a positive number");
       case "priority" -> {
-        String p = path.toLowerCase(Locale.ROOT);
+        String p = at.path().toLowerCase(Locale.ROOT);
         if (p.contains("defaultsecurityrules")) {
-          range(path, field, value, 65000, 65500, "a default rule's priority");
+          range(at, field, value, 65000, 65500, "a default rule's priority");
         } else if (p.contains("securityrules[") && !p.contains("effectivesecurityrules")) {
-          range(path, field, value, 100, 4096, "a security rule's priority");
+          range(at, field, value, 100, 4096, "a security rule's priority");
         } else {
-          range(path, field, value, 100, 65500, "a security rule's priority");
+          range(at, field, value, 100, 65500, "a security rule's priority");
         }
       }
       default -> {
@@ -88,9 +89,9 @@ final class ValidatedValues {
     return !v.isEmpty() && (Character.isDigit(v.charAt(0)) || v.indexOf(':') >= 0 || v.indexOf('/') >= 0);
   }
 
-  private static void range(String path, String field, int value, int min, int max, String what) {
+  private static void range(JsonCursor at, String field, int value, int min, int max, String what) {
     if (value < min || value > max) {
-      throw new FieldException(path, "'" + field + "' must be " + what + " from " + min + " to " + max + ", found " + value
+      throw new FieldException(at.path(), "'" + field + "' must be " + what + " from " + min + " to " + max + ", found " + value
           + "; left out");
     }
   }

@@ -2,12 +2,7 @@ package dev.lbtriage.engine.gather.azure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -16,8 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * actions as long-running operations (202 with {@code Azure-AsyncOperation} and {@code Location},
  * one {@code InProgress} poll, then {@code Succeeded} and the result at {@code Location}).
  * The Network Watcher list is empty unless served. Requests without the test bearer token get 401. Faults can be queued per path.
+ * Over HTTP/1.1 only ({@link #StubArm(Path)}), or over HTTP/2 with HTTP/1.1 by ALPN ({@link #http2}), as ARM.
  */
 final class StubArm implements AutoCloseable {
 
@@ -47,27 +41,35 @@ final class StubArm implements AutoCloseable {
   private final Map<String, JsonNode> gets;
   private final Map<String, JsonNode> actions;
   private final List<JsonNode> loadBalancers;
-  private final HttpsServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(64, r -> { // as many as the reader may have in flight (48 operations + reads)
-    Thread t = new Thread(r, "stub-arm");
-    t.setDaemon(true);
-    return t;
-  });
+  /** Per request: {@code HTTP/1.1} or {@code HTTP/2.0}, and the client's address and port (one per connection). */
+  final List<String> protocols = new CopyOnWriteArrayList<>();
+  final List<String> connections = new CopyOnWriteArrayList<>();
+  private final StubFront front;
 
+  /** Over HTTP/1.1 only (the JDK's {@code HttpsServer}, which offers no ALPN). */
   StubArm(Path scenario) throws Exception {
+    this(scenario, false);
+  }
+
+  /**
+   * @param http2 true: over Jetty, HTTP/2 or HTTP/1.1 as the client's ALPN asks (as Azure Resource Manager does);
+   *     false: HTTP/1.1 only
+   */
+  StubArm(Path scenario, boolean http2) throws Exception {
     StubDocuments docs = StubDocuments.load(scenario);
     gets = new ConcurrentHashMap<>(docs.gets());
     actions = new ConcurrentHashMap<>(docs.actions());
     loadBalancers = docs.loadBalancers();
-    server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.setHttpsConfigurator(new HttpsConfigurator(SelfSignedTls.context()));
-    server.setExecutor(executor);
-    server.createContext("/", this::handle);
-    server.start();
+    front = http2 ? new StubJettyFront(this::handle) : new StubJdkFront(this::handle);
+  }
+
+  /** The stub over HTTP/2 (and HTTP/1.1 for a client that does not offer h2). */
+  static StubArm http2(Path scenario) throws Exception {
+    return new StubArm(scenario, true);
   }
 
   String endpoint() {
-    return "https://127.0.0.1:" + server.getAddress().getPort() + "/";
+    return "https://127.0.0.1:" + front.port() + "/";
   }
 
   /** The next {@code faults.length} requests to this path (an ARM id, case-insensitive) get these faults. */
@@ -103,7 +105,9 @@ final class StubArm implements AutoCloseable {
     return requests.stream().filter(r -> r.equalsIgnoreCase(method + " " + path)).count();
   }
 
-  private void handle(HttpExchange ex) throws IOException {
+  private void handle(StubExchange ex) throws IOException {
+    protocols.add(ex.protocol());
+    connections.add(ex.connection());
     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     try {
       sleep(delayEveryMillis);
@@ -113,19 +117,19 @@ final class StubArm implements AutoCloseable {
     }
   }
 
-  private void serve(HttpExchange ex) throws IOException {
-    String method = ex.getRequestMethod();
-    String path = ex.getRequestURI().getPath();
-    String query = ex.getRequestURI().getRawQuery() == null ? "" : ex.getRequestURI().getRawQuery();
+  private void serve(StubExchange ex) throws IOException {
+    String method = ex.method();
+    String path = ex.path();
+    String query = ex.rawQuery() == null ? "" : ex.rawQuery();
     requests.add(method + " " + path);
     queries.add(method + " " + path + "?" + query);
     if (System.getProperty("stub.trace") != null) {
       System.err.println(System.currentTimeMillis() % 100000 + " " + method + " " + path);
     }
-    String auth = ex.getRequestHeaders().getFirst("Authorization");
+    String auth = ex.header("Authorization");
     authorizations.add(String.valueOf(auth));
     // this request's own body: two POSTs to one path in flight at once must not record each other's
-    String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    String body = ex.body();
     bodies.put(key(path), body);
     if (method.equals("POST")) {
       posts.add(new String[] {key(path), body});
@@ -143,11 +147,12 @@ final class StubArm implements AutoCloseable {
     }
     if (fault != null) {
       if (fault.drop()) {
-        throw new IOException("stub drops this connection");
+        ex.drop();
+        return;
       }
       sleep(fault.delayMillis());
       if (fault.status() != 0) {
-        fault.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+        fault.headers().forEach(ex::addHeader);
         send(ex, fault.status(), fault.body());
         return;
       }
@@ -155,13 +160,13 @@ final class StubArm implements AutoCloseable {
     answer(ex, method, path, query);
   }
 
-  private void answer(HttpExchange ex, String method, String path, String query) throws IOException {
+  private void answer(StubExchange ex, String method, String path, String query) throws IOException {
     String k = key(path);
     if (method.equals("POST") && actions.containsKey(k)) {
       String op = String.valueOf(operationIds.incrementAndGet());
       operations.put(op, actions.get(k));
-      ex.getResponseHeaders().add("Azure-AsyncOperation", endpoint() + "operations/" + op + "/async?api-version=x");
-      ex.getResponseHeaders().add("Location", endpoint() + "operations/" + op + "/result?api-version=x");
+      ex.addHeader("Azure-AsyncOperation", endpoint() + "operations/" + op + "/async?api-version=x");
+      ex.addHeader("Location", endpoint() + "operations/" + op + "/result?api-version=x");
       send(ex, 202, "");
     } else if (method.equals("GET") && k.startsWith("/operations/")) {
       String[] parts = path.split("/");
@@ -186,14 +191,9 @@ final class StubArm implements AutoCloseable {
     }
   }
 
-  private static void send(HttpExchange ex, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().add("Content-Type", "application/json");
-    ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-    if (bytes.length > 0) {
-      ex.getResponseBody().write(bytes);
-    }
-    ex.close();
+  private static void send(StubExchange ex, int status, String body) throws IOException {
+    ex.addHeader("Content-Type", "application/json");
+    ex.send(status, body);
   }
 
   private static void sleep(long millis) {
@@ -209,12 +209,13 @@ final class StubArm implements AutoCloseable {
     return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
   }
 
+  /** How many connections the requests came over. */
+  long connectionCount() {
+    return connections.stream().distinct().count();
+  }
+
   @Override
   public void close() {
-    // HttpsServer.stop can wait seconds on idle TLS keep-alive connections; nothing waits for the port
-    Thread stopper = new Thread(() -> server.stop(0), "stub-arm-stop");
-    stopper.setDaemon(true);
-    stopper.start();
-    executor.shutdownNow();
+    front.close();
   }
 }

@@ -1,7 +1,6 @@
 package dev.lbtriage.engine.gather.azure;
 
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,9 +30,10 @@ final class Stubs {
     return Path.of(Stubs.class.getResource("/arm-stub/natrules").toURI());
   }
 
+  /** As the product's ({@link ArmHttpClients}): HTTP/2 asked, HTTP/1.1 where the stub offers no h2; trusts the stub. */
   static HttpClient httpClient() throws Exception {
-    return new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(SelfSignedTls.context()))
-        .responseTimeout(Duration.ofSeconds(5)).build();
+    return ArmHttpClients.preferringHttp2(java.net.http.HttpClient.newBuilder().sslContext(SelfSignedTls.context()),
+        Duration.ofSeconds(5));
   }
 
   static AzureReadOptions options() throws Exception {
