@@ -9,6 +9,7 @@ import dev.lbtriage.bot.cli.JsonOutput;
 import dev.lbtriage.bot.cli.Output;
 import dev.lbtriage.engine.conversation.ConversationEngine;
 import dev.lbtriage.engine.conversation.Stage;
+import dev.lbtriage.engine.runtime.Conversations;
 import dev.lbtriage.engine.scenario.Scenario;
 import dev.lbtriage.engine.session.JdbcSessionStore;
 import java.io.PrintWriter;
@@ -75,12 +76,16 @@ public final class DemoCommand implements Callable<Integer> {
           + scenario + "\"; the examples: " + String.join(", ", BundledExamples.list().stream().map(Scenario::name).toList())));
       TerminalIo io = auto ? TerminalIo.output(out) : TerminalIo.open(TerminalIo.stdin(), out);
       try (JdbcSessionStore store = store(err); LineSource in = io.in()) {
-        ConversationEngine engine = Engines.over(sc.folder());
-        ChatLoop loop = new ChatLoop(engine, store, out, io.renderer(), Engines.user()).db(db);
+        java.nio.file.Path folder = sc.folder();
+        // the greeting needs no engine: it is shown while the knowledge base and the rules finish loading
+        Conversations runtime = Engines.conversations(() -> Engines.over(folder), store);
+        String id = Engines.newId();
+        ChatLoop loop = new ChatLoop(runtime, SessionKey.ofExample(sc.name()).format(id), out, io.renderer(), Engines.user()).db(db);
         try {
-          String id = Engines.newId();
           out.println("Demo: " + sc.name() + " (" + sc.title() + ")");
-          loop.show(engine.start(id, SessionKey.ofExample(sc.name()).format(id)));
+          if (!loop.open(id)) {
+            return 1;
+          }
           type(loop, out, sc.report());
           if (!auto && loop.state().stage() == Stage.CONFIRMING_SYMPTOM) {
             type(loop, out, sc.symptom()); // the matcher was not sure: pick the scenario's symptom, as its user would
