@@ -107,9 +107,9 @@ public final class ChatLoop {
     out.flush();
   }
 
-  /** Handles one line as the user typed it (a number picks from the last numbered list). */
-  public void turn(String line) {
-    ended(runtime.handle(key, user, Conversations.Input.typed(Choices.resolve(lastPrompt, line)), this::print));
+  /** Handles one line as the user typed it (a number picks from the last numbered list); false when the turn failed (said). */
+  public boolean turn(String line) {
+    return ended(runtime.handle(key, user, Conversations.Input.typed(Choices.resolve(lastPrompt, line)), this::print));
   }
 
   /** Reads lines until the end of input or the user quits; every turn is saved before the next prompt. */

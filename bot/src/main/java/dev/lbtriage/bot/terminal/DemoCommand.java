@@ -86,12 +86,16 @@ public final class DemoCommand implements Callable<Integer> {
           if (!loop.open(id)) {
             return 1;
           }
-          type(loop, out, sc.report());
+          if (!type(loop, out, sc.report()) && auto) {
+            return 1; // interactively the user may try again, as the error says
+          }
           if (!auto && loop.state().stage() == Stage.CONFIRMING_SYMPTOM) {
             type(loop, out, sc.symptom()); // the matcher was not sure: pick the scenario's symptom, as its user would
           }
           if (auto) {
-            play(loop, out, sc);
+            if (!play(loop, out, sc)) {
+              return 1;
+            }
             out.println();
             out.println(inMemory ? "Demo finished. Session " + id + " was kept in memory only (see the note above), so it cannot be resumed."
                 : "Demo finished. Session " + id + " is saved; go on with: " + Hints.resume(id, db));
@@ -106,8 +110,11 @@ public final class DemoCommand implements Callable<Integer> {
     });
   }
 
-  /** Types the scenario's answers until the conclusion (or a question it has no answer for: "I don't know"). */
-  private static void play(ChatLoop loop, PrintWriter out, Scenario sc) {
+  /**
+   * Types the scenario's answers until the conclusion (or a question it has no answer for: "I don't know"); false when
+   * a turn failed (the error is shown; typing on would repeat it).
+   */
+  private static boolean play(ChatLoop loop, PrintWriter out, Scenario sc) {
     for (int i = 0; i < MAX_AUTO_TURNS; i++) {
       Stage stage = loop.state().stage();
       String line = switch (stage) {
@@ -119,16 +126,19 @@ public final class DemoCommand implements Callable<Integer> {
         default -> null;
       };
       if (line == null) {
-        return;
+        return true;
       }
-      type(loop, out, line);
+      if (!type(loop, out, line)) {
+        return false;
+      }
     }
+    return true;
   }
 
-  private static void type(ChatLoop loop, PrintWriter out, String line) {
+  private static boolean type(ChatLoop loop, PrintWriter out, String line) {
     out.println(ChatLoop.YOU + String.join("\n     ", Wrap.wrap(line, Wrap.WIDTH - ChatLoop.YOU.length())));
     out.flush();
-    loop.turn(line);
+    return loop.turn(line);
   }
 
   private JdbcSessionStore store(PrintWriter err) {
