@@ -162,6 +162,16 @@ public final class Engines {
     }
   }
 
+  /**
+   * The conversation runtime for a terminal session: the engine is asked for at the first line the user types,
+   * so the greeting is shown while it still loads; new sessions get {@link #newId() short ids}.
+   */
+  public static dev.lbtriage.engine.runtime.Conversations conversations(Supplier<ConversationEngine> engine,
+      dev.lbtriage.engine.session.SessionStore store) {
+    return new dev.lbtriage.engine.runtime.Conversations(engine, store, Engines::newId,
+        dev.lbtriage.engine.runtime.Conversations.DEFAULT_LEASE, Clock.systemUTC());
+  }
+
   /** A short new session id. */
   public static String newId() {
     return "t-" + UUID.randomUUID().toString().substring(0, 8);

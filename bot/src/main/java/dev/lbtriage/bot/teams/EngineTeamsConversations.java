@@ -55,7 +55,7 @@ final class EngineTeamsConversations implements TeamsConversations, AutoCloseabl
 
   @Override
   public int resume(String key, TeamsOutput out) {
-    return conversations.resume(PREFIX + key, sink(key, out));
+    return conversations.finishLeft(PREFIX + key, sink(key, out));
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.lbtriage.bot.cli.ScopedFactSource;
 import dev.lbtriage.engine.conversation.ConversationEngine;
 import dev.lbtriage.engine.conversation.ConversationState;
 import dev.lbtriage.engine.gather.FactSource;
+import dev.lbtriage.engine.runtime.Conversations;
 import dev.lbtriage.engine.session.JdbcSessionStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -75,22 +76,30 @@ public final class ChatCommand implements Callable<Integer> {
         if (resume != null) {
           return resume(store, io, out);
         }
-        SessionKey key = azure ? null : snapshot != null ? SessionKey.ofSnapshot(snapshot) : ExamplePicker.pick(io, out);
-        if (key == null && !azure) {
+        SessionKey key = azure ? SessionKey.ofAzure() : snapshot != null ? SessionKey.ofSnapshot(snapshot) : ExamplePicker.pick(io, out);
+        if (key == null) {
           return 0;
         }
-        ConversationEngine engine = Engines.over(source(azure ? null : key.folder()), insideNetwork);
-        ChatLoop loop = new ChatLoop(engine, store, out, io.renderer(), Engines.user()).db(db);
-        try {
-          String id = Engines.newId();
-          loop.show(engine.start(id, azure ? "terminal:" + id + ":azure" : key.format(id)));
-          loop.run(io.in());
-        } finally {
-          loop.close();
-        }
-        return 0;
+        FactSource facts = source(azure ? null : key.folder());
+        // the greeting needs no engine: it is shown while the knowledge base and the rules finish loading
+        Conversations runtime = Engines.conversations(() -> Engines.over(facts, insideNetwork), store);
+        String id = Engines.newId();
+        return talk(new ChatLoop(runtime, key.format(id), out, io.renderer(), Engines.user()).db(db), loop -> loop.open(id), in);
       }
     });
+  }
+
+  /** Starts the conversation (a greeting, or the resumed question), then reads lines until the end; 1 when it could not start. */
+  private static int talk(ChatLoop loop, java.util.function.Predicate<ChatLoop> begin, LineSource in) {
+    try {
+      if (!begin.test(loop)) {
+        return 1;
+      }
+      loop.run(in);
+      return 0;
+    } finally {
+      loop.close();
+    }
   }
 
   /**
@@ -108,22 +117,20 @@ public final class ChatCommand implements Callable<Integer> {
 
   private int resume(JdbcSessionStore store, TerminalIo io, PrintWriter out) {
     ConversationState s = Sessions.find(store, resume);
-    if (azure || s.key() != null && s.key().endsWith(":azure")) {
-      return resumeWith(Engines.over(azureOptions.openScoped(lb)), s, store, io, out);
+    boolean live = azure || SessionKey.parse(s.key()).map(SessionKey::azure).orElse(false);
+    ConversationEngine engine;
+    SessionKey source;
+    if (live) {
+      engine = Engines.over(azureOptions.openScoped(lb));
+      source = SessionKey.ofAzure();
+    } else {
+      Path folder = snapshot != null ? snapshot : SessionKey.parse(s.key()).map(SessionKey::folder)
+          .orElseThrow(() -> new BadInputException("session " + s.id() + " was not started here; give --snapshot DIR to read its facts"));
+      engine = Engines.over(folder, insideNetwork);
+      source = SessionKey.ofSnapshot(folder);
     }
-    Path folder = snapshot != null ? snapshot : SessionKey.parse(s.key()).map(SessionKey::folder)
-        .orElseThrow(() -> new BadInputException("session " + s.id() + " was not started here; give --snapshot DIR to read its facts"));
-    return resumeWith(Engines.over(folder, insideNetwork), s, store, io, out);
-  }
-
-  private int resumeWith(ConversationEngine engine, ConversationState s, JdbcSessionStore store, TerminalIo io, PrintWriter out) {
-    ChatLoop loop = new ChatLoop(engine, store, out, io.renderer(), Engines.user()).db(db);
-    try {
-      loop.show(engine.resume(s, loop::print));
-      loop.run(io.in());
-    } finally {
-      loop.close();
-    }
-    return 0;
+    String key = Sessions.keyed(store, s, source);
+    return talk(new ChatLoop(Engines.conversations(() -> engine, store), key, out, io.renderer(), Engines.user()).db(db),
+        ChatLoop::resume, io.in());
   }
 }

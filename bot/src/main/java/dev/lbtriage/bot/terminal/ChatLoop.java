@@ -1,13 +1,13 @@
 package dev.lbtriage.bot.terminal;
 
-import dev.lbtriage.engine.conversation.ConversationEngine;
 import dev.lbtriage.engine.conversation.ConversationState;
 import dev.lbtriage.engine.conversation.Reply;
-import dev.lbtriage.engine.message.Section;
 import dev.lbtriage.engine.conversation.Stage;
-import dev.lbtriage.engine.conversation.Turn;
-import dev.lbtriage.engine.session.SessionStore;
+import dev.lbtriage.engine.message.Section;
+import dev.lbtriage.engine.runtime.Cancellation;
+import dev.lbtriage.engine.runtime.Conversations;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -15,9 +15,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * One terminal conversation: each line goes to the engine, the resulting state is saved to the
- * store, and only then are the replies (ending with the next prompt) printed. So a killed process
- * loses at most the turn in flight. A number typed at a numbered list picks that choice.
+ * One terminal conversation, as a face of the shared runtime ({@link Conversations}): each line goes to the
+ * runtime with this conversation's key and the user's name, and the replies it sends (progress first, then the
+ * turn's replies once the turn is saved, ending with the next prompt) are printed. So a killed process loses at
+ * most the turn in flight. A number typed at a numbered list picks that choice; Ctrl-C while a turn runs calls it
+ * off ({@link Cancellation}).
  */
 public final class ChatLoop {
   /** What the user's lines are prefixed with. */
@@ -25,8 +27,8 @@ public final class ChatLoop {
   /** Said when Ctrl-C is pressed at a prompt: how to leave. */
   public static final String LEAVE_HINT = "To leave, type \"quit\" (the session stays saved; lb-triage chat --resume goes on) "
       + "or press Ctrl-D.";
-  private final ConversationEngine engine;
-  private final SessionStore store;
+  private final Conversations runtime;
+  private final String key;
   private final PrintWriter out;
   private final TerminalRenderer renderer;
   private final String user;
@@ -40,9 +42,10 @@ public final class ChatLoop {
   private String db;
   private java.nio.file.Path folder = java.nio.file.Path.of("");
 
-  public ChatLoop(ConversationEngine engine, SessionStore store, PrintWriter out, TerminalRenderer renderer, String user) {
-    this.engine = engine;
-    this.store = store;
+  /** @param key the conversation's key in the runtime (see {@link SessionKey}) */
+  public ChatLoop(Conversations runtime, String key, PrintWriter out, TerminalRenderer renderer, String user) {
+    this.runtime = runtime;
+    this.key = key;
     this.out = out;
     this.renderer = renderer;
     this.user = user;
@@ -64,23 +67,25 @@ public final class ChatLoop {
     return state;
   }
 
-  /** Saves the turn's state, then prints its replies. */
-  public void show(Turn turn) {
-    store.save(turn.next());
-    state = turn.next();
-    for (Reply r : turn.replies()) {
-      print(r);
-      if (r instanceof Reply.Say say && say.message().sectionsOf(Section.Notice.class).stream().anyMatch(n -> n.level() == Section.Level.ERROR)) {
-        // where the details of what failed are (the log file; never a stack trace on screen)
-        print(Reply.Say.notice(Section.Level.INFO, "That turn failed" + dev.lbtriage.bot.cli.LogSetup.detailsHint() + "."));
-      }
-    }
-    out.print(renderer.closeProgress());
-    out.flush();
+  /** Opens a new conversation with this id: the greeting and the first prompt. False when it could not be saved (said). */
+  public boolean open(String id) {
+    return ended(runtime.open(key, id, this::print));
   }
 
-  /** Prints a reply at once (progress while a turn runs, or a note of the face itself). */
-  public void print(Reply r) {
+  /** Goes on with the saved conversation of the key: its facts read again, its question asked again. False when it failed (said). */
+  public boolean resume() {
+    return ended(runtime.resume(key, this::print));
+  }
+
+  private boolean ended(Optional<ConversationState> next) {
+    next.ifPresent(s -> state = s);
+    out.print(renderer.closeProgress());
+    out.flush();
+    return next.isPresent();
+  }
+
+  /** Prints a reply at once (progress while a turn runs, a turn's replies, or a note of the face itself). */
+  public synchronized void print(Reply r) {
     if (r instanceof Reply.Prompt p) {
       lastPrompt = p;
     }
@@ -95,12 +100,16 @@ public final class ChatLoop {
       return;
     }
     out.print(renderer.render(r));
+    if (r instanceof Reply.Say say && say.message().sectionsOf(Section.Notice.class).stream().anyMatch(n -> n.level() == Section.Level.ERROR)) {
+      // where the details of what failed are (the log file; never a stack trace on screen)
+      out.print(renderer.render(Reply.Say.notice(Section.Level.INFO, "That turn failed" + dev.lbtriage.bot.cli.LogSetup.detailsHint() + ".")));
+    }
     out.flush();
   }
 
-  /** Handles one line as the user typed it (a number picks from the last numbered list). */
-  public void turn(String line) {
-    show(engine.handle(state, Choices.resolve(lastPrompt, line), user, this::print));
+  /** Handles one line as the user typed it (a number picks from the last numbered list); false when the turn failed (said). */
+  public boolean turn(String line) {
+    return ended(runtime.handle(key, user, Conversations.Input.typed(Choices.resolve(lastPrompt, line)), this::print));
   }
 
   /** Reads lines until the end of input or the user quits; every turn is saved before the next prompt. */
@@ -133,13 +142,28 @@ public final class ChatLoop {
     }
   }
 
-  /** On a terminal the turn runs on a worker so Ctrl-C can drop it; the state stays as it was. */
+  /**
+   * On a terminal the turn runs on a worker so Ctrl-C can call it off: until it is saved, the conversation stays as
+   * it was and nothing more of it is printed.
+   */
   private void cancellableTurn(LineSource in, String line) {
-    String resolved = Choices.resolve(lastPrompt, line);
-    ConversationState before = state;
-    Future<Turn> f = worker.submit(() -> engine.handle(before, resolved, user, this::print));
-    try (AutoCloseable ignored = in.onInterrupt(() -> f.cancel(true))) {
-      show(f.get());
+    Conversations.Input input = Conversations.Input.typed(Choices.resolve(lastPrompt, line));
+    Cancellation cancel = new Cancellation();
+    Future<Optional<ConversationState>> f = worker.submit(() -> runtime.handle(key, user, input, r -> {
+      synchronized (this) {
+        if (!cancel.cancelled()) {
+          print(r);
+        }
+      }
+    }, cancel));
+    try (AutoCloseable ignored = in.onInterrupt(() -> {
+      synchronized (this) {
+        if (cancel.cancel()) {
+          f.cancel(false);
+        }
+      }
+    })) {
+      ended(f.get());
     } catch (CancellationException | InterruptedException e) {
       out.print(renderer.closeProgress());
       print(Reply.Say.notice(Section.Level.INFO, "Cancelled; that line was not used."));
@@ -153,8 +177,8 @@ public final class ChatLoop {
     }
   }
 
-  /** Ends the worker thread. */
+  /** Lets the worker thread end (a turn called off may still be finishing; it is dropped, and the thread is a daemon). */
   public void close() {
-    worker.shutdownNow();
+    worker.shutdown();
   }
 }

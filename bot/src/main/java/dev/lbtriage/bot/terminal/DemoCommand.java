@@ -9,6 +9,7 @@ import dev.lbtriage.bot.cli.JsonOutput;
 import dev.lbtriage.bot.cli.Output;
 import dev.lbtriage.engine.conversation.ConversationEngine;
 import dev.lbtriage.engine.conversation.Stage;
+import dev.lbtriage.engine.runtime.Conversations;
 import dev.lbtriage.engine.scenario.Scenario;
 import dev.lbtriage.engine.session.JdbcSessionStore;
 import java.io.PrintWriter;
@@ -75,18 +76,26 @@ public final class DemoCommand implements Callable<Integer> {
           + scenario + "\"; the examples: " + String.join(", ", BundledExamples.list().stream().map(Scenario::name).toList())));
       TerminalIo io = auto ? TerminalIo.output(out) : TerminalIo.open(TerminalIo.stdin(), out);
       try (JdbcSessionStore store = store(err); LineSource in = io.in()) {
-        ConversationEngine engine = Engines.over(sc.folder());
-        ChatLoop loop = new ChatLoop(engine, store, out, io.renderer(), Engines.user()).db(db);
+        java.nio.file.Path folder = sc.folder();
+        // the greeting needs no engine: it is shown while the knowledge base and the rules finish loading
+        Conversations runtime = Engines.conversations(() -> Engines.over(folder), store);
+        String id = Engines.newId();
+        ChatLoop loop = new ChatLoop(runtime, SessionKey.ofExample(sc.name()).format(id), out, io.renderer(), Engines.user()).db(db);
         try {
-          String id = Engines.newId();
           out.println("Demo: " + sc.name() + " (" + sc.title() + ")");
-          loop.show(engine.start(id, SessionKey.ofExample(sc.name()).format(id)));
-          type(loop, out, sc.report());
+          if (!loop.open(id)) {
+            return 1;
+          }
+          if (!type(loop, out, sc.report()) && auto) {
+            return 1; // interactively the user may try again, as the error says
+          }
           if (!auto && loop.state().stage() == Stage.CONFIRMING_SYMPTOM) {
             type(loop, out, sc.symptom()); // the matcher was not sure: pick the scenario's symptom, as its user would
           }
           if (auto) {
-            play(loop, out, sc);
+            if (!play(loop, out, sc)) {
+              return 1;
+            }
             out.println();
             out.println(inMemory ? "Demo finished. Session " + id + " was kept in memory only (see the note above), so it cannot be resumed."
                 : "Demo finished. Session " + id + " is saved; go on with: " + Hints.resume(id, db));
@@ -101,8 +110,11 @@ public final class DemoCommand implements Callable<Integer> {
     });
   }
 
-  /** Types the scenario's answers until the conclusion (or a question it has no answer for: "I don't know"). */
-  private static void play(ChatLoop loop, PrintWriter out, Scenario sc) {
+  /**
+   * Types the scenario's answers until the conclusion (or a question it has no answer for: "I don't know"); false when
+   * a turn failed (the error is shown; typing on would repeat it).
+   */
+  private static boolean play(ChatLoop loop, PrintWriter out, Scenario sc) {
     for (int i = 0; i < MAX_AUTO_TURNS; i++) {
       Stage stage = loop.state().stage();
       String line = switch (stage) {
@@ -114,16 +126,19 @@ public final class DemoCommand implements Callable<Integer> {
         default -> null;
       };
       if (line == null) {
-        return;
+        return true;
       }
-      type(loop, out, line);
+      if (!type(loop, out, line)) {
+        return false;
+      }
     }
+    return true;
   }
 
-  private static void type(ChatLoop loop, PrintWriter out, String line) {
+  private static boolean type(ChatLoop loop, PrintWriter out, String line) {
     out.println(ChatLoop.YOU + String.join("\n     ", Wrap.wrap(line, Wrap.WIDTH - ChatLoop.YOU.length())));
     out.flush();
-    loop.turn(line);
+    return loop.turn(line);
   }
 
   private JdbcSessionStore store(PrintWriter err) {

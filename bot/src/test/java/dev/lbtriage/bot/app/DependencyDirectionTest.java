@@ -123,4 +123,89 @@ class DependencyDirectionTest {
     boolean checkToConversation = !violations("engine", (own, n) -> own.equals("engine.check") && n.equals("engine.conversation")).isEmpty();
     assertThat(conversationToCheck && checkToConversation).as("a package cycle conversation <-> check").isFalse();
   }
+
+  @Test
+  void the_terminal_names_no_other_face_and_goes_through_the_runtime() {
+    // the rule above, for the face this was last true of: the terminal names no other face's package, and it names
+    // the runtime, the way every face talks to the conversation
+    Map<String, Set<String>> terminal = new TreeMap<>();
+    uses("bot").forEach((file, named) -> {
+      if (under(file.substring(0, file.indexOf(' ')), "bot.terminal")) {
+        terminal.put(file, named);
+      }
+    });
+    assertThat(terminal).as("the scan sees the terminal's files").hasSizeGreaterThan(10);
+    assertThat(terminal.values().stream().flatMap(Set::stream).filter(n -> FACES.stream().anyMatch(f -> under(n, f)))).isEmpty();
+    assertThat(terminal.values()).anySatisfy(named -> assertThat(named).contains("engine.runtime"));
+  }
+
+  @Test
+  void no_face_runs_a_turn_of_the_engine_itself() throws IOException {
+    // read from the compiled classes (every call, lambdas and method references included): a face hands what was
+    // said to the runtime (engine.runtime.Conversations), which owns order, de-duplication, saving and errors
+    Set<String> turns = Set.of("start", "handle", "resume");
+    String engine = "dev/lbtriage/engine/conversation/ConversationEngine";
+    List<String> bad = new ArrayList<>();
+    int classes = 0;
+    for (String face : FACES) {
+      Path dir = Path.of("target/classes").resolve(face.replace('.', '/').replace("bot/", "dev/lbtriage/bot/"));
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
+          classes++;
+          for (String call : ClassCalls.of(Files.readAllBytes(f))) {
+            if (call.startsWith(engine + ".") && turns.contains(call.substring(engine.length() + 1))) {
+              bad.add(f.getFileName() + " calls " + call);
+            }
+          }
+        }
+      }
+    }
+    assertThat(classes).as("compiled face classes seen").isGreaterThan(30);
+    assertThat(ClassCalls.of(Files.readAllBytes(Path.of("target/classes/dev/lbtriage/bot/terminal/ChatLoop.class"))))
+        .as("the scan sees calls").contains("dev/lbtriage/engine/runtime/Conversations.handle");
+    assertThat(bad).isEmpty();
+  }
+
+  /** The methods a class file calls, as {@code owner/Class.name}, read from its constant pool. */
+  static final class ClassCalls {
+    private ClassCalls() {}
+
+    static Set<String> of(byte[] bytes) {
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+      b.position(8); // magic, minor, major
+      int count = Short.toUnsignedInt(b.getShort());
+      String[] utf8 = new String[count];
+      int[] classNames = new int[count];
+      int[][] refs = new int[count][];
+      int[][] nameAndTypes = new int[count][];
+      for (int i = 1; i < count; i++) {
+        int tag = Byte.toUnsignedInt(b.get());
+        switch (tag) {
+          case 1 -> {
+            byte[] s = new byte[Short.toUnsignedInt(b.getShort())];
+            b.get(s);
+            utf8[i] = new String(s, java.nio.charset.StandardCharsets.UTF_8); // modified UTF-8: fine for names
+          }
+          case 7 -> classNames[i] = Short.toUnsignedInt(b.getShort());
+          case 10, 11 -> refs[i] = new int[] {Short.toUnsignedInt(b.getShort()), Short.toUnsignedInt(b.getShort())};
+          case 12 -> nameAndTypes[i] = new int[] {Short.toUnsignedInt(b.getShort()), Short.toUnsignedInt(b.getShort())};
+          case 3, 4, 9, 17, 18 -> b.position(b.position() + 4);
+          case 5, 6 -> {
+            b.position(b.position() + 8);
+            i++; // takes two entries
+          }
+          case 8, 16, 19, 20 -> b.position(b.position() + 2);
+          case 15 -> b.position(b.position() + 3);
+          default -> throw new IllegalStateException("constant pool tag " + tag + " at entry " + i);
+        }
+      }
+      Set<String> calls = new TreeSet<>();
+      for (int[] ref : refs) {
+        if (ref != null) {
+          calls.add(utf8[classNames[ref[0]]] + "." + utf8[nameAndTypes[ref[1]][0]]);
+        }
+      }
+      return calls;
+    }
+  }
 }

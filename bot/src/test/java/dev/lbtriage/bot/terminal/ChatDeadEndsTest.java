@@ -164,8 +164,8 @@ class ChatDeadEndsTest {
     PrintWriter out = new PrintWriter(text);
     ConversationEngine engine = Engines.over(shop());
     try (JdbcSessionStore store = new JdbcSessionStore("jdbc:h2:mem:ctrlc;DB_CLOSE_DELAY=-1", Clock.systemUTC())) {
-      ChatLoop loop = new ChatLoop(engine, store, out, TerminalRenderer.plain(), "alice");
-      loop.show(engine.start("t-1", "test"));
+      ChatLoop loop = new ChatLoop(Engines.conversations(() -> engine, store), "test", out, TerminalRenderer.plain(), "alice");
+      assertThat(loop.open("t-1")).isTrue();
       java.util.ArrayList<String> script = new java.util.ArrayList<>();
       script.add(null);
       script.add("quit");
@@ -175,5 +175,95 @@ class ChatDeadEndsTest {
     }
     out.flush();
     assertThat(text.toString()).contains("note: To leave, type \"quit\"", "or press Ctrl-D");
+  }
+
+  /** Reads the facts of {@link #shop()}, but waits in the read until interrupted (a live read that hangs). */
+  static final class HangingSource implements dev.lbtriage.engine.gather.FactSource {
+    final dev.lbtriage.engine.gather.snapshot.SnapshotReader reader = new dev.lbtriage.engine.gather.snapshot.SnapshotReader(shop());
+    final java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+
+    @Override
+    public List<dev.lbtriage.engine.gather.LoadBalancerSummary> loadBalancers() {
+      return reader.loadBalancers();
+    }
+
+    @Override
+    public dev.lbtriage.rules.facts.AzureFacts gather(String lb, dev.lbtriage.engine.gather.Progress progress) {
+      entered.countDown();
+      try {
+        new java.util.concurrent.CountDownLatch(1).await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      throw new IllegalStateException("the read was interrupted");
+    }
+
+    @Override
+    public String describe() {
+      return reader.describe();
+    }
+  }
+
+  /** Lines from a list, typed at a terminal: Ctrl-C while a turn runs is whatever the chat registered. */
+  static final class TerminalScript implements LineSource {
+    final Deque<String> lines = new ArrayDeque<>();
+    volatile Runnable onCtrlC;
+
+    TerminalScript(List<String> script) {
+      lines.addAll(script);
+    }
+
+    @Override
+    public String readLine(String prompt) {
+      return lines.poll();
+    }
+
+    @Override
+    public boolean interactive() {
+      return true;
+    }
+
+    @Override
+    public AutoCloseable onInterrupt(Runnable onCancel) {
+      onCtrlC = onCancel;
+      return () -> onCtrlC = null;
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  @Test
+  void ctrlCWhileATurnReadsTheFactsCallsItOffAndTheLineIsNotUsed() throws Exception {
+    StringWriter text = new StringWriter();
+    PrintWriter out = new PrintWriter(text);
+    HangingSource source = new HangingSource();
+    ConversationEngine engine = Engines.over(source);
+    try (JdbcSessionStore store = new JdbcSessionStore("jdbc:h2:mem:ctrlc-turn;DB_CLOSE_DELAY=-1", Clock.systemUTC())) {
+      ChatLoop loop = new ChatLoop(Engines.conversations(() -> engine, store), "desk", out, TerminalRenderer.plain(), "alice");
+      assertThat(loop.open("t-2")).isTrue();
+      TerminalScript script = new TerminalScript(List.of("lb-shop health probe is down for 172.18.0.5", "quit"));
+      Thread ctrlC = new Thread(() -> {
+        try {
+          source.entered.await();
+          while (script.onCtrlC == null) {
+            Thread.onSpinWait();
+          }
+          script.onCtrlC.run();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      ctrlC.start();
+      loop.run(script);
+      ctrlC.join();
+      loop.close();
+
+      assertThat(loop.state().stage()).isEqualTo(Stage.ENDED);
+      assertThat(store.byKey("desk").orElseThrow().report()).as("the line called off was not used").isNull();
+      assertThat(store.byKey("desk").orElseThrow().turn()).isEqualTo(1);
+    }
+    out.flush();
+    assertThat(text.toString()).contains("note: Cancelled; that line was not used.").doesNotContain("went wrong", "That turn failed");
   }
 }

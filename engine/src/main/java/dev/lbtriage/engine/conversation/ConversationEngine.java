@@ -69,7 +69,12 @@ public final class ConversationEngine {
 
   /** A new conversation: a greeting and the prompt for a report. */
   public Turn start(String id, String key) {
-    ConversationState s = ConversationState.fresh(id, key, clock.instant());
+    return opening(id, key, clock.instant());
+  }
+
+  /** The greeting and the prompt for a report of a new conversation: it needs no knowledge base, rules or facts. */
+  public static Turn opening(String id, String key, java.time.Instant now) {
+    ConversationState s = ConversationState.fresh(id, key, now);
     return new Turn(s, List.of(Reply.Say.text("lb-triage: let's find out what is wrong with your Azure load balancer. "
         + "Say \"help\" at any time for the commands."), Prompts.report()));
   }

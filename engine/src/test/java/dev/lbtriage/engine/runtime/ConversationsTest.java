@@ -147,6 +147,126 @@ class ConversationsTest {
     assertThat(saved.turn()).isEqualTo(1);
   }
 
+  @Test
+  void open_greets_and_saves_without_asking_for_the_engine() {
+    AtomicInteger asked = new AtomicInteger();
+    Conversations runtime = new Conversations(() -> {
+      asked.incrementAndGet();
+      throw new IllegalStateException("still loading");
+    }, store, () -> "unused", Conversations.DEFAULT_LEASE, Clock.systemUTC());
+    List<Reply> replies = new CopyOnWriteArrayList<>();
+
+    Optional<ConversationState> opened = runtime.open("desk-1", "t-1", replies::add);
+
+    assertThat(asked).hasValue(0);
+    assertThat(opened).get().satisfies(s -> {
+      assertThat(s.id()).isEqualTo("t-1");
+      assertThat(s.stage()).isEqualTo(Stage.AWAITING_REPORT);
+    });
+    assertThat(store.byKey("desk-1")).isEqualTo(opened);
+    assertThat(replies).hasSize(2);
+    assertThat(replies.get(0)).isInstanceOf(Reply.Say.class);
+    assertThat(replies.get(1)).isInstanceOf(Reply.Prompt.class);
+    // the first line the person types is the first that needs the engine
+    assertThat(runtime.handle("desk-1", "alice", Conversations.Input.typed(REPORT), r -> {})).isEmpty();
+    assertThat(asked).hasValue(1);
+  }
+
+  @Test
+  void the_engine_is_loaded_once_at_the_first_turn_and_kept() {
+    AtomicInteger asked = new AtomicInteger();
+    ConversationEngine engine = new ConversationEngine(new SymptomMatcher(KB), new Diagnoser(KB, RuleEngine.fromClasspath()),
+        new HeldSource(), Clock.systemUTC());
+    Conversations runtime = new Conversations(() -> {
+      asked.incrementAndGet();
+      return engine;
+    }, store, () -> "unused", Conversations.DEFAULT_LEASE, Clock.systemUTC());
+    runtime.open("desk-1", "t-1", r -> {});
+
+    assertThat(runtime.handle("desk-1", "alice", Conversations.Input.typed(REPORT), r -> {})).get()
+        .extracting(ConversationState::id).isEqualTo("t-1");
+    assertThat(runtime.handle("desk-1", "alice", Conversations.Input.typed("I don't know"), r -> {})).isPresent();
+    assertThat(asked).hasValue(1);
+  }
+
+  @Test
+  void opening_a_key_that_has_a_conversation_is_an_error_notice_and_changes_nothing() {
+    Conversations runtime = runtime(new HeldSource());
+    runtime.handle("room-1", "alice", Conversations.Input.typed(REPORT), r -> {});
+    ConversationState before = store.byKey("room-1").orElseThrow();
+    List<Reply> replies = new CopyOnWriteArrayList<>();
+
+    assertThat(runtime.open("room-1", "another", replies::add)).isEmpty();
+
+    assertThat(replies).singleElement().isInstanceOfSatisfying(Reply.Say.class, s -> assertThat(s.message()
+        .sectionsOf(Section.Notice.class)).singleElement().satisfies(n -> assertThat(n.level()).isEqualTo(Section.Level.ERROR)));
+    assertThat(store.byKey("room-1")).contains(before);
+  }
+
+  @Test
+  void resume_gathers_the_facts_again_asks_the_same_question_and_saves() {
+    Conversations runtime = runtime(new HeldSource());
+    ConversationState before = runtime.handle("room-1", "alice", Conversations.Input.typed(REPORT), r -> {}).orElseThrow();
+    List<Reply> replies = new CopyOnWriteArrayList<>();
+
+    Optional<ConversationState> resumed = runtime(new HeldSource()).resume("room-1", replies::add);
+
+    assertThat(resumed).get().satisfies(s -> {
+      assertThat(s.id()).isEqualTo(before.id());
+      assertThat(s.asking()).isEqualTo(before.asking());
+    });
+    assertThat(replies).anyMatch(r -> r instanceof Reply.ProgressUpdate);
+    assertThat(replies.get(replies.size() - 1)).isInstanceOfSatisfying(Reply.Prompt.class,
+        p -> assertThat(p.id()).isEqualTo(before.asking()));
+    assertThat(store.byKey("room-1")).isEqualTo(resumed);
+    List<Reply> none = new CopyOnWriteArrayList<>();
+    assertThat(runtime.resume("room-unknown", none::add)).isEmpty();
+    assertThat(none).singleElement().isInstanceOf(Reply.Say.class);
+  }
+
+  @Test
+  void a_turn_called_off_before_it_is_saved_is_neither_saved_nor_answered() throws Exception {
+    HeldSource source = new HeldSource();
+    Conversations runtime = runtime(source);
+    runtime.open("desk-1", "t-1", r -> {});
+    ConversationState before = store.byKey("desk-1").orElseThrow();
+    source.hold = true;
+    Cancellation cancel = new Cancellation();
+    List<Reply> replies = new CopyOnWriteArrayList<>();
+    CompletableFuture<Boolean> interruptLeft = new CompletableFuture<>();
+    CompletableFuture<Optional<ConversationState>> turn = CompletableFuture.supplyAsync(() -> {
+      Optional<ConversationState> out = runtime.handle("desk-1", "alice", Conversations.Input.typed(REPORT), replies::add, cancel);
+      interruptLeft.complete(Thread.currentThread().isInterrupted());
+      return out;
+    });
+    await(source.entered); // the engine waits on the facts
+
+    assertThat(cancel.cancel()).isTrue();
+
+    assertThat(turn.get(60, TimeUnit.SECONDS)).isEmpty();
+    assertThat(cancel.cancelled()).isTrue();
+    assertThat(interruptLeft.get()).as("the interrupt meant for the engine is cleared").isFalse();
+    assertThat(replies).noneMatch(r -> r instanceof Reply.Prompt || r instanceof Reply.Say);
+    assertThat(store.byKey("desk-1")).contains(before);
+    // the conversation goes on as if the line had not been sent
+    source.hold = false;
+    assertThat(runtime.handle("desk-1", "alice", Conversations.Input.typed(REPORT), r -> {})).get()
+        .satisfies(s -> assertThat(s.turn()).isEqualTo(before.turn() + 1));
+  }
+
+  @Test
+  void a_saved_turn_can_no_longer_be_called_off() {
+    Conversations runtime = runtime(new HeldSource());
+    Cancellation cancel = new Cancellation();
+    List<Reply> replies = new CopyOnWriteArrayList<>();
+
+    assertThat(runtime.handle("desk-1", "alice", Conversations.Input.typed(REPORT), replies::add, cancel)).isPresent();
+
+    assertThat(cancel.cancel()).isFalse();
+    assertThat(cancel.cancelled()).isFalse();
+    assertThat(replies.get(replies.size() - 1)).isInstanceOf(Reply.Prompt.class);
+  }
+
   static void await(CountDownLatch latch) {
     try {
       if (!latch.await(60, TimeUnit.SECONDS)) {
@@ -212,18 +332,18 @@ class ConversationsTest {
         }
       };
       assertThat(second.stalledKeys("teams:")).as("within the lease").isEmpty();
-      assertThat(second.resume("teams:t1", sink)).isZero();
+      assertThat(second.finishLeft("teams:t1", sink)).isZero();
       now[0] = now[0].plus(lease).plusSeconds(1);
       assertThat(second.stalledKeys("teams:")).containsExactly("teams:t1");
       // then: the saved replies are sent, flushed, and the input is done
-      assertThat(second.resume("teams:t1", sink)).isEqualTo(1);
+      assertThat(second.finishLeft("teams:t1", sink)).isEqualTo(1);
       assertThat(flushes.get()).isEqualTo(1);
       // (the first process said its failure after the turn's replies: an error notice, not part of the saved turn)
       assertThat(lost.get(lost.size() - 1).toString()).contains("Something went wrong");
       assertThat(sent).isEqualTo(lost.subList(0, lost.size() - 1).stream().filter(r -> !(r instanceof Reply.ProgressUpdate)).toList());
       now[0] = now[0].plus(lease.multipliedBy(2));
       assertThat(second.stalledKeys("teams:")).isEmpty();
-      assertThat(second.resume("teams:t1", sink)).isZero();
+      assertThat(second.finishLeft("teams:t1", sink)).isZero();
     }
   }
 }
