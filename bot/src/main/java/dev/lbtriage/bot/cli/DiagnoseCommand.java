@@ -100,7 +100,12 @@ final class DiagnoseCommand implements Callable<Integer> {
     List<dev.lbtriage.rules.diagnosis.LiveCheck> checks = liveCheck ? BackendChecks.run(gathered, lbId, err) : List.of();
     chosen = settledByFacts(chosen, gathered, lbId, err);
     Diagnosis d = new Diagnoser(kb, RuleEngine.fromClasspath()).diagnose(gathered, lbId, chosen.id(), chosen.score(), parsed, checks);
-    Output.print(out, format, () -> d, () -> rows(d), () -> DiagnosisText.print(out, d));
+    Output.print(out, format, () -> d, () -> rows(d), () -> {
+      // the same message model every face renders (the conversation's conclusion, details, questions, support case)
+      out.print(dev.lbtriage.bot.terminal.TerminalRenderer.plain().render(
+          dev.lbtriage.engine.conversation.DiagnosisMessage.of(d, "Answer them with --answer ID=VALUE.")));
+      out.flush();
+    });
     if (bundle != null) {
       BundleFiles.afterDiagnose(source, gathered, lbId, d, symptom.text, parsed, bundle, err);
     }
