@@ -51,7 +51,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--symptom", paramLabel = "TEXT", description = "What you see, in your own words.")
     String text;
 
-    @Option(names = "--symptom-id", paramLabel = "ID", description = "probe-down, data-port-down, vmss-backend-port-locked or residual-traffic.")
+    @Option(names = "--symptom-id", paramLabel = "ID", description = "A symptom id of the knowledge base, e.g. probe-down (an unknown id is refused with the list).")
     String id;
   }
 

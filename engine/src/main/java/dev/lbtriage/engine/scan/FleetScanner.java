@@ -36,12 +36,16 @@ import java.util.concurrent.Future;
  */
 public final class FleetScanner {
 
-  /** The symptoms whose causes can be decided from facts alone (residual-traffic needs the user's observation). */
-  public static final List<String> SYMPTOMS = List.of("probe-down", "data-port-down", "vmss-backend-port-locked");
+  /** The symptoms a scan runs: those with a cause the KB marks {@code scan} (decided from the facts alone). */
+  public static List<String> symptoms(KnowledgeBase kb) {
+    return kb.symptoms().stream().filter(dev.lbtriage.kb.model.Symptom::scanned).map(dev.lbtriage.kb.model.Symptom::id).toList();
+  }
 
-  /** The causes a scan reports: each decidable from the facts (see the KB and the list). */
-  public static final Set<String> CAUSES = Set.of("vm-unhealthy", "probe-port-blocked", "probe-misconfigured",
-      "data-port-blocked", "vmss-probe-locks-backend-port");
+  /** The causes a scan reports: those the KB marks {@code scan}. */
+  public static Set<String> causes(KnowledgeBase kb) {
+    return kb.symptoms().stream().flatMap(s -> s.causes().stream()).filter(dev.lbtriage.kb.model.Cause::scanned)
+        .map(dev.lbtriage.kb.model.Cause::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
 
   /**
    * Suspicions a scan reports although not confirmed: decided by facts only, never by a missing answer.
@@ -49,13 +53,6 @@ public final class FleetScanner {
    */
   public static final Set<String> FACT_SUSPICIONS = Set.of(
       "probe-misconfigured: the backend's replies are routed to an appliance or dropped");
-
-  /**
-   * Causes that are true of a working load balancer until someone changes it: a scale set's probe on a rule locks
-   * the rule's backend port (Azure refuses the change, the seed's "can't change backend port"), but traffic flows.
-   * A scan reports them as advisory, so a fleet of normal scale sets does not fail CI.
-   */
-  public static final Set<String> LATENT = Set.of("vmss-probe-locks-backend-port");
 
   private final KnowledgeBase kb;
   private final RuleEngine rules;
@@ -125,12 +122,12 @@ public final class FleetScanner {
     LoadBalancer lb = facts.loadBalancers().get(0);
     List<ScanFinding> out = new ArrayList<>();
     boolean scaleSets = !facts.vmScaleSets().isEmpty();
-    for (String symptom : SYMPTOMS) {
+    for (String symptom : symptoms(kb)) {
       if (symptom.equals("vmss-backend-port-locked") && !scaleSets) {
         continue; // its one cause needs a scale set among the facts (ScaleSetProbe): nothing to decide without one
       }
       RuleOutcome outcome = rules.diagnose(facts, new Triage(symptom, lb.id()), List.of());
-      List<Finding> reportable = outcome.findings().stream().filter(FleetScanner::reportable).toList();
+      List<Finding> reportable = outcome.findings().stream().filter(f -> reportable(kb, f)).toList();
       if (reportable.isEmpty()) {
         continue;
       }
@@ -139,7 +136,10 @@ public final class FleetScanner {
         Diagnosis.CauseFinding cf = d.findings().stream().filter(f -> f.cause().equals(cause)).findFirst().orElseThrow();
         List<Finding> mine = reportable.stream().filter(f -> f.cause().equals(cause)).toList();
         String decided = mine.stream().anyMatch(f -> f.status() == Status.CONFIRMED) ? ScanFinding.CONFIRMED : ScanFinding.SUSPECTED;
-        String status = LATENT.contains(cause) && decided.equals(ScanFinding.CONFIRMED) ? ScanFinding.ADVISORY : decided;
+        // advisory (the KB's scan: advisory): true of a working load balancer until someone changes it, so a fleet
+        // of normal scale sets does not fail CI
+        boolean advisory = kb.cause(cause).map(c -> c.scan() == dev.lbtriage.kb.model.FleetScan.ADVISORY).orElse(false);
+        String status = advisory && decided.equals(ScanFinding.CONFIRMED) ? ScanFinding.ADVISORY : decided;
         List<String> evidence = decided.equals(cf.status()) ? cf.evidence()
             : mine.stream().flatMap(f -> f.evidence().stream()).distinct().toList();
         List<String> subjects = mine.stream().map(Finding::subject).distinct().sorted().toList();
@@ -152,8 +152,8 @@ public final class FleetScanner {
   }
 
   /** Confirmed (no answer was given, so by facts) or a suspicion facts alone raise, of a cause a scan reports. */
-  static boolean reportable(Finding f) {
-    if (!CAUSES.contains(f.cause())) {
+  static boolean reportable(KnowledgeBase kb, Finding f) {
+    if (!kb.cause(f.cause()).map(dev.lbtriage.kb.model.Cause::scanned).orElse(false)) {
       return false;
     }
     return f.status() == Status.CONFIRMED || (f.status() == Status.SUSPECTED && FACT_SUSPICIONS.contains(f.rule()));
