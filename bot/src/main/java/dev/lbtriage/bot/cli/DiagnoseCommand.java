@@ -51,7 +51,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--symptom", paramLabel = "TEXT", description = "What you see, in your own words.")
     String text;
 
-    @Option(names = "--symptom-id", paramLabel = "ID", description = "probe-down, data-port-down, vmss-backend-port-locked or residual-traffic.")
+    @Option(names = "--symptom-id", paramLabel = "ID", description = "A symptom id of the knowledge base, e.g. probe-down (an unknown id is refused with the list).")
     String id;
   }
 
@@ -108,7 +108,12 @@ final class DiagnoseCommand implements Callable<Integer> {
     List<dev.lbtriage.rules.diagnosis.LiveCheck> checks = liveCheck ? BackendChecks.run(gathered, lbId, err) : List.of();
     chosen = settledByFacts(chosen, gathered, lbId, err);
     Diagnosis d = new Diagnoser(kb, RuleEngine.fromClasspath()).diagnose(gathered, lbId, chosen.id(), chosen.score(), parsed, checks);
-    Output.print(out, format, () -> d, () -> rows(d), () -> DiagnosisText.print(out, d));
+    Output.print(out, format, () -> d, () -> rows(d), () -> {
+      // the same message model every face renders (the conversation's conclusion, details, questions, support case)
+      out.print(dev.lbtriage.bot.terminal.TerminalRenderer.plain().render(
+          dev.lbtriage.engine.conversation.DiagnosisMessage.of(d, "Answer them with --answer ID=VALUE.")));
+      out.flush();
+    });
     if (bundle != null) {
       BundleFiles.afterDiagnose(source, gathered, lbId, d, symptom.text, parsed, triedNow, bundle, err);
     }

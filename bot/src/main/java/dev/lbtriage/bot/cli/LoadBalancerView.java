@@ -1,35 +1,32 @@
 package dev.lbtriage.bot.cli;
 
+import dev.lbtriage.rules.diagnosis.Backend;
+import dev.lbtriage.rules.diagnosis.Classify;
+import dev.lbtriage.rules.diagnosis.TrafficFlows;
+import dev.lbtriage.rules.diagnosis.Verdict;
 import dev.lbtriage.rules.facts.ArmId;
+import dev.lbtriage.rules.facts.HealthProbe;
 import dev.lbtriage.rules.facts.AzureFacts;
 import dev.lbtriage.rules.facts.BackendPool;
 import dev.lbtriage.rules.facts.Frontend;
-import dev.lbtriage.rules.facts.HealthProbe;
 import dev.lbtriage.rules.facts.LoadBalancer;
 import dev.lbtriage.rules.facts.LoadBalancingRule;
 import dev.lbtriage.rules.facts.NetworkInterface;
 import dev.lbtriage.rules.facts.NicIpConfiguration;
 import dev.lbtriage.rules.facts.PoolMember;
 import dev.lbtriage.rules.facts.PowerState;
-import dev.lbtriage.rules.facts.TransportProtocol;
 import dev.lbtriage.rules.facts.VirtualMachine;
-import dev.lbtriage.rules.network.Flow;
-import dev.lbtriage.rules.network.FlowEvaluator;
 import dev.lbtriage.rules.network.FlowVerdict;
-import dev.lbtriage.rules.network.Ingress;
 import dev.lbtriage.rules.network.RouteDecision;
-import dev.lbtriage.rules.network.RouteEvaluator;
-import dev.lbtriage.rules.network.ServiceTags;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * A load balancer as {@code show} presents it: its facts, plus for each pool member the NSG verdict
- * on the probe flows and the data flows and, when the NIC's effective routes are known, the route to
- * 168.63.129.16. Built once, printed as text or JSON.
+ * A load balancer as {@code show} presents it: its facts, plus for each pool member the verdicts on
+ * the probe flows and the data flows that the diagnosis rules hold ({@link TrafficFlows}, one
+ * definition for both) and, when the NIC's effective routes are known, the route to the probe
+ * source. Built once, printed as text or JSON.
  */
 record LoadBalancerView(LoadBalancer lb, AzureFacts facts, List<PoolView> pools) {
 
@@ -59,12 +56,20 @@ record LoadBalancerView(LoadBalancer lb, AzureFacts facts, List<PoolView> pools)
       List<String> notes) {}
 
   /**
-   * One evaluated flow.
+   * One verdict on a member's traffic, the one {@code diagnose} holds ({@link TrafficFlows}).
    *
    * @param kind {@code probe} or {@code rule}
    * @param name the probe's or the rule's name
+   * @param verdict the verdict in force (Network Watcher's when the facts have its answer for the flow)
+   * @param flows each flow evaluated offline (one per protocol; empty when not evaluated)
    */
-  record Check(String kind, String name, FlowVerdict verdict) {}
+  record Check(String kind, String name, String ruleName, dev.lbtriage.rules.network.Verdict verdict, boolean byAzure,
+      String evidence, List<FlowVerdict> flows) {
+    /** The first flow's verdict, for the one-line views; null when nothing was evaluated. */
+    FlowVerdict first() {
+      return flows.isEmpty() ? null : flows.get(0);
+    }
+  }
 
   static LoadBalancerView of(LoadBalancer lb, AzureFacts facts) {
     List<PoolView> pools = new ArrayList<>();
@@ -91,6 +96,14 @@ record LoadBalancerView(LoadBalancer lb, AzureFacts facts, List<PoolView> pools)
     return lb.rules().stream().filter(r -> r.backendPoolIds().stream().anyMatch(p -> ArmId.same(p, pool.id()))).toList();
   }
 
+  private static dev.lbtriage.rules.network.Verdict network(Verdict v) {
+    return switch (v) {
+      case ALLOWED -> dev.lbtriage.rules.network.Verdict.ALLOW;
+      case DENIED -> dev.lbtriage.rules.network.Verdict.DENY;
+      case UNKNOWN -> dev.lbtriage.rules.network.Verdict.UNKNOWN;
+    };
+  }
+
   private static MemberView member(LoadBalancer lb, AzureFacts facts, BackendPool pool, PoolMember m) {
     NetworkInterface nic = m.nicId() == null ? null : facts.nic(m.nicId()).orElse(null);
     String ip = m.ipAddress();
@@ -115,53 +128,32 @@ record LoadBalancerView(LoadBalancer lb, AzureFacts facts, List<PoolView> pools)
     PowerState power = vm == null ? PowerState.UNKNOWN : vm.powerState();
 
     List<String> notes = new ArrayList<>();
-    // Where the evaluator finds the NIC: its id when the NIC is known, else its IP, else the (missing) id.
-    String target = nic != null ? nic.id() : ip != null ? ip : m.nicId();
     List<Check> probes = new ArrayList<>();
     List<Check> data = new ArrayList<>();
-    if (target == null || ip == null) {
+    // The backend as the rules see it, and the verdicts they hold for it: one definition, so show and diagnose agree.
+    Backend b = Classify.backend(facts, lb, pool, m);
+    List<TrafficFlows.Traffic> traffic = TrafficFlows.of(facts, lb, b, null);
+    if (traffic.isEmpty() && !rulesOf(lb, pool).isEmpty()) {
       notes.add("the member's IP address is not known, so its flows were not evaluated");
-    } else {
-      Map<String, HealthProbe> used = new LinkedHashMap<>();
-      List<LoadBalancingRule> rules = rulesOf(lb, pool);
-      for (LoadBalancingRule r : rules) {
-        if (r.probeId() != null) {
-          lb.probes().stream().filter(p -> ArmId.same(p.id(), r.probeId())).findFirst()
-              .ifPresent(p -> used.putIfAbsent(ArmId.normalize(p.id()), p));
-        }
+    }
+    for (TrafficFlows.Traffic t : traffic) {
+      Check c = new Check(t.isProbe() ? "probe" : "rule", t.isProbe() ? t.probe().name() : t.rule().name(), t.rule().name(),
+          network(t.verdict()), t.byAzure(), t.evidence(), t.flows());
+      (t.isProbe() ? probes : data).add(c);
+      String model = "evaluated from the scale set model's network profile: the instance's NIC is not in the snapshot";
+      if (t.fromModel() && !notes.contains(model)) {
+        notes.add(model);
       }
-      for (HealthProbe p : used.values()) {
-        // Probes of every protocol travel over TCP, from 168.63.129.16 to the member's own address.
-        Flow flow = Flow.inbound(ServiceTags.AZURE_LOAD_BALANCER, ip, p.port(), TransportProtocol.TCP);
-        probes.add(new Check("probe", p.name(), FlowEvaluator.forNic(facts, target, flow)));
-      }
-      for (LoadBalancingRule r : rules) {
-        Frontend fe = lb.frontends().stream().filter(f -> ArmId.same(f.id(), r.frontendId())).findFirst().orElse(null);
-        boolean publicFrontend = fe != null ? fe.isPublic() : !lb.internal();
-        String source = publicFrontend ? ServiceTags.INTERNET : ServiceTags.VIRTUAL_NETWORK;
-        // With floating IP the packet keeps the frontend's address as its destination.
-        String destination = ip;
-        if (r.floatingIp()) {
-          if (fe != null && fe.address() != null) {
-            destination = fe.address();
-          } else {
-            notes.add("rule " + r.name() + " uses floating IP but the frontend's address is not known; evaluated to "
-                + ip + " instead");
-          }
-        }
-        boolean haPorts = r.frontendPort() == 0 && r.backendPort() == 0;
-        int port = haPorts ? Flow.ANY_PORT : r.backendPort();
-        List<TransportProtocol> protocols = r.protocol() == TransportProtocol.ALL
-            ? List.of(TransportProtocol.TCP, TransportProtocol.UDP) : List.of(r.protocol());
-        for (TransportProtocol proto : protocols) {
-          Flow flow = Flow.inbound(source, destination, port, proto);
-          data.add(new Check("rule", r.name(), FlowEvaluator.forNic(facts, target, flow, Ingress.of(lb, r))));
+      if (!t.isProbe() && !"?".equals(b.ip())) {
+        String note = TrafficFlows.destinationNote(lb, t.rule(), b.ip());
+        if (note != null && !notes.contains(note)) {
+          notes.add(note);
         }
       }
     }
     RouteDecision route = null;
     if (nic != null && facts.effectiveRoutesOf(nic.id()).isPresent()) {
-      route = RouteEvaluator.forNic(facts, nic.id(), ServiceTags.AZURE_LOAD_BALANCER_IP);
+      route = TrafficFlows.probeReplyRoute(facts, nic.id());
     }
     return new MemberView(m, ip, nic, nicName, vmName, vm != null, power, probes, data, route, notes);
   }

@@ -19,6 +19,7 @@ import dev.lbtriage.rules.facts.MissingFact;
 import dev.lbtriage.rules.facts.PowerState;
 import dev.lbtriage.rules.facts.ProbeProtocol;
 import dev.lbtriage.rules.facts.SnapshotProblem;
+import dev.lbtriage.rules.network.FlowVerdict;
 import dev.lbtriage.rules.network.NsgDecision;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Spec;
       "Show a load balancer as lb-triage sees it: SKU, frontends, rules, probes, NAT rules, pools and their members "
           + "(NIC, VM, power state); for each member whether its NSGs let the health probe (from AzureLoadBalancer) "
           + "and the data traffic (from Internet, or VirtualNetwork for an internal frontend) in, and by which rule; "
-          + "the route to 168.63.129.16 when effective routes were captured; and what the snapshot is missing.",
+          + "the route to the probe source (AzureLoadBalancer) when effective routes were captured; and what the snapshot is missing.",
       "With several load balancers in the snapshot and no --lb, lists them."
     },
     footer = {
@@ -265,15 +266,16 @@ final class ShowCommand implements Callable<Integer> {
     head.add(powerWord(m.powerState()));
     out.println("    " + String.join("  ", head));
     List<Check> checks = concat(m.probeChecks(), m.dataChecks());
-    // Notes every check shares (e.g. "evaluated the NIC's effective security rules") are said once.
-    List<String> common = checks.isEmpty() ? List.of() : new ArrayList<>(checks.get(0).verdict().notes());
-    checks.forEach(c -> common.retainAll(c.verdict().notes()));
+    // Notes every flow shares (e.g. "evaluated the NIC's effective security rules") are said once.
+    List<FlowVerdict> flows = checks.stream().flatMap(c -> c.flows().stream()).toList();
+    List<String> common = flows.isEmpty() ? List.of() : new ArrayList<>(flows.get(0).notes());
+    flows.forEach(f -> common.retainAll(f.notes()));
     for (String n : common) {
       out.println("      " + n);
     }
     printChecks(checks, common, out);
     if (m.route() != null) {
-      out.println("      route to 168.63.129.16: " + m.route().describe());
+      out.println("      route to " + dev.lbtriage.rules.network.ServiceTags.AZURE_LOAD_BALANCER_IP + ": " + m.route().describe());
     }
     for (String n : m.notes()) {
       out.println("      note: " + n);
@@ -281,20 +283,44 @@ final class ShowCommand implements Callable<Integer> {
   }
 
   private static void printChecks(List<Check> checks, List<String> said, PrintWriter out) {
-    int w1 = checks.stream().mapToInt(c -> (c.kind() + " " + c.name()).length()).max().orElse(0);
-    int w2 = checks.stream().mapToInt(c -> Verdicts.flowText(c.verdict().flow()).length()).max().orElse(0);
+    java.util.function.Function<Check, String> labels = c -> label(c, checks);
+    int w1 = checks.stream().mapToInt(c -> labels.apply(c).length()).max().orElse(0);
+    int w2 = checks.stream().flatMap(c -> c.flows().stream()).mapToInt(f -> Verdicts.flowText(f.flow()).length()).max().orElse(0);
     for (Check c : checks) {
-      String label = c.kind() + " " + c.name();
-      String flow = Verdicts.flowText(c.verdict().flow());
-      out.println("      " + label + " ".repeat(w1 - label.length() + 2) + flow + " ".repeat(w2 - flow.length() + 2)
-          + Verdicts.word(c.verdict().verdict()));
-      for (NsgDecision d : c.verdict().decisions()) {
-        out.println("        " + d.describe());
+      String label = labels.apply(c);
+      if (c.flows().size() == 1 && !c.byAzure()) {
+        String flow = Verdicts.flowText(c.first().flow());
+        out.println("      " + label + " ".repeat(w1 - label.length() + 2) + flow + " ".repeat(w2 - flow.length() + 2)
+            + Verdicts.word(c.verdict()));
+        decisions(c.first(), said, "        ", out);
+        continue;
       }
-      for (String n : c.verdict().notes()) {
-        if (!said.contains(n)) {
-          out.println("        note: " + n);
-        }
+      // several flows (protocol All), Network Watcher's verdict, or nothing evaluated: the verdict in force, then each flow
+      out.println("      " + label + " ".repeat(w1 - label.length() + 2) + Verdicts.word(c.verdict())
+          + (c.byAzure() ? " (Network Watcher IP flow verify)" : c.flows().size() > 1 ? " (over the flows below)" : ""));
+      if (c.flows().isEmpty() || c.byAzure()) {
+        out.println("        " + c.evidence());
+      }
+      for (FlowVerdict f : c.flows()) {
+        out.println("        " + Verdicts.flowText(f.flow()) + "  " + Verdicts.word(f.verdict()));
+        decisions(f, said, "          ", out);
+      }
+    }
+  }
+
+  /** {@code probe p} or, for a probe some rules share, {@code probe p (rule r)}; {@code rule r}. */
+  private static String label(Check c, List<Check> all) {
+    boolean shared = c.kind().equals("probe") && all.stream().filter(x -> x.kind().equals("probe") && x.name().equals(c.name())).count() > 1;
+    return c.kind() + " " + c.name() + (shared ? " (rule " + c.ruleName() + ")" : "");
+  }
+
+  private static void decisions(FlowVerdict v, List<String> said, String indent, PrintWriter out) {
+    for (NsgDecision d : v.decisions()) {
+      out.println(indent + d.describe());
+    }
+    for (String n : v.notes()) {
+      if (!said.contains(n)) {
+        out.println(indent + "note: " + n);
       }
     }
   }
@@ -309,7 +335,7 @@ final class ShowCommand implements Callable<Integer> {
         unevaluated++;
       }
       for (Check c : checks) {
-        counts.merge(c.verdict().verdict(), 1L, Long::sum);
+        counts.merge(c.verdict(), 1L, Long::sum);
       }
     }
     List<String> parts = new ArrayList<>();
@@ -478,7 +504,15 @@ final class ShowCommand implements Callable<Integer> {
     for (Check c : checks) {
       ObjectNode o = JsonOutput.object();
       o.put(c.kind(), c.name());
-      o.setAll(Verdicts.verdictJson(c.verdict()));
+      o.put("rule", c.ruleName());
+      if (c.first() != null) {
+        o.setAll(Verdicts.verdictJson(c.first()));
+      }
+      o.put("verdict", c.verdict().name());
+      o.put("byAzure", c.byAzure());
+      o.put("evidence", c.evidence());
+      ArrayNode flows = o.putArray("flows");
+      c.flows().forEach(f -> flows.add(Verdicts.verdictJson(f)));
       a.add(o);
     }
     return a;

@@ -72,8 +72,9 @@ class AzureStubCliTest {
     Result r = run(azure(stub, "diagnose", "--azure", "--symptom-id", "probe-down"));
 
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("Load balancer: lb164701 (resource group rg164701)")
-        .contains("CONFIRMED  The backend VM is stopped or unhealthy [vm-unhealthy]")
+    assertThat(r.out().replaceAll("\\s+", " ")).contains("load balancer lb164701 (resource group rg164701)")
+        .contains("Confirmed: The backend VM is stopped or unhealthy.")
+        .contains("CONFIRMED The backend VM is stopped or unhealthy (vm-unhealthy)")
         .contains("power state: deallocated");
   }
 

@@ -30,8 +30,11 @@ class ShowCommandTest {
         .contains("10.0.1.5  NIC test-nic  VM vm1 (not in snapshot)  power state unknown")
         .containsPattern("probe probe-lb +Tcp AzureLoadBalancer -> 10\\.0\\.1\\.5:80 +ALLOWED")
         .contains("allowed by testnsg/defaultSecurityRules/AllowAzureLoadBalancerInBound@65001")
+        // every client, as diagnose judges it: denied from the internet, allowed from the VNet, so the address decides;
         // floating IP: the data flow keeps the frontend's address as destination
-        .containsPattern("rule rulelb +Tcp VirtualNetwork -> 10\\.0\\.1\\.4:80 +ALLOWED")
+        .containsPattern("rule rulelb +UNKNOWN \\(over the flows below\\)")
+        .containsPattern("Tcp Internet -> 10\\.0\\.1\\.4:80 +DENIED")
+        .containsPattern("Tcp VirtualNetwork -> 10\\.0\\.1\\.4:80 +ALLOWED")
         .contains("route to 168.63.129.16: 0.0.0.0/0 -> Internet (system route)")
         .contains("Missing facts (2), treated as unknown")
         .containsPattern("network-security-group +nsg +referenced by test-nic: not in the snapshot");
@@ -48,12 +51,14 @@ class ShowCommandTest {
         .contains("Probes (2)")
         .contains("natrule1  Tcp  frontend02496976d2:88 -> 88  nic43187a6ecd2/primary")
         .contains("backend1: 2 members, rules rule1")
-        .contains("probe flows: 2 allowed; data flows: 1 allowed, 1 denied")
+        .contains("probe flows: 2 allowed; data flows: 1 allowed, 1 unknown")
         .contains("10.0.0.5  NIC nic43187a6ecd2  VM vm74f116254d  deallocated")
         .contains("10.0.0.4  NIC nic28110592805  VM vmb9f0738985  running")
-        .containsPattern("rule rule1 +Tcp Internet -> 10\\.0\\.0\\.4:82 +DENIED")
+        .containsPattern("rule rule1 +UNKNOWN \\(over the flows below\\)")
+        .containsPattern("Tcp Internet -> 10\\.0\\.0\\.4:82 +DENIED")
         .contains("denied by nsg164701/defaultSecurityRules/DenyAllInBound@65500")
-        .containsPattern("rule rule1 +Tcp Internet -> 10\\.0\\.0\\.5:82 +ALLOWED")
+        .containsPattern("rule rule1 +ALLOWED \\(over the flows below\\)")
+        .containsPattern("Tcp Internet -> 10\\.0\\.0\\.5:82 +ALLOWED")
         .contains("allowed at the subnet NSG: no NSG on subnet 'subnet1'");
   }
 
@@ -80,12 +85,15 @@ class ShowCommandTest {
         .contains("(Standard, public")
         .contains("extlb1-3b962020e-BAP1: 4 members, rules httpRule")
         .contains("extlb1-3b962020e-BAP2: 4 members, rules httpsRule")
-        .contains("probe flows: 1 allowed, 3 members without any; data flows: 1 denied, 3 members without any")
+        // the instances whose NIC is not in the snapshot are evaluated from the scale set model, as diagnose does
+        .contains("probe flows: 4 allowed; data flows: 4 denied")
         .contains("10.0.1.4  NIC vmss47409/0/primary-nic-cfg  VM vmss47409/0")
-        .containsPattern("rule httpRule +Tcp Internet -> 10\\.0\\.1\\.4:80 +DENIED")
+        .containsPattern("rule httpRule +DENIED \\(over the flows below\\)")
+        .containsPattern("Tcp Internet -> 10\\.0\\.1\\.4:80 +DENIED")
         .contains("is Standard SKU, closed to inbound connections unless an NSG")
         .contains("NIC vmss47409/3/primary-nic-cfg (not in snapshot)")
-        .contains("note: the member's IP address is not known, so its flows were not evaluated")
+        .contains("note: evaluated from the scale set model's network profile: the instance's NIC is not in the snapshot")
+        .containsPattern("Tcp Internet -> 10\\.0\\.0\\.0/28:80 +DENIED")
         .containsPattern("network-interface +vmss47409/2/primary-nic-cfg +referenced by extlb1-3b962020e-BAP1");
   }
 
@@ -115,7 +123,12 @@ class ShowCommandTest {
     assertThat(data.path("rule").asText()).isEqualTo("rule1");
     assertThat(data.path("flow").path("source").asText()).isEqualTo("Internet");
     assertThat(data.path("flow").path("destinationPort").asInt()).isEqualTo(82);
-    assertThat(data.path("verdict").asText()).isEqualTo("DENY");
+    // the verdict diagnose holds: denied from the internet, allowed from the VNet, so the client's address decides
+    assertThat(data.path("verdict").asText()).isEqualTo("UNKNOWN");
+    assertThat(data.path("flows").get(0).path("verdict").asText()).isEqualTo("DENY");
+    assertThat(data.path("flows").get(1).path("flow").path("source").asText()).isEqualTo("VirtualNetwork");
+    assertThat(data.path("flows").get(1).path("verdict").asText()).isEqualTo("ALLOW");
+    assertThat(data.path("evidence").asText()).contains("the client's own address decides");
     JsonNode decision = data.path("decisions").get(0);
     assertThat(decision.path("rule").path("label").asText()).isEqualTo("nsg164701/defaultSecurityRules/DenyAllInBound@65500");
     assertThat(decision.path("file").asText()).isEqualTo("nic28110592805.effective-nsg.json");

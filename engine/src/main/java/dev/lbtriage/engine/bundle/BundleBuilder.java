@@ -101,7 +101,7 @@ public final class BundleBuilder {
     StringBuilder b = new StringBuilder("# What was masked\n\n");
     b.append("This bundle was made with `--redact`: each value below was replaced by its mask in every file, the snapshot JSON "
         + "included (one value, one mask, so the files still agree with each other and the snapshot still replays). The values "
-        + "themselves are not written anywhere. Private addresses, Azure's probe address 168.63.129.16 and network prefixes in NSG "
+        + "themselves are not written anywhere. Private addresses, Azure's probe address " + dev.lbtriage.rules.network.ServiceTags.AZURE_LOAD_BALANCER_IP + " and network prefixes in NSG "
         + "rules are kept: the NSG evaluation needs them. Secrets are never written, redacted or not. Back to [SUMMARY.md](SUMMARY.md).\n\n");
     if (masked.isEmpty()) {
       b.append("Nothing needed masking.\n");

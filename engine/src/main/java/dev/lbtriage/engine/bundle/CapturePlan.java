@@ -113,7 +113,7 @@ final class CapturePlan {
         .append(" from the test VM, and the PsPing/TCPing output.\n\n");
 
     b.append("## 5. What to look for\n\n");
-    probe.ifPresent(p -> b.append("- On the backend trace, probe packets from `168.63.129.16` to port ").append(p.port())
+    probe.ifPresent(p -> b.append("- On the backend trace, probe packets from `" + dev.lbtriage.rules.network.ServiceTags.AZURE_LOAD_BALANCER_IP + "` to port ").append(p.port())
         .append(p.intervalSeconds() == null ? "" : " about every " + p.intervalSeconds() + " s")
         .append(": a TCP SYN answered by SYN-ACK").append(p.http() ? ", then an HTTP GET " + (p.requestPath() == null ? "/" : p.requestPath())
             + " answered with `200 OK` (any other status marks the backend down)" : "")
@@ -158,7 +158,7 @@ final class CapturePlan {
 
   private static String filter(List<Integer> ports, String host) {
     String p = ports.isEmpty() ? "tcp" : String.join(" or ", ports.stream().map(x -> "tcp port " + x).toList());
-    return host == null ? p + " or host 168.63.129.16" : "host " + host + " and (" + p + ")";
+    return host == null ? p + " or host " + dev.lbtriage.rules.network.ServiceTags.AZURE_LOAD_BALANCER_IP : "host " + host + " and (" + p + ")";
   }
 
   private static String os(Optional<VirtualMachine> vm, PoolMember m) {

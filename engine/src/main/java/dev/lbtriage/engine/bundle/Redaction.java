@@ -119,7 +119,7 @@ public final class Redaction {
     String[] p = ip.split("\\.");
     int a = Integer.parseInt(p[0]);
     int b = Integer.parseInt(p[1]);
-    if (ip.equals("168.63.129.16") || ip.equals("169.254.169.254")) {
+    if (ip.equals(dev.lbtriage.rules.network.ServiceTags.AZURE_LOAD_BALANCER_IP) || ip.equals("169.254.169.254")) {
       return false;
     }
     return !(a == 0 || a == 10 || a == 127 || a >= 224 || (a == 172 && b >= 16 && b <= 31) || (a == 192 && b == 168)

@@ -80,7 +80,7 @@ final class TrafficPathBuilder {
     data.add(vmHop("data", d, ip, vm, vmName + (ip == null ? "" : " " + ip) + (backendPort == null ? "" : ":" + backendPort), VM_CAUSES_DATA));
 
     List<Hop> probeLane = new ArrayList<>();
-    probeLane.add(new Hop("probe", "source", "health probe 168.63.129.16", State.OK,
+    probeLane.add(new Hop("probe", "source", "health probe " + dev.lbtriage.rules.network.ServiceTags.AZURE_LOAD_BALANCER_IP, State.OK,
         probe.map(HealthProbe::describe).orElse("no health probe in the facts")));
     if (ip != null && probe.isPresent()) {
       FlowVerdict v = evaluate(facts, ip, Flow.inbound("AzureLoadBalancer", ip, probe.get().port(), TransportProtocol.TCP), Ingress.DIRECT);

@@ -2,17 +2,18 @@ package dev.lbtriage.engine.conversation;
 
 import dev.lbtriage.engine.diagnosis.BackendTargets;
 
+import dev.lbtriage.kb.model.KnowledgeBase;
+import dev.lbtriage.kb.model.LivePort;
+import dev.lbtriage.kb.model.Question;
 import dev.lbtriage.rules.facts.AzureFacts;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What "check" may contact for a question: only the backend IPs of the load balancer under triage
- * (members of pools its rules send to), on the probe port ({@code probe-port-listening},
- * {@code vm-responds}) or the backend port ({@code data-port-listening}) of those rules.
+ * (members of pools its rules send to), on the probe port or the backend port of those rules, as the
+ * question's {@code liveCheck} in the knowledge base says; a question without one is not checked.
  */
 final class CheckTargets {
-  static final Set<String> QUESTIONS = Set.of("probe-port-listening", "vm-responds", "data-port-listening");
   /** Most targets checked for one "check". */
   static final int MAX = 8;
 
@@ -20,18 +21,19 @@ final class CheckTargets {
 
   private CheckTargets() {}
 
-  static boolean checkable(String questionId) {
-    return QUESTIONS.contains(questionId);
+  static boolean checkable(KnowledgeBase kb, String questionId) {
+    return questionId != null && kb.question(questionId).map(Question::checkableLive).orElse(false);
   }
 
   /**
    * @param subject the backend IP the question is about, or {@code *} / null for all backends
    */
-  static List<Target> of(AzureFacts facts, String lbId, String questionId, String subject) {
-    if (!checkable(questionId)) {
+  static List<Target> of(KnowledgeBase kb, AzureFacts facts, String lbId, String questionId, String subject) {
+    if (!checkable(kb, questionId)) {
       return List.of();
     }
-    return BackendTargets.of(facts, lbId, !"data-port-listening".equals(questionId), subject).stream()
+    boolean probePort = kb.question(questionId).orElseThrow().liveCheck() == LivePort.PROBE_PORT;
+    return BackendTargets.of(facts, lbId, probePort, subject).stream()
         .limit(MAX).map(t -> new Target(t.host(), t.port())).toList();
   }
 }

@@ -104,6 +104,10 @@ final class Conclusion {
 
   /** Everything the headline leaves out, one message: causes with evidence, every fix, open questions, missing facts. */
   static void details(Diagnosis d, Ctx c) {
+    c.say(detailsMessage(d));
+  }
+
+  static Message detailsMessage(Diagnosis d) {
     Message.Builder m = Message.builder("Details").add(findings("Findings", d));
     if (!d.symptomEvidence().isEmpty()) {
       m.text("What shows the symptom:").bullets(d.symptomEvidence());
@@ -128,7 +132,7 @@ final class Conclusion {
           : "No fix applies yet: no cause is confirmed or suspected.");
     }
     missing(d, m);
-    c.say(m.build());
+    return m.build();
   }
 
   /** What to collect for a support case, one message. */
@@ -137,6 +141,10 @@ final class Conclusion {
       c.say("There is nothing to collect for this situation.");
       return;
     }
+    c.say(supportMessage(d));
+  }
+
+  static Message supportMessage(Diagnosis d) {
     Message.Builder m = Message.builder("What to collect for a support case");
     for (Diagnosis.SupportStep s : d.supportCase()) {
       m.heading(s.title()).steps(s.steps());
@@ -144,7 +152,7 @@ final class Conclusion {
         m.add(s.how());
       }
     }
-    c.say(m.build());
+    return m.build();
   }
 
   /** A warning naming the facts that could not be read, when there are any. */

@@ -43,7 +43,7 @@ final class Questioning {
 
   /** Whether "Check from here" is offered for a question now. */
   boolean offersCheck(ConversationState s, String questionId) {
-    return runner.available() && CheckTargets.checkable(questionId) && (!runner.needsInside() || Boolean.TRUE.equals(s.inside()));
+    return runner.available() && CheckTargets.checkable(diagnoser.knowledgeBase(), questionId) && (!runner.needsInside() || Boolean.TRUE.equals(s.inside()));
   }
 
   /** The prompt for a question, with "Check from here" when a live check can answer it and means something. */
@@ -54,7 +54,7 @@ final class Questioning {
   /** Whether the line asks for a live check of the current question. */
   boolean wantsCheck(ConversationState s, String text) {
     String t = text.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[.!]+$", "");
-    return runner.available() && s.stage() == Stage.ASKING && CheckTargets.checkable(s.asking())
+    return runner.available() && s.stage() == Stage.ASKING && CheckTargets.checkable(diagnoser.knowledgeBase(), s.asking())
         && (t.equals(Prompts.CHECK) || t.equals("check from here"));
   }
 
@@ -83,7 +83,7 @@ final class Questioning {
       advance(c);
       return;
     }
-    List<CheckTargets.Target> targets = CheckTargets.of(facts.get(c.state.loadBalancer(), c.live), c.state.loadBalancer(), questionId,
+    List<CheckTargets.Target> targets = CheckTargets.of(diagnoser.knowledgeBase(), facts.get(c.state.loadBalancer(), c.live), c.state.loadBalancer(), questionId,
         q.get().subject());
     if (targets.isEmpty()) {
       c.notice(Section.Level.INFO, "There is no backend address and port of this load balancer to check for " + questionId
@@ -120,7 +120,7 @@ final class Questioning {
     if (question != null) {
       c.state = c.state.withStage(Stage.ASKING, question);
     }
-    if (in && question != null && CheckTargets.checkable(question)) {
+    if (in && question != null && CheckTargets.checkable(diagnoser.knowledgeBase(), question)) {
       check(c);
     } else {
       c.say(in ? "Noted: checks from here are offered from now on." : "Noted: no checks from here; please answer yourself.");

@@ -314,7 +314,9 @@ public final class Diagnoser {
             .min(Comparator.comparing((DataFlow p) -> !p.specificClient()).thenComparing(DataFlow::backendIp)
                 .thenComparing(p -> String.valueOf(p.ruleId()))).ifPresent(p -> {
               if (!v.has("clientSource")) {
-                v.put("clientSource", p.specificClient() ? p.source() : lb.internal() ? "VirtualNetwork" : "Internet");
+                v.put("clientSource", p.specificClient() ? p.source() : lb.rules().stream().filter(r -> ArmId.same(r.id(), p.ruleId()))
+                    .findFirst().map(r -> dev.lbtriage.rules.diagnosis.TrafficFlows.clientTag(lb, r))
+                    .orElse(lb.internal() ? "VirtualNetwork" : "Internet"));
               }
             });
       }

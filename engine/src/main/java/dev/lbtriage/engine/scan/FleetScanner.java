@@ -36,14 +36,16 @@ import java.util.concurrent.Future;
  */
 public final class FleetScanner {
 
-  /** The symptoms whose causes can be decided from facts alone (residual-traffic needs the user's observation). */
-  public static final List<String> SYMPTOMS = List.of("probe-down", "data-port-down", "vmss-backend-port-locked");
+  /** The symptoms a scan runs: those with a cause the KB marks {@code scan} (decided from the facts alone). */
+  public static List<String> symptoms(KnowledgeBase kb) {
+    return kb.symptoms().stream().filter(dev.lbtriage.kb.model.Symptom::scanned).map(dev.lbtriage.kb.model.Symptom::id).toList();
+  }
 
-  private static final List<String> WITHOUT_SCALE_SETS = SYMPTOMS.stream().filter(s -> !s.equals("vmss-backend-port-locked")).toList();
-
-  /** The causes a scan reports: each decidable from the facts (see the KB and the list). */
-  public static final Set<String> CAUSES = Set.of("vm-unhealthy", "probe-port-blocked", "probe-misconfigured",
-      "data-port-blocked", "vmss-probe-locks-backend-port");
+  /** The causes a scan reports: those the KB marks {@code scan}. */
+  public static Set<String> causes(KnowledgeBase kb) {
+    return kb.symptoms().stream().flatMap(s -> s.causes().stream()).filter(dev.lbtriage.kb.model.Cause::scanned)
+        .map(dev.lbtriage.kb.model.Cause::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
 
   /**
    * Suspicions a scan reports although not confirmed: decided by facts only, never by a missing answer.
@@ -52,20 +54,17 @@ public final class FleetScanner {
   public static final Set<String> FACT_SUSPICIONS = Set.of(
       "probe-misconfigured: the backend's replies are routed to an appliance or dropped");
 
-  /**
-   * Causes that are true of a working load balancer until someone changes it: a scale set's probe on a rule locks
-   * the rule's backend port (Azure refuses the change, the seed's "can't change backend port"), but traffic flows.
-   * A scan reports them as advisory, so a fleet of normal scale sets does not fail CI.
-   */
-  public static final Set<String> LATENT = Set.of("vmss-probe-locks-backend-port");
-
   private final KnowledgeBase kb;
+  private final List<String> scannedSymptoms;
+  private final List<String> withoutScaleSets;
   private final Diagnoser diagnoser;
   private final FleetRules hygiene;
   private final int threads;
 
   public FleetScanner(KnowledgeBase kb, RuleEngine rules, FleetRules hygiene, int threads) {
     this.kb = kb;
+    this.scannedSymptoms = symptoms(kb);
+    this.withoutScaleSets = scannedSymptoms.stream().filter(s -> !s.equals("vmss-backend-port-locked")).toList();
     this.diagnoser = new Diagnoser(kb, rules);
     this.hygiene = hygiene;
     this.threads = Math.max(1, threads);
@@ -125,15 +124,18 @@ public final class FleetScanner {
     LoadBalancer lb = facts.loadBalancers().get(0);
     List<ScanFinding> out = new ArrayList<>();
     // vmss-backend-port-locked's one cause needs a scale set among the facts (ScaleSetProbe): nothing to decide without one
-    List<String> symptoms = facts.vmScaleSets().isEmpty() ? WITHOUT_SCALE_SETS : SYMPTOMS;
-    for (Diagnoser.Scanned scanned : diagnoser.scan(facts, lb, symptoms, FleetScanner::reportable)) {
+    List<String> symptoms = facts.vmScaleSets().isEmpty() ? withoutScaleSets : scannedSymptoms;
+    for (Diagnoser.Scanned scanned : diagnoser.scan(facts, lb, symptoms, f -> reportable(kb, f))) {
       Diagnosis d = scanned.diagnosis();
       List<Finding> reportable = scanned.findings();
       for (String cause : reportable.stream().map(Finding::cause).distinct().sorted().toList()) {
         Diagnosis.CauseFinding cf = d.findings().stream().filter(f -> f.cause().equals(cause)).findFirst().orElseThrow();
         List<Finding> mine = reportable.stream().filter(f -> f.cause().equals(cause)).toList();
         String decided = mine.stream().anyMatch(f -> f.status() == Status.CONFIRMED) ? ScanFinding.CONFIRMED : ScanFinding.SUSPECTED;
-        String status = LATENT.contains(cause) && decided.equals(ScanFinding.CONFIRMED) ? ScanFinding.ADVISORY : decided;
+        // advisory (the KB's scan: advisory): true of a working load balancer until someone changes it, so a fleet
+        // of normal scale sets does not fail CI
+        boolean advisory = kb.cause(cause).map(c -> c.scan() == dev.lbtriage.kb.model.FleetScan.ADVISORY).orElse(false);
+        String status = advisory && decided.equals(ScanFinding.CONFIRMED) ? ScanFinding.ADVISORY : decided;
         List<String> evidence = decided.equals(cf.status()) ? cf.evidence()
             : mine.stream().flatMap(f -> f.evidence().stream()).distinct().toList();
         List<String> subjects = mine.stream().map(Finding::subject).distinct().sorted().toList();
@@ -146,8 +148,8 @@ public final class FleetScanner {
   }
 
   /** Confirmed (no answer was given, so by facts) or a suspicion facts alone raise, of a cause a scan reports. */
-  static boolean reportable(Finding f) {
-    if (!CAUSES.contains(f.cause())) {
+  static boolean reportable(KnowledgeBase kb, Finding f) {
+    if (!kb.cause(f.cause()).map(dev.lbtriage.kb.model.Cause::scanned).orElse(false)) {
       return false;
     }
     return f.status() == Status.CONFIRMED || (f.status() == Status.SUSPECTED && FACT_SUSPICIONS.contains(f.rule()));

@@ -89,7 +89,7 @@ class ImpliedAnswersTest {
       assertThat(i.reason()).isNotBlank();
     }
     for (Implications.CheckImplication i : Implications.CHECKS) {
-      assertThat(CheckTargets.checkable(i.checkedFor())).isTrue();
+      assertThat(CheckTargets.checkable(Chat.KB, i.checkedFor())).isTrue();
       assertThat(Chat.KB.question(i.implied())).isPresent();
     }
   }

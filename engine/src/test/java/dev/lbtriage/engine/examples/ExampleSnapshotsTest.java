@@ -51,7 +51,9 @@ import org.junit.jupiter.api.TestFactory;
 class ExampleSnapshotsTest {
 
   private static final Path EXAMPLES = Path.of("..", "examples");
-  private static final Set<String> SYMPTOMS = Set.of("probe-down", "data-port-down", "vmss-backend-port-locked", "residual-traffic");
+  /** The symptoms of the knowledge base, not a list of our own. */
+  private static final Set<String> SYMPTOMS = dev.lbtriage.kb.load.KnowledgeBaseLoader.loadBundled().symptoms().stream()
+      .map(dev.lbtriage.kb.model.Symptom::id).collect(java.util.stream.Collectors.toSet());
   private static final Set<String> STATUSES = Set.of("confirmed", "suspected", "ruled-out");
 
   /** What each scenario's facts must show; every folder must have an entry. */

@@ -7,6 +7,8 @@ import dev.lbtriage.kb.model.CliCommand;
 import dev.lbtriage.kb.model.Condition;
 import dev.lbtriage.kb.model.FactName;
 import dev.lbtriage.kb.model.HowToCheck;
+import dev.lbtriage.kb.model.FleetScan;
+import dev.lbtriage.kb.model.LivePort;
 import dev.lbtriage.kb.model.Question;
 import dev.lbtriage.kb.model.ResolutionStep;
 import dev.lbtriage.kb.model.Source;
@@ -26,12 +28,13 @@ final class SymptomReader {
   static final Set<String> SYMPTOM_FIELDS = Set.of(
       "id", "title", "summary", "phrasings", "keywords", "seedSections", "causes", "questions", "supportCase");
   static final Set<String> CAUSE_FIELDS =
-      Set.of("id", "title", "explanation", "seedSections", "checks", "resolution", "commands");
+      Set.of("id", "title", "explanation", "seedSections", "checks", "resolution", "commands", "scan");
   static final Set<String> CHECK_FIELDS = Set.of("fact", "question", "description");
   static final Set<String> COMMAND_FIELDS = Set.of("description", "command", "when", "fix");
   static final Set<String> STEP_FIELDS = Set.of("text", "when");
   static final Set<String> VARIANT_FIELDS = Set.of("when", "text", "why", "how");
-  static final Set<String> QUESTION_FIELDS = Set.of("id", "text", "why", "answer", "how", "seedSections", "variants");
+  static final Set<String> QUESTION_FIELDS = Set.of("id", "text", "why", "answer", "how", "seedSections", "variants",
+      "liveCheck");
   static final Set<String> HOW_FIELDS = Set.of("windows", "linux", "portal");
   static final Set<String> CAPTURE_FIELDS = Set.of("id", "title", "steps", "how", "seedSections");
 
@@ -96,7 +99,16 @@ final class SymptomReader {
         f.problem(n.line(), "each entry of 'resolution' in cause must be text, or a mapping with 'text' and 'when'");
       }
     }
-    return new Cause(id, f.text("title"), f.text("explanation"), f.texts("seedSections", true), checks, steps, commands);
+    FleetScan scan = null;
+    String scanText = f.optionalText("scan");
+    if (scanText != null) {
+      scan = Arrays.stream(FleetScan.values()).filter(v -> v.name().toLowerCase(java.util.Locale.ROOT).equals(scanText))
+          .findFirst().orElse(null);
+      if (scan == null) {
+        f.problem(f.line("scan"), "unknown scan '" + scanText + "' (known: fault, advisory)");
+      }
+    }
+    return new Cause(id, f.text("title"), f.text("explanation"), f.texts("seedSections", true), checks, steps, commands, scan);
   }
 
   /** The optional {@code when} of a command, step or variant. */
@@ -168,7 +180,16 @@ final class SymptomReader {
             v.present("how") ? how(v) : null));
       });
     }
-    return new Question(id, f.text("text"), f.text("why"), kind, how(f), f.texts("seedSections", true), variants);
+    LivePort live = null;
+    String port = f.optionalText("liveCheck");
+    if (port != null) {
+      live = Arrays.stream(LivePort.values()).filter(v -> v.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-').equals(port))
+          .findFirst().orElse(null);
+      if (live == null) {
+        f.problem(f.line("liveCheck"), "unknown liveCheck '" + port + "' (known: probe-port, data-port)");
+      }
+    }
+    return new Question(id, f.text("text"), f.text("why"), kind, how(f), f.texts("seedSections", true), variants, live);
   }
 
   private SupportCapture capture(Fields f) {

@@ -20,7 +20,18 @@ public record Cause(
     List<String> seedSections,
     List<Check> checks,
     List<ResolutionStep> resolution,
-    List<CliCommand> commands) {
+    List<CliCommand> commands,
+    FleetScan scan) {
+  public Cause(String id, String title, String explanation, List<String> seedSections, List<Check> checks,
+      List<ResolutionStep> resolution, List<CliCommand> commands) {
+    this(id, title, explanation, seedSections, checks, resolution, commands, null);
+  }
+
+  /** Whether a fleet scan reports this cause (the KB's {@code scan}). */
+  public boolean scanned() {
+    return scan != null;
+  }
+
   public Cause {
     seedSections = List.copyOf(seedSections);
     checks = List.copyOf(checks);

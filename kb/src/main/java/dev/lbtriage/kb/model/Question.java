@@ -15,14 +15,25 @@ import java.util.Optional;
  * @param variants other wordings, each used instead when its condition holds (e.g. an internal load balancer)
  */
 public record Question(
-    String id, String text, String why, AnswerKind answer, HowToCheck how, List<String> seedSections, List<Variant> variants) {
+    String id, String text, String why, AnswerKind answer, HowToCheck how, List<String> seedSections, List<Variant> variants,
+    LivePort liveCheck) {
   public Question {
     seedSections = List.copyOf(seedSections);
     variants = List.copyOf(variants);
   }
 
   public Question(String id, String text, String why, AnswerKind answer, HowToCheck how, List<String> seedSections) {
-    this(id, text, why, answer, how, seedSections, List.of());
+    this(id, text, why, answer, how, seedSections, List.of(), null);
+  }
+
+  public Question(String id, String text, String why, AnswerKind answer, HowToCheck how, List<String> seedSections,
+      List<Variant> variants) {
+    this(id, text, why, answer, how, seedSections, variants, null);
+  }
+
+  /** Whether a live TCP check from lb-triage's machine can answer it (the KB's {@code liveCheck}). */
+  public boolean checkableLive() {
+    return liveCheck != null;
   }
 
   /** A wording of the question for one situation; a null field keeps the question's own. */

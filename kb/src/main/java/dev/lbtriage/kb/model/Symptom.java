@@ -35,4 +35,9 @@ public record Symptom(
     questions = List.copyOf(questions);
     supportCase = List.copyOf(supportCase);
   }
+
+  /** Whether a fleet scan runs this symptom: some cause of it is one a scan reports (the KB's {@code scan}). */
+  public boolean scanned() {
+    return causes.stream().anyMatch(Cause::scanned);
+  }
 }

@@ -23,7 +23,6 @@ import dev.lbtriage.rules.network.IpPrefix;
 import dev.lbtriage.rules.network.FlowEvaluator;
 import dev.lbtriage.rules.network.FlowVerdict;
 import dev.lbtriage.rules.network.RouteDecision;
-import dev.lbtriage.rules.network.RouteEvaluator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -70,7 +69,12 @@ public final class Classify {
       vmName = ArmId.name(m.vmssId()) + (m.vmssInstanceId() == null ? "" : "_" + m.vmssInstanceId());
     }
     String origin = vm.map(v -> v.origin().file()).orElse(null);
-    return new Backend(lb.id(), pool.id(), m.ipAddress() == null ? "?" : m.ipAddress(), m.nicId(), vmId, vmName,
+    String ip = m.ipAddress();
+    if (ip == null && m.nicId() != null) { // a NIC-based member: its address is on the NIC's IP configuration
+      ip = facts.nic(m.nicId()).flatMap(n -> n.ipConfigurations().stream().filter(c -> ArmId.same(c.id(), m.ipConfigurationId()))
+          .map(dev.lbtriage.rules.facts.NicIpConfiguration::privateIp).filter(a -> a != null).findFirst()).orElse(null);
+    }
+    return new Backend(lb.id(), pool.id(), ip == null ? "?" : ip, m.nicId(), vmId, vmName,
         m.vmssId(), state, origin);
   }
 
@@ -133,8 +137,7 @@ public final class Classify {
     if (ProbeSource.ipv6(b.ip())) {
       return ProbeSource.ipv6ProbeFlow(b, rule, probe);
     }
-    Flow flow = Flow.inbound("AzureLoadBalancer", b.ip(), probe.port(), TransportProtocol.TCP);
-    FlowVerdict v = FlowEvaluator.forNic(facts, b.nicId() != null ? b.nicId() : b.ip(), flow);
+    FlowVerdict v = FlowEvaluator.forNic(facts, b.nicId() != null ? b.nicId() : b.ip(), TrafficFlows.probe(probe, b.ip()));
     String what = backendLabel(b) + ", rule " + rule.name() + ", probe " + probe.name() + ": ";
     Optional<FlowVerification> azure = verification(facts, b.ip(), probe.port(), PROBE_SOURCE_IP);
     Verdict offline = verdict(v);
@@ -172,41 +175,51 @@ public final class Classify {
    */
   static DataFlow dataFlowVia(AzureFacts facts, String nic, String destination, LoadBalancer lb, Backend b,
       LoadBalancingRule rule, String clientIp, String what, String note, boolean useAzure) {
-    int port = rule.backendPort() == 0 ? Flow.ANY_PORT : rule.backendPort();
-    TransportProtocol protocol = rule.protocol() == TransportProtocol.ALL ? TransportProtocol.TCP : rule.protocol();
+    // which flows: TrafficFlows, the one definition show uses too (source, floating IP, port, protocol All)
+    int port = TrafficFlows.port(rule);
     Ingress ingress = Ingress.of(lb, rule);
+    List<FlowVerdict> vs = TrafficFlows.evaluate(facts, nic, TrafficFlows.data(lb, rule, destination, clientIp), ingress);
+    Verdict every = every(vs);
+    String lines = String.join("; ", vs.stream().map(Classify::oneLine).toList());
+    FlowVerdict denying = vs.stream().filter(x -> verdict(x) == Verdict.DENIED).findFirst().orElse(vs.get(0));
     if (clientIp != null) {
-      FlowVerdict v = FlowEvaluator.forNic(facts, nic, Flow.inbound(clientIp, destination, port, protocol), ingress);
-      Verdict offline = verdict(v);
       Optional<FlowVerification> azure = !useAzure || port == Flow.ANY_PORT ? Optional.empty()
           : verification(facts, b.ip(), port, clientIp);
       if (azure.isPresent()) {
         Verdict theirs = azure.get().access() == Access.ALLOW ? Verdict.ALLOWED : Verdict.DENIED;
-        return new DataFlow(b.ip(), rule.id(), rule.backendPort(), clientIp, true, theirs, offline, true,
-            what + azureEvidence(azure.get(), offline, v) + note,
-            theirs == Verdict.DENIED ? azureDeciding(facts, b, azure.get(), v) : null);
+        return new DataFlow(b.ip(), rule.id(), rule.backendPort(), clientIp, true, theirs, every, true,
+            what + azureEvidence(azure.get(), every, denying) + note,
+            theirs == Verdict.DENIED ? azureDeciding(facts, b, azure.get(), denying) : null);
       }
-      return new DataFlow(b.ip(), rule.id(), rule.backendPort(), clientIp, true, offline, offline, false,
-          what + oneLine(v) + note, deciding(facts, v));
+      return new DataFlow(b.ip(), rule.id(), rule.backendPort(), clientIp, true, every, every, false,
+          what + lines + note, every == Verdict.DENIED ? deciding(facts, denying) : null);
     }
-    FlowVerdict inside = FlowEvaluator.forNic(facts, nic, Flow.inbound("VirtualNetwork", destination, port, protocol), ingress);
-    FlowVerdict outside = FlowEvaluator.forNic(facts, nic, Flow.inbound("Internet", destination, port, protocol), ingress);
-    Verdict in = verdict(inside);
-    Verdict out = verdict(outside);
-    Verdict every = in == out ? in : Verdict.UNKNOWN;
+    // every client: the internet's flows (one per protocol), then the virtual network's
+    List<FlowVerdict> outside = vs.stream().filter(x -> x.flow().source().equals(dev.lbtriage.rules.network.ServiceTags.INTERNET)).toList();
+    String all = String.join("; ", outside.stream().map(Classify::oneLine).toList()) + "; "
+        + String.join("; ", vs.stream().filter(x -> !outside.contains(x)).map(Classify::oneLine).toList());
+    boolean sameDecisions = vs.stream().map(Classify::decisions).distinct().count() == 1;
     String evidence;
-    if (every == Verdict.DENIED && decisions(outside).equals(decisions(inside))) {
+    if (every == Verdict.DENIED && sameDecisions) {
+      FlowVerdict v = vs.get(0);
+      String protocols = String.join("/", TrafficFlows.protocols(rule).stream().map(String::valueOf).toList());
       evidence = what + "every client is denied, whatever its address (from the internet and from the virtual network): "
-          + protocol + " -> " + destination + ":" + (port == Flow.ANY_PORT ? "*" : port) + ": " + decisions(outside);
+          + protocols + " -> " + v.flow().destinationIp() + ":" + (port == Flow.ANY_PORT ? "*" : port) + ": " + decisions(v);
     } else if (every == Verdict.DENIED) {
-      evidence = what + "every client is denied, whatever its address: " + oneLine(outside) + "; " + oneLine(inside);
+      evidence = what + "every client is denied, whatever its address: " + all;
     } else if (every == Verdict.ALLOWED) {
-      evidence = what + "clients are allowed from the internet and from the virtual network: " + oneLine(outside) + "; " + oneLine(inside);
+      evidence = what + "clients are allowed from the internet and from the virtual network: " + all;
     } else {
-      evidence = what + "the client's own address decides (not known): " + oneLine(outside) + "; " + oneLine(inside);
+      evidence = what + "the client's own address decides (not known): " + all;
     }
     return new DataFlow(b.ip(), rule.id(), rule.backendPort(), "any client", false, every, every, false, evidence + note,
-        every == Verdict.DENIED ? deciding(facts, outside) : null);
+        every == Verdict.DENIED ? deciding(facts, outside.isEmpty() ? denying : outside.get(0)) : null);
+  }
+
+  /** The verdict on every flow: theirs when they agree, else unknown (which one is used decides). */
+  private static Verdict every(List<FlowVerdict> vs) {
+    Verdict first = verdict(vs.get(0));
+    return vs.stream().allMatch(v -> verdict(v) == first) ? first : Verdict.UNKNOWN;
   }
 
   /** {@code backend 10.0.0.4 (vm-web-1) in pool be-lb}. */
@@ -268,7 +281,7 @@ public final class Classify {
   }
 
   private static BackendRoute evaluateBackendRoute(AzureFacts facts, Backend b) {
-    RouteDecision d = RouteEvaluator.forNic(facts, b.nicId() != null ? b.nicId() : b.ip(), PROBE_SOURCE_IP);
+    RouteDecision d = TrafficFlows.probeReplyRoute(facts, b.nicId() != null ? b.nicId() : b.ip());
     if (!d.found()) {
       return null;
     }

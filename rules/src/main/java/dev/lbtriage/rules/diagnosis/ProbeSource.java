@@ -19,7 +19,7 @@ public final class ProbeSource {
   public static ProbeFlow ipv6ProbeFlow(Backend b, dev.lbtriage.rules.facts.LoadBalancingRule rule, HealthProbe probe) {
     return new ProbeFlow(b.ip(), probe.id(), rule.id(), probe.port(), Verdict.UNKNOWN, Verdict.UNKNOWN, false,
         "probe " + probe.name() + " to IPv6 backend " + b.ip() + ": not evaluated: IPv6 probes come from a link-local address,"
-            + " not 168.63.129.16, and lb-triage evaluates IPv4 flows only", null);
+            + " not " + dev.lbtriage.rules.network.ServiceTags.AZURE_LOAD_BALANCER_IP + ", and lb-triage evaluates IPv4 flows only", null);
   }
 
   public static DataFlow ipv6DataFlow(Backend b, dev.lbtriage.rules.facts.LoadBalancingRule rule, String clientIp) {
@@ -31,6 +31,6 @@ public final class ProbeSource {
   /** The notice for a frontend or backend address lb-triage does not evaluate. */
   public static String ipv6Notice(String what, String address) {
     return what + " " + address + " is IPv6: lb-triage evaluates only IPv4 NSG flows and probes (IPv4 probes come from"
-        + " 168.63.129.16, IPv6 probes from a link-local address), so nothing about this address is decided";
+        + " " + dev.lbtriage.rules.network.ServiceTags.AZURE_LOAD_BALANCER_IP + ", IPv6 probes from a link-local address), so nothing about this address is decided";
   }
 }

@@ -9,7 +9,6 @@ import dev.lbtriage.rules.facts.NetworkInterface;
 import dev.lbtriage.rules.facts.NicIpConfiguration;
 import dev.lbtriage.rules.facts.Origin;
 import dev.lbtriage.rules.facts.Subnet;
-import dev.lbtriage.rules.facts.TransportProtocol;
 import dev.lbtriage.rules.facts.VmScaleSet;
 import dev.lbtriage.rules.network.Flow;
 import dev.lbtriage.rules.network.FlowEvaluator;
@@ -40,7 +39,7 @@ public final class ScaleSetModel {
 
   /** The NSGs' verdict on the probe to the instances of a scale set, from the model (inbound only, as {@link Classify#probeFlow}). */
   public static ProbeFlow probeFlow(AzureFacts facts, Backend b, VmScaleSet vmss, LoadBalancingRule rule, HealthProbe probe) {
-    Flow flow = Flow.inbound("AzureLoadBalancer", destination(facts, b, vmss), probe.port(), TransportProtocol.TCP);
+    Flow flow = TrafficFlows.probe(probe, destination(facts, b, vmss));
     AzureFacts withModel = withModelNic(facts, vmss);
     FlowVerdict v = FlowEvaluator.forNic(withModel, nicId(vmss), flow);
     Verdict verdict = Classify.verdictOf(v);
@@ -67,7 +66,7 @@ public final class ScaleSetModel {
   }
 
   /** The backend's own address, else the model subnet's prefix, else the VNet. */
-  private static String destination(AzureFacts facts, Backend b, VmScaleSet vmss) {
+  static String destination(AzureFacts facts, Backend b, VmScaleSet vmss) {
     if (b.ip() != null && !"?".equals(b.ip())) {
       return b.ip();
     }
@@ -75,7 +74,7 @@ public final class ScaleSetModel {
     return subnet.filter(s -> !s.addressPrefixes().isEmpty()).map(s -> s.addressPrefixes().get(0)).orElse("VirtualNetwork");
   }
 
-  private static String nicId(VmScaleSet vmss) {
+  static String nicId(VmScaleSet vmss) {
     return vmss.id() + "/networkInterfaceConfigurations/" + (vmss.nicConfigName() == null ? "model" : vmss.nicConfigName());
   }
 

@@ -14,7 +14,7 @@ import java.util.Optional;
 final class ProbeFlowVerifier {
 
   /** The address Azure's health probes come from (service tag AzureLoadBalancer). */
-  static final String PROBE_SOURCE = "168.63.129.16";
+  static final String PROBE_SOURCE = dev.lbtriage.rules.network.ServiceTags.AZURE_LOAD_BALANCER_IP;
 
   private final ArmClient arm;
   private final AzureReadOptions options;

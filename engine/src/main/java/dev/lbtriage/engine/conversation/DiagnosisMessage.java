@@ -1,0 +1,48 @@
+package dev.lbtriage.engine.conversation;
+
+import dev.lbtriage.engine.diagnosis.Diagnosis;
+import dev.lbtriage.engine.message.Message;
+import dev.lbtriage.engine.message.Section;
+import dev.lbtriage.rules.facts.ArmId;
+import java.util.Locale;
+
+/**
+ * A one-shot diagnosis ({@code lb-triage diagnose}) as ONE message of the message model, built from
+ * the same parts as the conversation's conclusion: the headline ({@link Conclusion#headline}), the
+ * details ({@link Conclusion#detailsMessage}), the questions still open, each with its how-to per
+ * platform, and what to collect for a support case ({@link Conclusion#supportMessage}). Any renderer
+ * prints it; there is no text renderer of diagnoses of its own.
+ */
+public final class DiagnosisMessage {
+  private DiagnosisMessage() {}
+
+  /**
+   * @param howToAnswer how this face takes answers to open questions (e.g. {@code Answer with --answer ID=VALUE.}),
+   *     shown under their heading; null for none
+   */
+  public static Message of(Diagnosis d, String howToAnswer) {
+    Message head = Conclusion.headline(d);
+    Message.Builder m = Message.builder(head.title());
+    m.context("Symptom " + d.symptom().id() + (d.symptom().score() == null ? ""
+        : String.format(Locale.ROOT, " (match %.2f)", d.symptom().score())) + "; load balancer "
+        + ArmId.name(d.loadBalancer()) + " (resource group " + ArmId.resourceGroup(d.loadBalancer()) + ")");
+    m.addAll(head.sections());
+    Message details = Conclusion.detailsMessage(d);
+    m.heading(details.title()).addAll(details.sections());
+    if (!d.questions().isEmpty()) {
+      m.heading("Open questions").context(howToAnswer);
+      for (Diagnosis.OpenQuestion q : d.questions()) {
+        m.text(q.id() + ": " + q.text());
+        if (q.how() != null) {
+          m.add(q.how());
+        }
+      }
+    }
+    if (!d.supportCase().isEmpty()) {
+      Message support = Conclusion.supportMessage(d);
+      m.heading(support.title()).addAll(support.sections());
+    }
+    return m.build();
+  }
+
+}
