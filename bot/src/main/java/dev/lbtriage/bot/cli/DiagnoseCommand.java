@@ -111,7 +111,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     Output.print(out, format, () -> d, () -> rows(d), () -> {
       // the same message model every face renders (the conversation's conclusion, details, questions, support case)
       out.print(dev.lbtriage.bot.terminal.TerminalRenderer.plain().render(
-          dev.lbtriage.engine.conversation.DiagnosisMessage.of(d, "Answer them with --answer ID=VALUE.")));
+          dev.lbtriage.engine.conversation.DiagnosisMessage.of(d, "Answer them with --answer ID=VALUE.",
+              "add --bundle FILE.zip to this command")));
       out.flush();
     });
     if (bundle != null) {

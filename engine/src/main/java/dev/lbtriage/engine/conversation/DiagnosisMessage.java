@@ -19,14 +19,25 @@ public final class DiagnosisMessage {
   /**
    * @param howToAnswer how this face takes answers to open questions (e.g. {@code Answer with --answer ID=VALUE.}),
    *     shown under their heading; null for none
+   * @param howToBundle how this face makes a support-case bundle (e.g. {@code add --bundle FILE.zip}), said in place
+   *     of the chat's offer when no cause is confirmed; null to leave the offer out
    */
-  public static Message of(Diagnosis d, String howToAnswer) {
+  public static Message of(Diagnosis d, String howToAnswer, String howToBundle) {
     Message head = Conclusion.headline(d);
     Message.Builder m = Message.builder(head.title());
     m.context("Symptom " + d.symptom().id() + (d.symptom().score() == null ? ""
         : String.format(Locale.ROOT, " (match %.2f)", d.symptom().score())) + "; load balancer "
         + ArmId.name(d.loadBalancer()) + " (resource group " + ArmId.resourceGroup(d.loadBalancer()) + ")");
-    m.addAll(head.sections());
+    for (Section s : head.sections()) {
+      if (s instanceof Section.Buttons b && b.offer()) {
+        // the chat's offer is a command said in the chat; a one-shot diagnosis says its own way, if it has one
+        if (howToBundle != null) {
+          m.context(b.buttons().get(0).label() + ": " + howToBundle);
+        }
+      } else {
+        m.add(s);
+      }
+    }
     Message details = Conclusion.detailsMessage(d);
     m.heading(details.title()).addAll(details.sections());
     if (!d.questions().isEmpty()) {
