@@ -12,7 +12,7 @@ package dev.lbtriage.kb.match;
  * @param minScore below this a symptom is not a candidate
  * @param stackedConfident with the {@link SecondStage}: the probability at and above which the best is confident
  * @param stackedMinScore with the {@link SecondStage}: below this probability (given the report is in
- *     scope) a symptom is not a candidate
+ *     scope) a symptom is not a candidate, unless the first stage alone would offer it
  * @param stackedNone with the {@link SecondStage}: at and above this probability of "none of these"
  *     nothing matched
  */

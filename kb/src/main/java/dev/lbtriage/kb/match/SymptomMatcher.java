@@ -174,7 +174,7 @@ public final class SymptomMatcher {
   public MatchResult assess(String text) {
     Scored s = score(text);
     double min = stage2 != null ? settings.stackedMinScore() * (1 - s.none) : settings.minScore();
-    List<SymptomMatch> kept = s.matches.stream().filter(m -> m.score() >= min).toList();
+    List<SymptomMatch> kept = s.matches.stream().filter(m -> m.score() >= min || s.firstStageCandidates.contains(m.symptomId())).toList();
     Verdict verdict;
     if (kept.isEmpty() || (stage2 != null ? s.none >= settings.stackedNone() : s.none >= kept.get(0).score())) {
       verdict = Verdict.NOTHING_MATCHED;
@@ -192,8 +192,9 @@ public final class SymptomMatcher {
 
   /** Every symptom's combined score, best first, and the score of "none of these" (for measuring). */
   record Scored(List<SymptomMatch> matches, double none, Set<String> oosHits, OutOfScopeTopic topic,
-      MatchExplanation explanation, boolean outOfScopeEvidence, double[][] features, String firstStageConfident) {
-    static final Scored EMPTY = new Scored(List.of(), 0, Set.of(), null, MatchExplanation.EMPTY, false, null, null);
+      MatchExplanation explanation, boolean outOfScopeEvidence, double[][] features, String firstStageConfident,
+      Set<String> firstStageCandidates) {
+    static final Scored EMPTY = new Scored(List.of(), 0, Set.of(), null, MatchExplanation.EMPTY, false, null, null, Set.of());
   }
 
   Scored score(String text) {
@@ -332,7 +333,19 @@ public final class SymptomMatcher {
     OutOfScopeTopic topic = topics.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     List<MatchExplanation.Signal> signals = p == null ? List.of() : signals(x, best < 0 || none >= p[best] ? n : best);
     MatchExplanation explanation = new MatchExplanation(words(known, original, best), votes, codeNotes, List.copyOf(oosHits), signals);
-    return new Scored(List.copyOf(out), none, oosHits, topic, explanation, !oosHits.isEmpty() || codeNone > 0, x, firstSure);
+    return new Scored(List.copyOf(out), none, oosHits, topic, explanation, !oosHits.isEmpty() || codeNone > 0, x, firstSure,
+        stage2 == null ? Set.of() : firstStageCandidates(first));
+  }
+
+  /** The symptoms the first stage alone would offer (at least {@code minScore}): they stay candidates. */
+  private Set<String> firstStageCandidates(double[] first) {
+    Set<String> out = new HashSet<>();
+    for (int i = 0; i < first.length; i++) {
+      if (first[i] >= settings.minScore()) {
+        out.add(symptoms.get(i).id());
+      }
+    }
+    return out;
   }
 
   /**
