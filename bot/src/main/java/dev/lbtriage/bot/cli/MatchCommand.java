@@ -62,6 +62,9 @@ final class MatchCommand implements Callable<Integer> {
     result.explanation().examples().forEach(e -> near.addObject().put("id", e.exampleId()).put("label", e.label())
         .put("weight", round(e.weight())).put("source", e.source()));
     why.set("errorCodes", JsonOutput.strings(result.explanation().errorCodes()));
+    ArrayNode signals = why.putArray("signals");
+    result.explanation().signals().forEach(g -> signals.addObject().put("feature", g.feature()).put("label", g.label())
+        .put("weight", round(g.weight())));
     return root;
   }
 
@@ -88,8 +91,17 @@ final class MatchCommand implements Callable<Integer> {
     }
     if (debug) {
       out.println("Why: " + result.explanation().summary());
+      if (!result.explanation().words().isEmpty()) {
+        out.println("Words (share of the best symptom's word score):");
+        result.explanation().words().forEach(w -> out.printf(Locale.ROOT, "  %.2f  %s%n", w.share(), w.term()));
+      }
+      out.println("Nearest known reports (share of the vote):");
       result.explanation().examples().stream().limit(5).forEach(e -> out.printf(Locale.ROOT, "  %.2f  %-12s %-26s %s%n",
           e.weight(), e.exampleId(), e.label(), e.source()));
+      if (!result.explanation().signals().isEmpty()) {
+        out.println("Second stage (push on the log-odds of the answer):");
+        result.explanation().signals().forEach(g -> out.printf(Locale.ROOT, "  %+.2f  %-28s %s%n", g.weight(), g.feature(), g.label()));
+      }
     }
     out.flush();
   }

@@ -29,6 +29,27 @@ class MatchCommandTest {
   }
 
   @Test
+  void debug_says_which_words_examples_and_second_stage_features_drove_the_choice() {
+    Result r = run("match", "--debug", "clients time out on the frontend IP of the load balancer, health probe is green");
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("Why: Driven by").contains("Words (share of the best symptom's word score):")
+        .contains("Nearest known reports (share of the vote):").contains("Second stage (push on the log-odds of the answer):");
+    String stage = r.out().substring(r.out().indexOf("Second stage"));
+    assertThat(stage.lines().skip(1).findFirst().orElseThrow()).matches("\\s+[+-]\\d\\.\\d\\d\\s+\\S+\\s+\\S+");
+  }
+
+  @Test
+  void json_explanation_carries_the_second_stage_signals() {
+    JsonNode why = run("match", "--format", "json", EXAMPLE).json().path("explanation");
+
+    assertThat(why.path("signals")).isNotEmpty();
+    assertThat(why.path("signals").get(0).path("feature").asText()).isNotBlank();
+    assertThat(why.path("words")).isNotEmpty();
+    assertThat(why.path("examples")).isNotEmpty();
+  }
+
+  @Test
   void several_words_are_one_report() {
     Result r = run(("match " + EXAMPLE).split(" "));
 

@@ -33,9 +33,11 @@ class ChatProcessTest {
       chat.await("Describe it in a sentence or two.");
       chat.await(ChatLoop.YOU);
       chat.type("lb-web fails its health probe since a security hardening change; both backends are down");
-      chat.await("Your description could fit more than one situation."); // the matcher is honest about real reports (issue 14)
+      // the matcher is honest about real reports (issue 14): not confident; failing probes and a dead data port
+      // lead its candidates, so the conversation asks the question that splits them
+      chat.await("Does Health Probe Status show the backends healthy?");
       chat.await(ChatLoop.YOU);
-      chat.type("probe-down");
+      chat.type("2");
       chat.await("Confirmed: A guest firewall or a network security group blocks the probe.");
       chat.await("denied by nsg-web/DenyAll@100");
       chat.await("az network nsg rule create --resource-group rg-web --nsg-name nsg-web --name AllowAzureLoadBalancerProbe --priority 100");

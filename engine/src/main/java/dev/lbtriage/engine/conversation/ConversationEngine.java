@@ -39,6 +39,7 @@ public final class ConversationEngine {
   private final Questioning questioning;
   private final Opening opening;
   private final SupportBundle bundle;
+  private final SymptomMatcher matcher;
 
   /** An engine that runs no live checks. */
   public ConversationEngine(SymptomMatcher matcher, Diagnoser diagnoser, FactSource source, Clock clock) {
@@ -60,6 +61,7 @@ public final class ConversationEngine {
   public ConversationEngine(SymptomMatcher matcher, Diagnoser diagnoser, FactSource source, Clock clock, LiveCheckRunner runner,
       ArmDocuments documents) {
     this.diagnoser = diagnoser;
+    this.matcher = matcher;
     this.facts = new FactCache(source, clock);
     this.clock = clock;
     this.questioning = new Questioning(diagnoser, facts, runner);
@@ -156,13 +158,19 @@ public final class ConversationEngine {
     }
   }
 
+  /** What drove the symptom matcher on the report given, for "why" (null before a report). */
+  private String matchReason(Ctx c) {
+    String report = c.state.report();
+    return report == null || report.isBlank() ? null : matcher.assess(report).explanation().summary();
+  }
+
   private void dispatch(Ctx c, Command command, String line) {
     Stage stage = c.state.stage();
     if (command instanceof Command.Help) {
       c.say(Explain.help());
       reprompt(c);
     } else if (command instanceof Command.Why) {
-      Explain.why(c, diagnosis(c));
+      Explain.why(c, diagnosis(c), matchReason(c));
       reprompt(c);
     } else if (command instanceof Command.More more) {
       Explain.more(c, diagnosis(c), more.part());

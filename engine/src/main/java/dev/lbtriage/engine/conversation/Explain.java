@@ -56,16 +56,24 @@ final class Explain {
     }
   }
 
-  /** The evidence so far; {@code d} is null before a load balancer is chosen. */
-  static void why(Ctx c, Diagnosis d) {
+  /**
+   * The evidence so far; {@code d} is null before a load balancer is chosen. {@code matchReason}: what
+   * drove the symptom matcher on the report (its words, nearest known reports, error codes), or null.
+   */
+  static void why(Ctx c, Diagnosis d, String matchReason) {
+    String reading = matchReason == null ? null : "How I read your report: " + matchReason;
     if (d == null) {
       c.say("Nothing is diagnosed yet: " + (c.state.symptomId() == null
-          ? "I need a description of the problem first." : "I need to know which load balancer it is."));
+          ? "I need a description of the problem first." : "I need to know which load balancer it is.")
+          + (reading == null ? "" : "\n" + reading));
       return;
     }
     Message.Builder m = Message.builder(null).add(Conclusion.findings("Evidence so far", d));
     if (!d.symptomEvidence().isEmpty()) {
       m.heading("What shows the symptom").bullets(d.symptomEvidence());
+    }
+    if (reading != null) {
+      m.heading("Why this symptom").bullets(List.of(reading));
     }
     c.say(m.text(answers(c.state)).build());
   }

@@ -44,7 +44,7 @@ class CommandsTest {
 
   @Test
   void an_ambiguous_report_asks_to_confirm_among_the_top_candidates_or_none() {
-    Chat chat = Chat.on("internal-basic").say("the backend is not responding on the port");
+    Chat chat = Chat.on("internal-basic").say("the load balancer does not work with my scale set");
 
     assertThat(chat.state.stage()).isEqualTo(Stage.CONFIRMING_SYMPTOM);
     Reply.Prompt p = chat.prompt().orElseThrow();
@@ -58,7 +58,7 @@ class CommandsTest {
 
   @Test
   void none_of_these_lists_what_lb_triage_covers_and_asks_for_the_report_again() {
-    Chat chat = Chat.on("internal-basic").say("the backend is not responding on the port").say("none of these");
+    Chat chat = Chat.on("internal-basic").say("the load balancer does not work with my scale set").say("none of these");
 
     assertThat(chat.state.stage()).isEqualTo(Stage.AWAITING_REPORT);
     assertThat(chat.text()).contains("covers 4");

@@ -27,6 +27,13 @@ class DeadEndsTest {
   }
 
   @Test
+  void why_says_how_the_report_was_read_words_and_nearest_known_reports() {
+    Chat chat = Chat.on("internal-basic").say(REPORT);
+    chat.say("why");
+    assertThat(chat.text()).contains("How I read your report: Driven by").contains("the words").contains("closest known reports");
+  }
+
+  @Test
   void resuming_a_concluded_then_quit_conversation_shows_the_conclusion_again() {
     Chat chat = Chat.on("internal-basic").say(REPORT).say("I don't know").say("no").say("quit");
     Turn t = chat.engine.resume(chat.state, r -> {});
@@ -38,7 +45,7 @@ class DeadEndsTest {
 
   @Test
   void none_of_these_lists_every_situation_and_then_takes_the_number_typed() {
-    Chat chat = Chat.on("internal-basic").say("the backend is not responding on the port").say("none of these");
+    Chat chat = Chat.on("internal-basic").say("the load balancer does not work with my scale set").say("none of these");
     assertThat(chat.state.stage()).isEqualTo(Stage.AWAITING_REPORT);
     assertThat(chat.prompt().orElseThrow().choices()).hasSize(Chat.KB.symptoms().size());
     chat.say("2");
@@ -48,7 +55,7 @@ class DeadEndsTest {
 
   @Test
   void back_at_the_list_of_every_situation_returns_to_the_candidates() {
-    Chat chat = Chat.on("internal-basic").say("the backend is not responding on the port").say("none of these").say("back");
+    Chat chat = Chat.on("internal-basic").say("the load balancer does not work with my scale set").say("none of these").say("back");
     assertThat(chat.state.stage()).isEqualTo(Stage.CONFIRMING_SYMPTOM);
     assertThat(chat.promptId()).isEqualTo(Prompts.SYMPTOM);
     chat.say("help");
@@ -57,7 +64,7 @@ class DeadEndsTest {
 
   @Test
   void the_symptom_list_takes_the_number_of_none_of_these_and_quit() {
-    Chat chat = Chat.on("internal-basic").say("the backend is not responding on the port");
+    Chat chat = Chat.on("internal-basic").say("the load balancer does not work with my scale set");
     assertThat(chat.promptId()).isEqualTo(Prompts.SYMPTOM);
     int none = chat.prompt().orElseThrow().choices().size();
     chat.say(String.valueOf(none));

@@ -31,7 +31,7 @@ class QuestionOrderTest {
   @Test
   void the_question_whose_answers_decide_more_causes_comes_first() {
     Chat chat = ReportAnswersConversationTest.on("healthy");
-    chat.say("Clients of lb-shop get timeouts on port 80 but I cannot tell whether the probe is involved.");
+    chat.say("Clients of lb-shop get timeouts on port 80, not sure about the probe.");
     if (Prompts.SYMPTOM.equals(chat.promptId())) {
       chat.say("data-port-down");
     }

@@ -15,9 +15,23 @@ import java.util.Locale;
  * @param examples the nearest labelled examples, closest first
  * @param errorCodes error codes of the dictionary found in the report, with what they point to
  * @param outOfScopeWords entries of the out-of-scope list found in the report
+ * @param signals the second stage's features that moved the chosen answer (a symptom, or "none") most,
+ *     with what each added to its log-odds (negative: it spoke against it)
  */
 public record MatchExplanation(
-    List<WordWeight> words, List<ExampleVote> examples, List<String> errorCodes, List<String> outOfScopeWords) {
+    List<WordWeight> words, List<ExampleVote> examples, List<String> errorCodes, List<String> outOfScopeWords,
+    List<Signal> signals) {
+
+  /**
+   * One feature of the second stage ({@code vote:probe-down}: the neighbours' vote for probe-down,
+   * {@code has:timeout&!probestate}: "times out" with no state of the probe said) and its push on
+   * {@code label}'s log-odds.
+   */
+  public record Signal(String feature, String label, double weight) {}
+
+  public MatchExplanation(List<WordWeight> words, List<ExampleVote> examples, List<String> errorCodes, List<String> outOfScopeWords) {
+    this(words, examples, errorCodes, outOfScopeWords, List.of());
+  }
 
   /** A term and its share of the best symptom's word score. */
   public record WordWeight(String term, double share) {}
@@ -32,6 +46,7 @@ public record MatchExplanation(
     examples = List.copyOf(examples);
     errorCodes = List.copyOf(errorCodes);
     outOfScopeWords = List.copyOf(outOfScopeWords);
+    signals = List.copyOf(signals);
   }
 
   /** One or two sentences for a person. */
@@ -50,6 +65,11 @@ public record MatchExplanation(
     }
     if (!outOfScopeWords.isEmpty()) {
       parts.add("out-of-scope words " + String.join(", ", outOfScopeWords));
+    }
+    List<String> pushes = signals.stream().limit(3)
+        .map(g -> String.format(Locale.ROOT, "%s %s %s", g.feature(), g.weight() >= 0 ? "for" : "against", g.label())).toList();
+    if (!pushes.isEmpty()) {
+      parts.add("second stage: " + String.join(", ", pushes));
     }
     return parts.isEmpty() ? "No word of the report is known to the knowledge base." : "Driven by " + String.join("; ", parts) + ".";
   }

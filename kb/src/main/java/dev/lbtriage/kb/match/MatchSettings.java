@@ -10,9 +10,27 @@ package dev.lbtriage.kb.match;
  * @param confident the combined score at and above which a best match may be confident
  * @param margin how far the best must be ahead of the runner-up and of "none" to be confident
  * @param minScore below this a symptom is not a candidate
+ * @param stackedConfident with the {@link SecondStage}: the probability at and above which the best is confident
+ * @param stackedMinScore with the {@link SecondStage}: below this probability (given the report is in
+ *     scope) a symptom is not a candidate, unless the first stage alone would offer it
+ * @param stackedNone with the {@link SecondStage}: at and above this probability of "none of these"
+ *     nothing matched
  */
-record MatchSettings(double lexicalWeight, int neighbours, double codeWeight, double confident, double margin, double minScore) {
-  static final MatchSettings DEFAULT = new MatchSettings(0.6, 25, 0.6, 0.90, 0.30, 0.20);
+record MatchSettings(double lexicalWeight, int neighbours, double codeWeight, double confident, double margin, double minScore,
+    double stackedConfident, double stackedMinScore, double stackedNone) {
+  static final MatchSettings DEFAULT = new MatchSettings(0.6, 25, 0.6, 0.90, 0.30, 0.20, 0.95, 0.10, 0.90);
+
+  MatchSettings(double lexicalWeight, int neighbours, double codeWeight, double confident, double margin, double minScore) {
+    this(lexicalWeight, neighbours, codeWeight, confident, margin, minScore, DEFAULT.stackedConfident, DEFAULT.stackedMinScore, DEFAULT.stackedNone);
+  }
+
+  MatchSettings withStackedConfident(double v) {
+    return new MatchSettings(lexicalWeight, neighbours, codeWeight, confident, margin, minScore, v, stackedMinScore, stackedNone);
+  }
+
+  MatchSettings withStackedNone(double v) {
+    return new MatchSettings(lexicalWeight, neighbours, codeWeight, confident, margin, minScore, stackedConfident, stackedMinScore, v);
+  }
 
   MatchSettings withLexicalWeight(double v) {
     return new MatchSettings(v, neighbours, codeWeight, confident, margin, minScore);

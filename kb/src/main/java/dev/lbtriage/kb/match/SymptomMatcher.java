@@ -81,6 +81,8 @@ public final class SymptomMatcher {
   static final double SATURATION_UNITS = 2.0;
   static final double OOS_UNITS = 2.0;
   private static final int EXPLAIN_WORDS = 6;
+  private static final int EXPLAIN_SIGNALS = 6;
+  private static final int NEAR = 5;
 
   /** Characters of a report looked at; the rest is ignored. */
   public static final int MAX_CHARS = 32_768;
@@ -98,6 +100,7 @@ public final class SymptomMatcher {
   private final Speller speller;
   private final OutOfScope outOfScope;
   private final MatchSettings settings;
+  private final SecondStage stage2;
   private final DomainAnalyzer queryAnalyzer = DomainAnalyzer.forQuery();
   private final DomainAnalyzer plainAnalyzer = DomainAnalyzer.plain();
 
@@ -115,9 +118,10 @@ public final class SymptomMatcher {
     this.outOfScope = OutOfScope.bundled(plainAnalyzer);
     this.speller = new Speller(knownWords(symptoms, outOfScope));
     this.settings = settings;
+    this.stage2 = SecondStage.bundled(symptoms.stream().map(Symptom::id).toList());
   }
 
-  private SymptomMatcher(SymptomMatcher base, ExampleIndex examples, MatchSettings settings) {
+  private SymptomMatcher(SymptomMatcher base, ExampleIndex examples, MatchSettings settings, SecondStage stage2) {
     this.symptoms = base.symptoms;
     this.lexical = base.lexical;
     this.examples = examples;
@@ -125,16 +129,37 @@ public final class SymptomMatcher {
     this.outOfScope = base.outOfScope;
     this.speller = base.speller;
     this.settings = settings;
+    this.stage2 = stage2;
   }
 
   /** The same KB, other examples and settings (cheap: the KB index is shared). */
   SymptomMatcher with(List<Example> labelled, MatchSettings settings) {
-    return new SymptomMatcher(this, new ExampleIndex(labelled), settings);
+    return new SymptomMatcher(this, new ExampleIndex(labelled), settings, stage2);
   }
 
   /** The same KB and examples, other settings. */
   SymptomMatcher with(MatchSettings settings) {
-    return new SymptomMatcher(this, examples, settings);
+    return new SymptomMatcher(this, examples, settings, stage2);
+  }
+
+  /** The same KB, examples and settings, with another second stage ({@code null}: the first stage alone). */
+  SymptomMatcher withSecondStage(SecondStage stage2) {
+    return new SymptomMatcher(this, examples, settings, stage2);
+  }
+
+  /** Whether a second stage is used (the bundled weights were found and fit the KB). */
+  boolean hasSecondStage() {
+    return stage2 != null;
+  }
+
+  /** The symptom ids in KB order (the first stage's feature order). */
+  List<String> symptomIds() {
+    return symptoms.stream().map(Symptom::id).toList();
+  }
+
+  /** The score at and above which a best match may be confident, for this matcher's stages. */
+  double confidentScore() {
+    return stage2 != null ? settings.stackedConfident() : settings.confident();
   }
 
   /**
@@ -148,14 +173,18 @@ public final class SymptomMatcher {
   /** The verdict for a report, with candidates, out-of-scope topic and explanation. */
   public MatchResult assess(String text) {
     Scored s = score(text);
-    List<SymptomMatch> kept = s.matches.stream().filter(m -> m.score() >= settings.minScore()).toList();
+    double min = stage2 != null ? settings.stackedMinScore() * (1 - s.none) : settings.minScore();
+    List<SymptomMatch> kept = s.matches.stream().filter(m -> m.score() >= min || s.firstStageCandidates.contains(m.symptomId())).toList();
     Verdict verdict;
-    if (kept.isEmpty() || s.none >= kept.get(0).score()) {
+    if (kept.isEmpty() || (stage2 != null ? s.none >= settings.stackedNone() : s.none >= kept.get(0).score())) {
       verdict = Verdict.NOTHING_MATCHED;
     } else {
       double best = kept.get(0).score();
       double rival = Math.max(s.none, kept.size() > 1 ? kept.get(1).score() : 0);
-      verdict = !s.outOfScopeEvidence && best >= settings.confident() && best - rival >= settings.margin() ? Verdict.CONFIDENT : Verdict.AMBIGUOUS;
+      boolean sure = stage2 != null
+          ? best >= settings.stackedConfident() || kept.get(0).symptomId().equals(s.firstStageConfident)
+          : s.firstStageConfident != null;
+      verdict = sure ? Verdict.CONFIDENT : Verdict.AMBIGUOUS;
     }
     OutOfScopeTopic topic = verdict == Verdict.CONFIDENT ? null : s.topic;
     return new MatchResult(kept, s.oosHits, verdict, topic, s.explanation);
@@ -163,8 +192,9 @@ public final class SymptomMatcher {
 
   /** Every symptom's combined score, best first, and the score of "none of these" (for measuring). */
   record Scored(List<SymptomMatch> matches, double none, Set<String> oosHits, OutOfScopeTopic topic,
-      MatchExplanation explanation, boolean outOfScopeEvidence) {
-    static final Scored EMPTY = new Scored(List.of(), 0, Set.of(), null, MatchExplanation.EMPTY, false);
+      MatchExplanation explanation, boolean outOfScopeEvidence, double[][] features, String firstStageConfident,
+      Set<String> firstStageCandidates) {
+    static final Scored EMPTY = new Scored(List.of(), 0, Set.of(), null, MatchExplanation.EMPTY, false, null, null, Set.of());
   }
 
   Scored score(String text) {
@@ -235,6 +265,14 @@ public final class SymptomMatcher {
     double voteSum = near.stream().mapToDouble(Neighbour::score).sum();
     Map<OutOfScopeTopic, Double> topics = new EnumMap<>(OutOfScopeTopic.class);
     List<ExampleVote> votes = new ArrayList<>();
+    double[] near5 = new double[n + 1];
+    double near5Sum = near.stream().limit(NEAR).mapToDouble(Neighbour::score).sum();
+    for (Neighbour nb : near.subList(0, Math.min(NEAR, near.size()))) {
+      int i = nb.example().outOfScope() ? n : indexOf(nb.example().label());
+      if (i >= 0) {
+        near5[i] += nb.score() / near5Sum;
+      }
+    }
     for (Neighbour nb : near) {
       double share = nb.score() / voteSum;
       Example e = nb.example();
@@ -272,19 +310,79 @@ public final class SymptomMatcher {
 
     double w = settings.lexicalWeight();
     double none = Math.min(1, w * lexNone + (1 - w) * voteNone + settings.codeWeight() * codeNone);
+    double[] first = new double[n];
+    for (int i = 0; i < n; i++) {
+      first[i] = Math.min(1, w * lex[i] + (1 - w) * vote[i] + settings.codeWeight() * code[i]);
+    }
+    String firstSure = firstStageConfident(first, none, !oosHits.isEmpty() || codeNone > 0);
+    double[][] x = SecondStage.vector(lex, vote, code, lexNone, voteNone, codeNone, near5, oosHits.size(), all);
+    double[] p = null;
+    if (stage2 != null && firstSure == null) { // an error code with the words agreeing decides without it
+      p = stage2.probabilities(x);
+      none = p[n];
+    }
     List<SymptomMatch> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      double score = Math.min(1, w * lex[i] + (1 - w) * vote[i] + settings.codeWeight() * code[i]);
-      if (score > 0) {
+      if (first[i] > 0) {
         Symptom s = symptoms.get(i);
-        out.add(new SymptomMatch(s.id(), s.title(), score));
+        out.add(new SymptomMatch(s.id(), s.title(), p != null ? p[i] : first[i]));
       }
     }
     out.sort(Comparator.comparingDouble(SymptomMatch::score).reversed());
     int best = out.isEmpty() ? -1 : indexOf(out.get(0).symptomId());
     OutOfScopeTopic topic = topics.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-    MatchExplanation explanation = new MatchExplanation(words(known, original, best), votes, codeNotes, List.copyOf(oosHits));
-    return new Scored(List.copyOf(out), none, oosHits, topic, explanation, !oosHits.isEmpty() || codeNone > 0);
+    List<MatchExplanation.Signal> signals = p == null ? List.of() : signals(x, best < 0 || none >= p[best] ? n : best);
+    MatchExplanation explanation = new MatchExplanation(words(known, original, best), votes, codeNotes, List.copyOf(oosHits), signals);
+    return new Scored(List.copyOf(out), none, oosHits, topic, explanation, !oosHits.isEmpty() || codeNone > 0, x, firstSure,
+        stage2 == null ? Set.of() : firstStageCandidates(first));
+  }
+
+  /** The symptoms the first stage alone would offer (at least {@code minScore}): they stay candidates. */
+  private Set<String> firstStageCandidates(double[] first) {
+    Set<String> out = new HashSet<>();
+    for (int i = 0; i < first.length; i++) {
+      if (first[i] >= settings.minScore()) {
+        out.add(symptoms.get(i).id());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The first stage's confident symptom, or {@code null}: no out-of-scope word or code, the best
+   * combined score at least {@code confident} and {@code margin} ahead of the runner-up and "none"
+   * (in practice: an error code of the dictionary with the words agreeing).
+   */
+  private String firstStageConfident(double[] first, double none, boolean oosEvidence) {
+    int best = -1;
+    double rival = none;
+    for (int i = 0; i < first.length; i++) {
+      if (best < 0 || first[i] > first[best]) {
+        if (best >= 0) {
+          rival = Math.max(rival, first[best]);
+        }
+        best = i;
+      } else {
+        rival = Math.max(rival, first[i]);
+      }
+    }
+    boolean sure = best >= 0 && !oosEvidence && first[best] >= settings.minScore() && first[best] > none
+        && first[best] >= settings.confident() && first[best] - rival >= settings.margin();
+    return sure ? symptoms.get(best).id() : null;
+  }
+
+  /** The second-stage features that pushed class {@code c} (a symptom index, or n for "none") most, either way. */
+  private List<MatchExplanation.Signal> signals(double[][] x, int c) {
+    List<MatchExplanation.Signal> out = new ArrayList<>();
+    String label = c < symptoms.size() ? symptoms.get(c).id() : Example.NONE;
+    for (int f = 0; f < x[c].length; f++) {
+      double v = stage2.contribution(c, f, x);
+      if (Math.abs(v) >= 0.05) {
+        out.add(new MatchExplanation.Signal(stage2.featureName(f), label, v));
+      }
+    }
+    return out.stream().sorted(Comparator.comparingDouble((MatchExplanation.Signal g) -> Math.abs(g.weight())).reversed())
+        .limit(EXPLAIN_SIGNALS).toList();
   }
 
   /** The terms that carried most of symptom {@code best}'s word score, with their shares. */

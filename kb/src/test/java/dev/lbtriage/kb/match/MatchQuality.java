@@ -214,16 +214,28 @@ public final class MatchQuality {
    * (leave one group out), so no report is judged by itself or by its neighbours in one thread.
    */
   static Function<String, Outcome> leaveGroupOut(KnowledgeBase kb, List<Report> dev, MatchSettings settings) {
+    return leaveGroupOut(kb, dev, settings, new SymptomMatcher(kb).hasSecondStage() ? SecondStageFit.LAMBDA : -1);
+  }
+
+  /**
+   * As above; with {@code lambda >= 0} the second stage is fitted anew for each left-out group, on the
+   * other groups' reports only (their features scored leaving their own group out), so the weights
+   * never saw the report they judge; with {@code lambda < 0} the first stage alone.
+   */
+  static Function<String, Outcome> leaveGroupOut(KnowledgeBase kb, List<Report> dev, MatchSettings settings, double lambda) {
     Map<String, Function<String, Outcome>> byGroup = new java.util.HashMap<>();
     Map<String, String> groupOfText = new java.util.HashMap<>();
     dev.forEach(r -> groupOfText.put(r.text(), r.group()));
     List<Example> phrasings = Examples.phrasings(kb);
     List<Example> real = asExamples(dev);
     SymptomMatcher base = new SymptomMatcher(kb);
+    List<SecondStageFit.Row> rows = lambda >= 0 ? SecondStageFit.rows(base, phrasings, dev, settings) : List.of();
     return text -> byGroup.computeIfAbsent(groupOfText.getOrDefault(text, ""), g -> {
       List<Example> ex = new ArrayList<>(phrasings);
       real.stream().filter(e -> !e.group().equals(g)).forEach(ex::add);
-      return outcomes(base.with(ex, settings));
+      SecondStage stage = lambda < 0 ? null
+          : SecondStageFit.fit(rows.stream().filter(r -> !r.group().equals(g)).toList(), base.symptomIds(), lambda);
+      return outcomes(base.with(ex, settings).withSecondStage(stage));
     }).apply(text);
   }
 
@@ -248,6 +260,9 @@ public final class MatchQuality {
   }
 
   static int run(String[] args, PrintStream out) throws IOException {
+    if (args.length >= 2 && args[0].equals("train-second-stage")) {
+      return trainSecondStage(Path.of(args[1]), args.length > 2 ? Double.parseDouble(args[2]) : SecondStageFit.LAMBDA, out);
+    }
     if (args.length >= 2 && args[0].equals("export-dev")) {
       return exportDevelopment(Path.of(args[1]), args, out);
     }
@@ -260,6 +275,7 @@ public final class MatchQuality {
     boolean rows = false;
     boolean sweep = false;
     MatchSettings settings = MatchSettings.DEFAULT;
+    Double lambda = null;
     List<Path> files = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
@@ -268,6 +284,10 @@ public final class MatchQuality {
         case "--sweep" -> sweep = true;
         case "--w" -> settings = settings.withLexicalWeight(Double.parseDouble(args[++i]));
         case "--k" -> settings = settings.withNeighbours(Integer.parseInt(args[++i]));
+        case "--t" -> settings = settings.withStackedConfident(Double.parseDouble(args[++i]));
+        case "--none" -> settings = settings.withStackedNone(Double.parseDouble(args[++i]));
+        case "--lambda" -> lambda = Double.parseDouble(args[++i]);
+        case "--first-stage" -> lambda = -1.0;
         default -> files.add(Path.of(args[i]));
       }
     }
@@ -281,6 +301,10 @@ public final class MatchQuality {
     KnowledgeBase kb = KnowledgeBaseLoader.loadBundled();
     out.printf(Locale.ROOT, "%d reports in the %s part (%d groups)%n", reports.size(), part,
         reports.stream().map(Report::group).distinct().count());
+    if (sweep && lambda != null) {
+      stackSweep(kb, reports, settings, out);
+      return 0;
+    }
     if (sweep) {
       sweep(kb, reports, out);
       return 0;
@@ -302,7 +326,12 @@ public final class MatchQuality {
         out.println("--w/--k are refused for the held-out parts: settings are chosen on development only.");
         return 2;
       }
-      Function<String, Outcome> m = part == Part.DEVELOPMENT ? leaveGroupOut(kb, reports, settings) : current(kb);
+      if (part.heldOut() && lambda != null) {
+        out.println("--lambda/--first-stage are refused for the held-out parts.");
+        return 2;
+      }
+      Function<String, Outcome> m = part != Part.DEVELOPMENT ? current(kb)
+          : lambda == null ? leaveGroupOut(kb, reports, settings) : leaveGroupOut(kb, reports, settings, lambda);
       out.print(evaluate("current", part, reports, m).describe());
       if (rows) {
         for (Report r : reports) {
@@ -315,6 +344,80 @@ public final class MatchQuality {
       }
     }
     return 0;
+  }
+
+  /**
+   * Development only: the second stage fitted leaving each group out, for several penalties; for
+   * each, top-1 (nothing matched when P(none) >= n), and for the confident threshold t the confident
+   * verdicts and their precision (out-of-scope confident verdicts count as wrong).
+   */
+  static void stackSweep(KnowledgeBase kb, List<Report> dev, MatchSettings settings, PrintStream out) {
+    SymptomMatcher base = new SymptomMatcher(kb);
+    List<String> ids = base.symptomIds();
+    List<SecondStageFit.Row> rows = SecondStageFit.rows(base, Examples.phrasings(kb), dev, settings);
+    List<String> groups = rows.stream().map(SecondStageFit.Row::group).distinct().toList();
+    int oosWords = SecondStage.OWN.size(), codeNone = 3;
+    for (double lambda : new double[] {0.01, 0.005, 0.003}) {
+      double[][] p = new double[rows.size()][];
+      for (String g : groups) {
+        SecondStage st = SecondStageFit.fit(rows.stream().filter(r -> !r.group().equals(g)).toList(), ids, lambda);
+        for (int i = 0; i < rows.size(); i++) {
+          if (rows.get(i).group().equals(g)) {
+            p[i] = st.probabilities(rows.get(i).x());
+          }
+        }
+      }
+      double logLoss = 0;
+      for (int i = 0; i < rows.size(); i++) {
+        logLoss -= Math.log(Math.max(1e-9, p[i][rows.get(i).y()]));
+      }
+      out.printf(Locale.ROOT, "lambda %.4f log-loss %.3f%n", lambda, logLoss / rows.size());
+      for (double none : new double[] {0.6, 0.7, 0.8, 0.9, 1.01}) {
+        int in = 0, top1 = 0, oos = 0, oosNothing = 0, inNothing = 0;
+        for (int i = 0; i < rows.size(); i++) {
+          int y = rows.get(i).y();
+          int best = argmaxSymptom(p[i]);
+          boolean nothing = p[i][ids.size()] >= none;
+          if (y < ids.size()) {
+            in++;
+            top1 += !nothing && best == y ? 1 : 0;
+            inNothing += nothing ? 1 : 0;
+          } else {
+            oos++;
+            oosNothing += nothing ? 1 : 0;
+          }
+        }
+        out.printf(Locale.ROOT, "  none>=%.2f top-1 %.1f %% (%d/%d), in-scope nothing %d, out-of-scope nothing %d/%d%n", none,
+            100.0 * top1 / in, top1, in, inNothing, oosNothing, oos);
+      }
+      for (boolean clean : new boolean[] {false, true}) {
+      StringBuilder b = new StringBuilder(clean ? "  confident at t, no out-of-scope word or code: " : "  confident at t: ");
+      for (double t : new double[] {0.7, 0.75, 0.8, 0.85, 0.9, 0.925, 0.95, 0.975}) {
+        int c = 0, ok = 0, oosC = 0;
+        for (int i = 0; i < rows.size(); i++) {
+          int best = argmaxSymptom(p[i]);
+          double[][] x = rows.get(i).x();
+          if (p[i][best] >= t && (!clean || (x[0][oosWords] == 0 && x[ids.size()][codeNone] == 0))) {
+            c++;
+            ok += best == rows.get(i).y() ? 1 : 0;
+            oosC += rows.get(i).y() == ids.size() ? 1 : 0;
+          }
+        }
+        b.append(String.format(Locale.ROOT, "%.3f:%d/%d(oos %d) ", t, ok, c, oosC));
+      }
+      out.println(b);
+      }
+    }
+  }
+
+  private static int argmaxSymptom(double[] p) {
+    int best = 0;
+    for (int c = 1; c < p.length - 1; c++) {
+      if (p[c] > p[best]) {
+        best = c;
+      }
+    }
+    return best;
   }
 
   /** One development report as a setting scored it: the best symptom, its score, its nearest rival. */
@@ -380,6 +483,27 @@ public final class MatchQuality {
         out.printf(Locale.ROOT, "w=%.2f k=%2d top-1 %.1f %% top-3 %.1f %% | %s%n", w, k, 100.0 * top1 / in, 100.0 * top3 / in, best);
       }
     }
+  }
+
+  /**
+   * {@code train-second-stage OUT [lambda]}: fits the second stage on every development report
+   * (features scored leaving each report's own group out) and writes its weights to OUT, the bundled
+   * {@code kb/match/second-stage.tsv}.
+   */
+  static int trainSecondStage(Path target, double lambda, PrintStream out) throws IOException {
+    KnowledgeBase kb = KnowledgeBaseLoader.loadBundled();
+    List<Report> dev = RealReports.bundled().part(Part.DEVELOPMENT);
+    SymptomMatcher base = new SymptomMatcher(kb);
+    List<SecondStageFit.Row> rows = SecondStageFit.rows(base, Examples.phrasings(kb), dev, MatchSettings.DEFAULT);
+    SecondStage stage = SecondStageFit.fit(rows, base.symptomIds(), lambda);
+    List<String> lines = new ArrayList<>();
+    lines.add("# Second-stage weights of the symptom matcher (SecondStage): multinomial logistic regression, one");
+    lines.add(String.format(Locale.ROOT, "# column per class. Written by MatchQuality train-second-stage (lambda %.4f) from the %d", lambda, dev.size()));
+    lines.add("# development reports only (features scored leaving each report's source group out). Do not edit by hand.");
+    lines.addAll(stage.toLines());
+    java.nio.file.Files.write(target, lines, java.nio.charset.StandardCharsets.UTF_8);
+    out.println("wrote " + stage.toLines().size() + " weight rows to " + target);
+    return 0;
   }
 
   /**
