@@ -127,7 +127,7 @@ public final class Diagnoser {
       Collection<Answer> answers, Predicate<String> fixFor, boolean scan) {
     Context ctx = new Context(facts, lb, session, answers);
     List<Diagnosis.CauseFinding> findings = symptom.causes().stream().map(c -> merge(c, out)).toList();
-    Diagnosis.Health health = HealthCheck.of(symptom.id(), session, findings);
+    Diagnosis.Health health = HealthCheck.of(symptom, session, findings);
     List<Diagnosis.Remediation> remediation = new ArrayList<>();
     for (Diagnosis.CauseFinding f : findings) {
       boolean relevant = f.status().equals(Status.CONFIRMED.id()) || (!health.healthy() && f.status().equals(Status.SUSPECTED.id()));
@@ -136,7 +136,7 @@ public final class Diagnoser {
         remediation.add(remediation(cause, f.status(), new Filler(ctx.valuesFor(cause.id(), f.subjects()))));
       }
     }
-    List<Diagnosis.OpenQuestion> questions = scan || health.healthy() && HealthCheck.settlesQuestions(symptom.id()) ? List.of()
+    List<Diagnosis.OpenQuestion> questions = scan || health.healthy() && HealthCheck.settlesQuestions(symptom) ? List.of()
         : questions(symptom, out, ctx);
     List<Diagnosis.SupportStep> support = List.of();
     if (!scan) {
@@ -184,7 +184,7 @@ public final class Diagnoser {
       Filler base = new Filler(ctx.valuesFor(null, List.of()));
       return new Diagnosis(new Diagnosis.SymptomRef(symptom.id(), null, symptom.title()), lb.id(), findings, questions, remediation,
           List.of(), symptom.supportCase().stream().map(s -> support(s, base)).toList(), List.of(), List.of(),
-          HealthCheck.of(symptom.id(), session, findings), notices(session));
+          HealthCheck.of(symptom, session, findings), notices(session));
     }
   }
 

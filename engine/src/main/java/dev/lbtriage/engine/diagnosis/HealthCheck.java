@@ -1,5 +1,6 @@
 package dev.lbtriage.engine.diagnosis;
 
+import dev.lbtriage.kb.model.Symptom;
 import dev.lbtriage.rules.diagnosis.Backend;
 import dev.lbtriage.rules.diagnosis.BackendRoute;
 import dev.lbtriage.rules.diagnosis.DataFlow;
@@ -16,16 +17,16 @@ import java.util.Optional;
 /**
  * Whether the facts show the load balancer's own path healthy: every backend's health probe up
  * (DipAvailability 100 %), no backend stopped, no NSG rule denying and no route diverting the probe
- * or the clients, and no cause confirmed. Decided only for the symptoms about the probe and the data
- * path; the rules' classifications are read, nothing is decided twice.
+ * or the clients, and no cause confirmed. Decided only for the symptoms whose KB entry has a {@code healthCheck}
+ * (what is left to look at comes from there); the rules' classifications are read, nothing is decided twice.
  */
 final class HealthCheck {
   private static final double UP = 100.0 - 1e-9;
 
   private HealthCheck() {}
 
-  static Diagnosis.Health of(String symptomId, DiagnosisSession session, List<Diagnosis.CauseFinding> findings) {
-    if (!symptomId.equals("probe-down") && !symptomId.equals("data-port-down")) {
+  static Diagnosis.Health of(Symptom symptom, DiagnosisSession session, List<Diagnosis.CauseFinding> findings) {
+    if (symptom.healthCheck() == null) {
       return Diagnosis.Health.unknown();
     }
     List<Backend> backends = session.objects(Backend.class).stream().sorted(Comparator.comparing(Backend::ip)).toList();
@@ -51,22 +52,14 @@ final class HealthCheck {
         + dataFlows.stream().filter(p -> p.verdict() == Verdict.ALLOWED).count();
     evidence.add("no NSG rule denies the probe or the clients (" + allowed + " flow" + (allowed == 1 ? "" : "s")
         + " checked against the NSGs), and no route diverts the backends' traffic");
-    List<String> left = new ArrayList<>();
-    left.add("the client side: where the failing clients connect from, their DNS, and any firewall or proxy on their way");
-    left.add("the application's own behaviour on the backends: errors, slow answers, its logs around the time of the alert");
-    left.add(symptomId.equals("probe-down")
-        ? "other misconfigurations (the seed's Cause 4): a probe that flaps, a probe path or port the application serves differently;"
-            + " compare the alert's time with Health Probe Status over the last hours"
-        : "other misconfigurations: a client calling from a backend of the same load balancer, or an application listening on"
-            + " another port than the rule's backend port");
-    return new Diagnosis.Health(true, evidence, left);
+    return new Diagnosis.Health(true, evidence, symptom.healthCheck().leftToLookAt());
   }
 
   /**
    * Whether a healthy path leaves nothing to ask: for a failing probe, the metric already shows every
    * backend answers it, so the questions about responding and listening are settled.
    */
-  static boolean settlesQuestions(String symptomId) {
-    return symptomId.equals("probe-down");
+  static boolean settlesQuestions(Symptom symptom) {
+    return symptom.healthCheck() != null && symptom.healthCheck().settlesQuestions();
   }
 }

@@ -26,7 +26,9 @@ import java.util.stream.Collectors;
 final class SymptomReader {
 
   static final Set<String> SYMPTOM_FIELDS = Set.of(
-      "id", "title", "summary", "phrasings", "keywords", "seedSections", "causes", "questions", "supportCase");
+      "id", "title", "summary", "phrasings", "keywords", "seedSections", "causes", "questions", "supportCase",
+      "healthCheck");
+  static final Set<String> HEALTH_CHECK_FIELDS = Set.of("settlesQuestions", "leftToLookAt");
   static final Set<String> CAUSE_FIELDS =
       Set.of("id", "title", "explanation", "seedSections", "checks", "resolution", "commands", "scan");
   static final Set<String> CHECK_FIELDS = Set.of("fact", "question", "description");
@@ -70,7 +72,11 @@ final class SymptomReader {
     for (YamlNode n : f.items("supportCase", false)) {
       Fields.of(n, "support capture", CAPTURE_FIELDS, file, f.problems()).map(this::capture).ifPresent(captures::add);
     }
-    return new Symptom(id, title, summary, phrasings, keywords, seedSections, causes, questions, captures,
+    dev.lbtriage.kb.model.HealthCheck health = f.node("healthCheck")
+        .flatMap(n -> Fields.of(n, "healthCheck", HEALTH_CHECK_FIELDS, file, f.problems()))
+        .map(h -> new dev.lbtriage.kb.model.HealthCheck(flag(h, "settlesQuestions"), h.texts("leftToLookAt", true)))
+        .orElse(null);
+    return new Symptom(id, title, summary, phrasings, keywords, seedSections, causes, questions, captures, health,
         new Source(file));
   }
 

@@ -14,6 +14,8 @@ import java.util.List;
  * @param causes what can produce it, in the order the triage considers them
  * @param questions the manual checks of this symptom's causes (ids unique across the KB)
  * @param supportCase what to collect before opening a support case
+ * @param healthCheck how the triage can end "healthy" for this symptom, or null when it cannot (the facts say nothing
+ *     about it)
  * @param source where the entry was read from
  */
 public record Symptom(
@@ -26,6 +28,7 @@ public record Symptom(
     List<Cause> causes,
     List<Question> questions,
     List<SupportCapture> supportCase,
+    HealthCheck healthCheck,
     Source source) {
   public Symptom {
     phrasings = List.copyOf(phrasings);

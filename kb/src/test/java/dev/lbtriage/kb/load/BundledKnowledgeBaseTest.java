@@ -30,6 +30,22 @@ class BundledKnowledgeBaseTest {
   }
 
   @Test
+  void only_the_probe_and_data_path_symptoms_can_end_healthy_and_only_a_healthy_probe_settles_the_questions() {
+    // given the KB shipped in the jar: a health check needs the probe metric and the flows, which only these two read
+
+    // when
+    List<String> canEndHealthy = kb.symptoms().stream().filter(s -> s.healthCheck() != null).map(Symptom::id).toList();
+    List<String> settle = kb.symptoms().stream().filter(s -> s.healthCheck() != null && s.healthCheck().settlesQuestions())
+        .map(Symptom::id).toList();
+
+    // then
+    assertThat(canEndHealthy).containsExactly("probe-down", "data-port-down");
+    assertThat(settle).containsExactly("probe-down");
+    assertThat(kb.symptoms()).filteredOn(s -> s.healthCheck() != null)
+        .allSatisfy(s -> assertThat(s.healthCheck().leftToLookAt()).hasSizeGreaterThanOrEqualTo(3).noneMatch(String::isBlank));
+  }
+
+  @Test
   void each_symptom_has_exactly_its_causes_in_triage_order() {
     // given
     var causes = kb.symptoms().stream().collect(Collectors.toMap(
