@@ -48,7 +48,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class RuleEngineBenchmark {
-  static final List<String> DRL = List.of("classify-backends.drl", "classify-network.drl", "probe-down.drl",
+  static final List<String> DRL = List.of("classify-unexplained.drl", "probe-down.drl",
       "data-port-down.drl", "vmss-backend-port-locked.drl", "residual-traffic.drl");
 
   @Param({"probe-down"})

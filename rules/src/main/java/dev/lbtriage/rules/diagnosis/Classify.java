@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The pure functions the classification rules call: raw facts in, classification facts out. No I/O.
+ * The pure functions of the classification ({@link Classification}): raw facts in, classification facts out. No I/O.
  */
 public final class Classify {
   private Classify() {}

@@ -68,6 +68,11 @@ public final class DiagnosisSession implements AutoCloseable {
       conclusions.remove(event.getFactHandle());
     }
   };
+  private final AzureFacts facts;
+  private final String loadBalancerId;
+  /** The classification that depends on the client's address, as in the session ({@link #client}). */
+  private List<Object> clientClassified;
+  private Map<Object, FactHandle> clientHandles = new LinkedHashMap<>();
   /** The outcome of the last {@link #run}, while nothing was given, changed or withdrawn since. */
   private RuleOutcome last;
   private boolean closed;
@@ -75,6 +80,8 @@ public final class DiagnosisSession implements AutoCloseable {
   DiagnosisSession(KieSession session, AzureFacts facts, List<Triage> triages, Consumer<DiagnosisSession> onClose) {
     this.session = session;
     this.onClose = onClose;
+    this.facts = facts;
+    this.loadBalancerId = triages.get(0).loadBalancerId();
     session.addEventListener(listener);
     session.addEventListener(watcher);
     insertFacts(facts, triages);
@@ -83,10 +90,8 @@ public final class DiagnosisSession implements AutoCloseable {
   private void insertFacts(AzureFacts facts, List<Triage> triages) {
     session.insert(facts);
     triages.forEach(session::insert);
-    String lbId = triages.get(0).loadBalancerId();
-    session.insert(new UnderTriage(lbId));
     for (LoadBalancer lb : facts.loadBalancers()) {
-      if (!ArmId.same(lb.id(), lbId)) {
+      if (!ArmId.same(lb.id(), loadBalancerId)) {
         continue;
       }
       session.insert(lb);
@@ -95,15 +100,39 @@ public final class DiagnosisSession implements AutoCloseable {
       lb.rules().forEach(session::insert);
       lb.natRules().forEach(session::insert);
       lb.pools().forEach(session::insert);
-      facts.metrics().stream().filter(m -> ArmId.same(m.resourceId(), lb.id()) || m.resourceId() == null).forEach(session::insert);
-      facts.healthEvents().stream().filter(e -> e.loadBalancerId() == null || ArmId.same(e.loadBalancerId(), lb.id()))
-          .forEach(session::insert);
-      facts.resourceHealth().stream().filter(h -> ArmId.same(h.resourceId(), lb.id())).forEach(session::insert);
     }
+    Classification.metrics(facts, loadBalancerId).forEach(session::insert);
+    Classification.healthEvents(facts, loadBalancerId).forEach(session::insert);
+    Classification.resourceHealth(facts, loadBalancerId).forEach(session::insert);
     facts.networkInterfaces().forEach(session::insert);
     facts.virtualMachines().forEach(session::insert);
     facts.vmScaleSets().forEach(session::insert);
     facts.missing().forEach(session::insert);
+    // classification, in Java once per set of facts (Classification): what the symptom rules decide from
+    Set<Object> classified = new LinkedHashSet<>(Classification.ofFacts(facts, loadBalancerId));
+    classified.addAll(Classification.ofTriages(facts, loadBalancerId, triages));
+    classified.forEach(session::insert);
+    client(null);
+  }
+
+  /**
+   * Makes the classification that depends on the client's address ({@link Classification#ofClient}) that of this
+   * answer to {@link Classification#CLIENT_IP} (null: none given): what no longer holds is withdrawn, what is new
+   * inserted, what stays is left alone.
+   */
+  private void client(Answer answer) {
+    List<Object> wanted = Classification.ofClient(facts, loadBalancerId, answer);
+    if (wanted == clientClassified) {
+      return;
+    }
+    Map<Object, FactHandle> next = new LinkedHashMap<>();
+    for (Object o : wanted) {
+      FactHandle h = clientHandles.remove(o);
+      next.put(o, h != null ? h : session.insert(o));
+    }
+    clientHandles.values().forEach(session::delete);
+    clientHandles = next;
+    clientClassified = wanted;
   }
 
   /** Gives or changes the answer to a question; an answer of {@code unknown} means "I don't know". */
@@ -118,6 +147,9 @@ public final class DiagnosisSession implements AutoCloseable {
       answers.put(answer.question(), session.insert(answer));
     }
     given.put(answer.question(), answer);
+    if (answer.question().equals(Classification.CLIENT_IP)) {
+      client(answer);
+    }
     last = null;
     return this;
   }
@@ -145,6 +177,9 @@ public final class DiagnosisSession implements AutoCloseable {
     given.remove(questionId);
     if (old != null) {
       session.delete(old);
+      if (questionId.equals(Classification.CLIENT_IP)) {
+        client(null);
+      }
       last = null;
     }
     return this;

@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /**
  * The one place that says which flows a load balancer sends to a backend, used by the
- * classification rules ({@link Classify}, {@link ScaleSetModel}) and by {@code show}, so that they
+ * classification ({@link Classification}, {@link Classify}, {@link ScaleSetModel}) and by {@code show}, so that they
  * can never disagree:
  *
  * <ul>
@@ -146,10 +146,10 @@ public final class TrafficFlows {
   }
 
   /**
-   * Every verdict the classification rules hold for one backend: for each rule sending to its pool,
+   * Every verdict the classification holds for one backend: for each rule sending to its pool,
    * the probe flow (when the rule has a probe) and the clients' flow, from {@code clientIp} or every
    * client. Evaluated at the backend's NIC when its address is known, and from the scale set model
-   * when the instance's NIC is not in the facts (both, as the rules do, when both apply).
+   * when the instance's NIC is not in the facts (both, as the classification does, when both apply).
    */
   public static List<Traffic> of(AzureFacts facts, LoadBalancer lb, Backend b, String clientIp) {
     List<Traffic> out = new ArrayList<>();

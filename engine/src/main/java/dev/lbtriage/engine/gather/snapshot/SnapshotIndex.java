@@ -71,6 +71,55 @@ final class SnapshotIndex {
   final List<SnapshotProblem> problems = new ArrayList<>();
   final List<dev.lbtriage.rules.facts.FlowVerification> flowVerifications = new ArrayList<>();
 
+  /** Scale sets by the pools they join and by their health probe (normalised ids, to read positions in {@code all}). */
+  private record ScaleSetIds(List<VmScaleSet> all, Map<String, List<Integer>> byPool, Map<String, List<Integer>> byProbe) {}
+
+  /** Built on first use and again when scale sets were added; published whole (resolving runs on several threads). */
+  private volatile ScaleSetIds scaleSetIds;
+
+  /**
+   * The scale sets that join one of these pools or use one of these probes as their health probe, in read order (each
+   * once): looked up by normalised id, so following every load balancer of a fleet does not compare each with every
+   * scale set of the fleet (issue 20).
+   */
+  List<VmScaleSet> scaleSetsOf(List<String> poolIds, List<String> probeIds) {
+    ScaleSetIds ids = scaleSetIds;
+    if (ids == null || ids.all().size() != scaleSets.size()) {
+      List<VmScaleSet> all = scaleSets.all();
+      Map<String, List<Integer>> byPool = new java.util.HashMap<>();
+      Map<String, List<Integer>> byProbe = new java.util.HashMap<>();
+      for (int i = 0; i < all.size(); i++) {
+        VmScaleSet s = all.get(i);
+        for (String p : s.backendPoolIds()) {
+          if (p != null) {
+            List<Integer> at = byPool.computeIfAbsent(ArmId.normalize(p), k -> new ArrayList<>());
+            if (at.isEmpty() || at.get(at.size() - 1) != i) {
+              at.add(i);
+            }
+          }
+        }
+        if (s.healthProbeId() != null) {
+          byProbe.computeIfAbsent(ArmId.normalize(s.healthProbeId()), k -> new ArrayList<>()).add(i);
+        }
+      }
+      ids = new ScaleSetIds(all, byPool, byProbe);
+      scaleSetIds = ids;
+    }
+    java.util.TreeSet<Integer> found = new java.util.TreeSet<>();
+    for (String p : poolIds) {
+      if (p != null) {
+        found.addAll(ids.byPool().getOrDefault(ArmId.normalize(p), List.of()));
+      }
+    }
+    for (String p : probeIds) {
+      if (p != null) {
+        found.addAll(ids.byProbe().getOrDefault(ArmId.normalize(p), List.of()));
+      }
+    }
+    List<VmScaleSet> all = ids.all();
+    return found.stream().map(all::get).toList();
+  }
+
   /** NICs by the pools their IP configurations join (normalised pool id), in read order; rebuilt when NICs were added. */
   private Map<String, List<NetworkInterface>> nicsByPool;
   private int nicsIndexed = -1;

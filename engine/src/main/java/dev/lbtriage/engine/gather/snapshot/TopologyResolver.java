@@ -72,7 +72,8 @@ final class TopologyResolver {
         PoolMembers.nicOf(n.backendIpConfigurationId()) + "|" + n.id()));
     nicIds.values().forEach(v -> nic(v.substring(0, v.indexOf('|')), v.substring(v.indexOf('|') + 1)));
     frontends.stream().filter(f -> f.subnetId() != null).forEach(f -> subnet(f.subnetId(), f.id()));
-    index.scaleSets.all().stream().filter(s -> touches(s.backendPoolIds(), lb) || probeOf(s.healthProbeId(), lb))
+    // the scale sets joining one of its pools or probed by one of its probes, by id (not every scale set of a fleet compared)
+    index.scaleSetsOf(lb.pools().stream().map(BackendPool::id).toList(), lb.probes().stream().map(HealthProbe::id).toList())
         .forEach(related.scaleSets::add);
     related.scaleSets.list().forEach(this::scaleSetModel);
     return related.facts(lb, index, missing.all());
@@ -182,14 +183,6 @@ final class TopologyResolver {
     }
     String vnetId = Objects.requireNonNullElse(s.vnetId(), ArmId.parent(s.id()));
     index.vnets.get(vnetId).ifPresentOrElse(related.vnets::add, () -> missing.add("virtual-network", vnetId, s.id()));
-  }
-
-  private static boolean touches(List<String> poolIds, LoadBalancer lb) {
-    return poolIds.stream().anyMatch(p -> lb.pools().stream().anyMatch(x -> ArmId.same(x.id(), p)));
-  }
-
-  private static boolean probeOf(String probeId, LoadBalancer lb) {
-    return probeId != null && lb.probes().stream().anyMatch(p -> ArmId.same(p.id(), probeId));
   }
 
   /**
