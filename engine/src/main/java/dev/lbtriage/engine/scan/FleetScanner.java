@@ -55,16 +55,14 @@ public final class FleetScanner {
       "probe-misconfigured: the backend's replies are routed to an appliance or dropped");
 
   private final KnowledgeBase kb;
-  private final List<String> scannedSymptoms;
-  private final List<String> withoutScaleSets;
+  private final List<dev.lbtriage.kb.model.Symptom> scannedSymptoms;
   private final Diagnoser diagnoser;
   private final FleetRules hygiene;
   private final int threads;
 
   public FleetScanner(KnowledgeBase kb, RuleEngine rules, FleetRules hygiene, int threads) {
     this.kb = kb;
-    this.scannedSymptoms = symptoms(kb);
-    this.withoutScaleSets = scannedSymptoms.stream().filter(s -> !s.equals("vmss-backend-port-locked")).toList();
+    this.scannedSymptoms = kb.symptoms().stream().filter(dev.lbtriage.kb.model.Symptom::scanned).toList();
     this.diagnoser = new Diagnoser(kb, rules);
     this.hygiene = hygiene;
     this.threads = Math.max(1, threads);
@@ -123,8 +121,8 @@ public final class FleetScanner {
     AzureFacts facts = fleet.facts(raw);
     LoadBalancer lb = facts.loadBalancers().get(0);
     List<ScanFinding> out = new ArrayList<>();
-    // vmss-backend-port-locked's one cause needs a scale set among the facts (ScaleSetProbe): nothing to decide without one
-    List<String> symptoms = facts.vmScaleSets().isEmpty() ? withoutScaleSets : scannedSymptoms;
+    // a symptom whose causes need a fact these facts lack (the KB's scanNeeds) has nothing to decide here
+    List<String> symptoms = symptomsFor(facts);
     for (Diagnoser.Scanned scanned : diagnoser.scan(facts, lb, symptoms, f -> reportable(kb, f))) {
       Diagnosis d = scanned.diagnosis();
       List<Finding> reportable = scanned.findings();
@@ -145,6 +143,11 @@ public final class FleetScanner {
       }
     }
     return new PerLb(lb, fleet.fleetView(facts), out);
+  }
+
+  /** The symptoms a scan runs for these facts: those it runs ({@link #symptoms}) whose {@code scanNeeds} the facts hold. */
+  List<String> symptomsFor(AzureFacts facts) {
+    return scannedSymptoms.stream().filter(s -> ScanNeeds.met(s, facts)).map(dev.lbtriage.kb.model.Symptom::id).toList();
   }
 
   /** Confirmed (no answer was given, so by facts) or a suspicion facts alone raise, of a cause a scan reports. */

@@ -27,7 +27,7 @@ final class SymptomReader {
 
   static final Set<String> SYMPTOM_FIELDS = Set.of(
       "id", "title", "summary", "phrasings", "keywords", "seedSections", "causes", "questions", "supportCase",
-      "healthCheck");
+      "healthCheck", "scanNeeds");
   static final Set<String> HEALTH_CHECK_FIELDS = Set.of("settlesQuestions", "leftToLookAt");
   static final Set<String> CAUSE_FIELDS =
       Set.of("id", "title", "explanation", "seedSections", "checks", "resolution", "commands", "scan");
@@ -76,8 +76,18 @@ final class SymptomReader {
         .flatMap(n -> Fields.of(n, "healthCheck", HEALTH_CHECK_FIELDS, file, f.problems()))
         .map(h -> new dev.lbtriage.kb.model.HealthCheck(flag(h, "settlesQuestions"), h.texts("leftToLookAt", true)))
         .orElse(null);
+    List<FactName> scanNeeds = new ArrayList<>();
+    for (YamlNode n : f.items("scanNeeds", false)) {
+      String name = n instanceof YamlNode.Scalar s && s.text() != null ? s.text().strip() : null;
+      Optional<FactName> known = name == null ? Optional.empty() : FactName.byId(name);
+      if (known.isEmpty()) {
+        f.problem(n.line(), "unknown fact " + (name == null ? "(not a text)" : "'" + name + "'") + " in scanNeeds (known: "
+            + Arrays.stream(FactName.values()).map(FactName::id).collect(Collectors.joining(", ")) + ")");
+      }
+      known.filter(k -> !scanNeeds.contains(k)).ifPresent(scanNeeds::add);
+    }
     return new Symptom(id, title, summary, phrasings, keywords, seedSections, causes, questions, captures, health,
-        new Source(file));
+        scanNeeds, new Source(file));
   }
 
   private Cause cause(Fields f, Set<String> questionIds, String symptomId) {

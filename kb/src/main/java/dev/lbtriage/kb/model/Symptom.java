@@ -16,6 +16,8 @@ import java.util.List;
  * @param supportCase what to collect before opening a support case
  * @param healthCheck how the triage can end "healthy" for this symptom, or null when it cannot (the facts say nothing
  *     about it)
+ * @param scanNeeds the facts a fleet scan needs to decide any of its causes: it runs this symptom for a load balancer
+ *     only when its facts hold each (none: always)
  * @param source where the entry was read from
  */
 public record Symptom(
@@ -29,6 +31,7 @@ public record Symptom(
     List<Question> questions,
     List<SupportCapture> supportCase,
     HealthCheck healthCheck,
+    List<FactName> scanNeeds,
     Source source) {
   public Symptom {
     phrasings = List.copyOf(phrasings);
@@ -37,6 +40,7 @@ public record Symptom(
     causes = List.copyOf(causes);
     questions = List.copyOf(questions);
     supportCase = List.copyOf(supportCase);
+    scanNeeds = List.copyOf(scanNeeds);
   }
 
   /** Whether a fleet scan runs this symptom: some cause of it is one a scan reports (the KB's {@code scan}). */

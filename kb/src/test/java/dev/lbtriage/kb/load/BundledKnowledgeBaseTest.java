@@ -46,6 +46,18 @@ class BundledKnowledgeBaseTest {
   }
 
   @Test
+  void only_the_scale_set_symptom_needs_a_fact_before_a_fleet_scan_runs_it() {
+    // given the KB shipped in the jar: a scale set's health probe is what locks a rule's backend port
+
+    // when
+    java.util.Map<String, List<dev.lbtriage.kb.model.FactName>> needs = kb.symptoms().stream()
+        .filter(s -> !s.scanNeeds().isEmpty()).collect(java.util.stream.Collectors.toMap(Symptom::id, Symptom::scanNeeds));
+
+    // then
+    assertThat(needs).containsExactly(java.util.Map.entry("vmss-backend-port-locked", List.of(dev.lbtriage.kb.model.FactName.VM_SCALE_SETS)));
+  }
+
+  @Test
   void each_symptom_has_exactly_its_causes_in_triage_order() {
     // given
     var causes = kb.symptoms().stream().collect(Collectors.toMap(

@@ -31,6 +31,7 @@ class InvalidKnowledgeBaseTest {
       empty-phrasings              | sample.yaml | 4  | empty list 'phrasings' in symptom
       missing-file                 | index.yaml  | 3  | file 'absent.yaml' named in the index does not exist
       health-check-flag            | sample.yaml | 11 | field 'settlesQuestions' must be true or false
+      scan-needs-unknown-fact      | sample.yaml | 12 | unknown fact 'scale-sets' in scanNeeds (known: load-balancer,
       """)
   void an_invalid_knowledge_base_is_refused_with_file_and_line(String fixture, String file, int line, String what) {
     // given
