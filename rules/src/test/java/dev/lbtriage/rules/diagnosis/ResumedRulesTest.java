@@ -50,6 +50,37 @@ class ResumedRulesTest {
   }
 
   @Test
+  void the_client_address_changes_the_data_flows_in_a_kept_session_as_in_a_new_one() {
+    // given a backend whose NSG denies one client address only, and the client's address given, changed and withdrawn
+    AzureFacts facts = new TestFacts().vm("vm1", "10.0.0.4", PowerState.RUNNING).vm("vm2", "10.0.0.5", PowerState.RUNNING)
+        .nsg("nsg-web", false, "DenyPartner", 100, dev.lbtriage.rules.facts.Access.DENY, "10.0.0.9", "80").build();
+    Triage dataPortDown = new Triage("data-port-down", TestFacts.LB);
+    List<List<Answer>> turns = List.of(
+        List.of(),
+        List.of(new Answer("client-ip", "10.0.0.9")),
+        List.of(new Answer("client-ip", "10.0.0.5")),
+        List.of(new Answer("client-ip", "unknown")),
+        List.of(new Answer("client-ip", "10.0.0.6")),
+        List.of());
+    for (List<Answer> answers : turns) {
+      RuleOutcome fresh = ENGINE.diagnose(facts, dataPortDown, answers);
+      try (DiagnosisSession s = ENGINE.resume(facts, dataPortDown)) {
+        RuleOutcome resumed = s.answers(answers).run();
+        assertThat(resumed.findings()).as("%s", answers).isEqualTo(fresh.findings());
+        assertThat(resumed.asks()).as("%s", answers).isEqualTo(fresh.asks());
+        // then the session holds the flows from the client's own address when it is known, else from every client
+        String client = answers.isEmpty() || !answers.get(0).known() ? null : answers.get(0).value();
+        assertThat(s.objects(DataFlow.class)).as("%s", answers).isNotEmpty()
+            .allSatisfy(d -> assertThat(d.source()).isEqualTo(client == null ? "any client" : client));
+        assertThat(s.objects(ClientIsBackend.class)).as("%s", answers).hasSize("10.0.0.5".equals(client) ? 1 : 0);
+        boolean denied = "10.0.0.9".equals(client);
+        assertThat(resumed.findings()).as("%s", answers)
+            .anyMatch(f -> f.cause().equals("data-port-blocked") && (f.status() == Status.CONFIRMED) == denied);
+      }
+    }
+  }
+
+  @Test
   void a_session_of_several_symptoms_finds_what_each_symptom_alone_finds() {
     AzureFacts facts = new TestFacts().vm("vm1", "10.0.0.4", PowerState.DEALLOCATED).vm("vm2", "10.0.0.5", PowerState.RUNNING).build();
     List<String> symptoms = List.of("probe-down", "data-port-down");
