@@ -19,14 +19,15 @@ import org.junit.jupiter.api.Test;
  * A generated fleet (in memory, real payload shapes, faults at known places; {@link GeneratedFleet})
  * read page by page as Resource Graph returns it and scanned with the real rules: every injected fault
  * is found on its load balancer, and nothing else is reported than what the payloads show.
- * 10,000 load balancers run in the bench (FleetScanBenchmark); here a few hundred.
+ * Here a few hundred; {@code -Dlbtriage.fleet.size=10000} runs the same checks over 10,000 (as the bench's
+ * FleetScanBenchmark sizes them; give Maven's test JVM a few GB of heap).
  */
 class FleetScanTest {
   /** The causes a scan reports, as the knowledge base marks them ({@code scan}), not a list of our own. */
   private static final java.util.Set<String> SCANNED =
       FleetScanner.causes(dev.lbtriage.kb.load.KnowledgeBaseLoader.loadBundled());
 
-  static final int LBS = 240;
+  static final int LBS = Integer.getInteger("lbtriage.fleet.size", 240);
   static GeneratedFleet fleet;
   static ScanReport report;
 
