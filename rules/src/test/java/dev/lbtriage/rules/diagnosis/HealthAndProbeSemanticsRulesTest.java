@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The rules of classify-health.drl over hand-built facts (the snapshot-level tests are in the engine module). */
+/** Classification of health events, Resource Health, the SKU and IPv6 (Classification) and the rules over them, on hand-built facts (the snapshot-level tests are in the engine module). */
 class HealthAndProbeSemanticsRulesTest {
   static final RuleEngine ENGINE = RuleEngine.fromClasspath();
 
