@@ -216,6 +216,9 @@ final class SymptomReader {
       }
       p.ifPresent(fills::add);
     }
+    if (!fills.isEmpty() && kind == AnswerKind.YES_NO) {
+      f.problem(f.line("fills"), "a yes-no answer fills no placeholder: 'fills' needs an answer of another kind");
+    }
     return new Question(id, f.text("text"), f.text("why"), kind, how(f), f.texts("seedSections", true), variants, live,
         fills);
   }

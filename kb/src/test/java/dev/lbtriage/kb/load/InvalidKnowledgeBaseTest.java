@@ -33,6 +33,7 @@ class InvalidKnowledgeBaseTest {
       health-check-flag            | sample.yaml | 11 | field 'settlesQuestions' must be true or false
       unknown-path-hop             | sample.yaml | 22 | unknown pathHop 'backend-nsg' (known: client, rule, data-nsg, probe-nsg, route, vm, data-vm, probe-vm)
       unknown-fills                | sample.yaml | 17 | unknown placeholder 'clientAddress' in 'fills'
+      fills-yes-no                 | sample.yaml | 15 | a yes-no answer fills no placeholder
       """)
   void an_invalid_knowledge_base_is_refused_with_file_and_line(String fixture, String file, int line, String what) {
     // given
