@@ -1,6 +1,7 @@
 package dev.lbtriage.engine.diagnosis;
 
 import dev.lbtriage.engine.message.Section;
+import dev.lbtriage.kb.model.PathHop;
 import java.util.List;
 
 /**
@@ -60,14 +61,26 @@ public record Diagnosis(
    * @param status {@code confirmed}, {@code suspected} or {@code ruled-out}
    * @param rule the rule that decided it, null when nothing decided it yet
    * @param subjects the backends (IPs) or rules it concerns, {@code *} for the whole load balancer
+   * @param hop where on the traffic path it shows: the hop its decisive findings are about (a diverting route), else
+   *     its cause's {@code pathHop} in the KB; null when nowhere. Not part of the JSON form.
    */
-  public record CauseFinding(String cause, String title, String status, List<String> evidence, String rule, List<String> subjects) {
+  public record CauseFinding(String cause, String title, String status, List<String> evidence, String rule, List<String> subjects,
+      @com.fasterxml.jackson.annotation.JsonIgnore PathHop hop) {
     private static final java.util.regex.Pattern OPEN_RULE = java.util.regex.Pattern.compile(
         "does not know|not known|admits?\\b|unknown", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     public CauseFinding {
       evidence = List.copyOf(evidence);
       subjects = List.copyOf(subjects);
+    }
+
+    public CauseFinding(String cause, String title, String status, List<String> evidence, String rule, List<String> subjects) {
+      this(cause, title, status, evidence, rule, subjects, null);
+    }
+
+    /** The same finding with other evidence lines (e.g. each answer saying where it came from). */
+    public CauseFinding withEvidence(List<String> other) {
+      return new CauseFinding(cause, title, status, other, rule, subjects, hop);
     }
 
     /**

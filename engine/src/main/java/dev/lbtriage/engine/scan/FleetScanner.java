@@ -110,7 +110,7 @@ public final class FleetScanner {
     for (HygieneFinding h : hygiene.check(results.stream().map(PerLb::view).toList())) {
       LoadBalancer lb = byId.get(h.loadBalancerId());
       findings.add(new ScanFinding(ArmId.subscription(lb.id()), lb.id(), lb.name(), lb.resourceGroup(), h.check(),
-          HygieneTitles.title(h.check()), h.status(), h.subject(), List.of(h.evidence()), h.fix(), h.mirrors(), h.rule()));
+          h.title(), h.status(), h.subject(), List.of(h.evidence()), h.fix(), h.mirrors(), h.rule()));
     }
     findings.sort(Comparator.comparing((ScanFinding f) -> String.valueOf(f.subscription()), String.CASE_INSENSITIVE_ORDER)
         .thenComparing(ScanFinding::loadBalancerId, String.CASE_INSENSITIVE_ORDER).thenComparing(ScanFinding::cause)
