@@ -243,18 +243,12 @@ public final class Diagnoser {
     for (ResolutionStep s : cause.resolution()) {
       f.fill(s.text(), s.when(), "a step (" + shortText(s.text()) + ")").ifPresent(steps::add);
     }
-    List<String> commands = new ArrayList<>();
-    List<String> fix = new ArrayList<>();
+    List<Diagnosis.Command> commands = new ArrayList<>();
     for (CliCommand c : cause.commands()) {
-      f.fill(c.command(), c.when(), (c.fix() ? FIX_NOTE : "the command '") + c.description() + "'").ifPresent(cmd -> {
-        String shown = "# " + c.description() + "\n" + cmd;
-        commands.add(shown);
-        if (c.fix()) {
-          fix.add(shown);
-        }
-      });
+      f.fill(c.command(), c.when(), (c.fix() ? FIX_NOTE : "the command '") + c.description() + "'")
+          .ifPresent(cmd -> commands.add(new Diagnosis.Command(c.description(), cmd, c.fix())));
     }
-    return new Diagnosis.Remediation(cause.id(), status, steps, commands, fix, f.notes());
+    return new Diagnosis.Remediation(cause.id(), status, steps, commands, f.notes());
   }
 
   private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{[^{}]*}");

@@ -106,19 +106,32 @@ public record Diagnosis(
   /**
    * The fix for one cause, filled in: only what applies to these facts and can be filled completely.
    *
-   * @param commands every command, each as {@code # description} then the command
-   * @param fix the commands among {@code commands} that fix the cause (the rest look or check), same form
+   * @param steps what to do, in words, in order
+   * @param commands every command filled in, in the knowledge base's order: those that fix the cause
+   *     ({@link Command#fix()}) and those that only look or check
    * @param notes one line for each step or command left out for a value no fact or answer gives
    */
-  public record Remediation(String cause, String status, List<String> steps, List<String> commands, List<String> fix,
-      List<String> notes) {
+  public record Remediation(String cause, String status, List<String> steps, List<Command> commands, List<String> notes) {
     public Remediation {
       steps = List.copyOf(steps);
       commands = List.copyOf(commands);
-      fix = List.copyOf(fix);
       notes = List.copyOf(notes);
     }
+
+    /** The commands that fix the cause, in the order to run them (not part of the JSON: {@code commands} with {@code fix} true). */
+    public List<Command> fixes() {
+      return commands.stream().filter(Command::fix).toList();
+    }
   }
+
+  /**
+   * One command of a fix, filled in; structure only, a face decides how to show it.
+   *
+   * @param description what it does, one line
+   * @param command the command to paste (an {@code az} command line), no placeholder left
+   * @param fix true when it changes something to fix the cause; false when it only looks or checks
+   */
+  public record Command(String description, String command, boolean fix) {}
 
   /**
    * The load balancer's own path as the facts show it.
