@@ -66,7 +66,7 @@ class FixValuesFromFindingsTest {
         continue;
       }
       Diagnosis.Remediation r = d.remediationOf(cause).orElseThrow();
-      String text = String.join("\n", r.steps()) + "\n" + String.join("\n", r.commands());
+      String text = String.join("\n", r.steps()) + "\n" + String.join("\n", r.commands().stream().map(c -> c.description() + "\n" + c.command()).toList());
       assertThat(names).as("%s: %s's fix names what its findings are about", s.name(), cause).anyMatch(text::contains);
       CHECKED.incrementAndGet();
       about.stream().filter(f -> name(f, f.status() == Status.CONFIRMED) != null).forEach(f -> KINDS.add(f.about().getClass().getSimpleName()));
