@@ -9,6 +9,8 @@ import dev.lbtriage.kb.model.FactName;
 import dev.lbtriage.kb.model.HowToCheck;
 import dev.lbtriage.kb.model.FleetScan;
 import dev.lbtriage.kb.model.LivePort;
+import dev.lbtriage.kb.model.PathHop;
+import dev.lbtriage.kb.model.Placeholder;
 import dev.lbtriage.kb.model.Question;
 import dev.lbtriage.kb.model.ResolutionStep;
 import dev.lbtriage.kb.model.Source;
@@ -30,13 +32,13 @@ final class SymptomReader {
       "healthCheck", "scanNeeds");
   static final Set<String> HEALTH_CHECK_FIELDS = Set.of("settlesQuestions", "leftToLookAt");
   static final Set<String> CAUSE_FIELDS =
-      Set.of("id", "title", "explanation", "seedSections", "checks", "resolution", "commands", "scan");
+      Set.of("id", "title", "explanation", "seedSections", "checks", "resolution", "commands", "scan", "pathHop");
   static final Set<String> CHECK_FIELDS = Set.of("fact", "question", "description");
   static final Set<String> COMMAND_FIELDS = Set.of("description", "command", "when", "fix");
   static final Set<String> STEP_FIELDS = Set.of("text", "when");
   static final Set<String> VARIANT_FIELDS = Set.of("when", "text", "why", "how");
   static final Set<String> QUESTION_FIELDS = Set.of("id", "text", "why", "answer", "how", "seedSections", "variants",
-      "liveCheck");
+      "liveCheck", "fills");
   static final Set<String> HOW_FIELDS = Set.of("windows", "linux", "portal");
   static final Set<String> CAPTURE_FIELDS = Set.of("id", "title", "steps", "how", "seedSections");
 
@@ -124,7 +126,16 @@ final class SymptomReader {
         f.problem(f.line("scan"), "unknown scan '" + scanText + "' (known: fault, advisory)");
       }
     }
-    return new Cause(id, f.text("title"), f.text("explanation"), f.texts("seedSections", true), checks, steps, commands, scan);
+    PathHop hop = null;
+    String hopText = f.optionalText("pathHop");
+    if (hopText != null) {
+      hop = PathHop.byToken(hopText).orElse(null);
+      if (hop == null) {
+        f.problem(f.line("pathHop"), "unknown pathHop '" + hopText + "' (known: " + PathHop.tokens() + ")");
+      }
+    }
+    return new Cause(id, f.text("title"), f.text("explanation"), f.texts("seedSections", true), checks, steps, commands, scan,
+        hop);
   }
 
   /** The optional {@code when} of a command, step or variant. */
@@ -205,7 +216,21 @@ final class SymptomReader {
         f.problem(f.line("liveCheck"), "unknown liveCheck '" + port + "' (known: probe-port, data-port)");
       }
     }
-    return new Question(id, f.text("text"), f.text("why"), kind, how(f), f.texts("seedSections", true), variants, live);
+    List<Placeholder> fills = new ArrayList<>();
+    for (YamlNode n : f.items("fills", false)) {
+      String token = n instanceof YamlNode.Scalar s ? s.text() : null;
+      Optional<Placeholder> p = token == null ? Optional.empty() : Placeholder.byToken(token.strip());
+      if (p.isEmpty()) {
+        f.problem(n.line(), "unknown placeholder '" + token + "' in 'fills' (known: "
+            + Arrays.stream(Placeholder.values()).map(Placeholder::token).collect(Collectors.joining(", ")) + ")");
+      }
+      p.ifPresent(fills::add);
+    }
+    if (!fills.isEmpty() && kind == AnswerKind.YES_NO) {
+      f.problem(f.line("fills"), "a yes-no answer fills no placeholder: 'fills' needs an answer of another kind");
+    }
+    return new Question(id, f.text("text"), f.text("why"), kind, how(f), f.texts("seedSections", true), variants, live,
+        fills);
   }
 
   private SupportCapture capture(Fields f) {

@@ -13,22 +13,31 @@ import java.util.Optional;
  * @param how how to check, per operating system
  * @param seedSections headings of the seed page it comes from
  * @param variants other wordings, each used instead when its condition holds (e.g. an internal load balancer)
+ * @param liveCheck the port a live TCP check tries to answer it, null when it cannot be checked live
+ * @param fills the placeholders a known answer fills with its value (the KB's {@code fills}), e.g. the client's address
  */
 public record Question(
     String id, String text, String why, AnswerKind answer, HowToCheck how, List<String> seedSections, List<Variant> variants,
-    LivePort liveCheck) {
+    LivePort liveCheck,
+    List<Placeholder> fills) {
   public Question {
     seedSections = List.copyOf(seedSections);
     variants = List.copyOf(variants);
+    fills = fills == null ? List.of() : List.copyOf(fills);
+  }
+
+  public Question(String id, String text, String why, AnswerKind answer, HowToCheck how, List<String> seedSections,
+      List<Variant> variants, LivePort liveCheck) {
+    this(id, text, why, answer, how, seedSections, variants, liveCheck, List.of());
   }
 
   public Question(String id, String text, String why, AnswerKind answer, HowToCheck how, List<String> seedSections) {
-    this(id, text, why, answer, how, seedSections, List.of(), null);
+    this(id, text, why, answer, how, seedSections, List.of(), null, List.of());
   }
 
   public Question(String id, String text, String why, AnswerKind answer, HowToCheck how, List<String> seedSections,
       List<Variant> variants) {
-    this(id, text, why, answer, how, seedSections, variants, null);
+    this(id, text, why, answer, how, seedSections, variants, null, List.of());
   }
 
   /** Whether a live TCP check from lb-triage's machine can answer it (the KB's {@code liveCheck}). */

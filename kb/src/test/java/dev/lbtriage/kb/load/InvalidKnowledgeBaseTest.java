@@ -32,6 +32,9 @@ class InvalidKnowledgeBaseTest {
       missing-file                 | index.yaml  | 3  | file 'absent.yaml' named in the index does not exist
       health-check-flag            | sample.yaml | 11 | field 'settlesQuestions' must be true or false
       scan-needs-unknown-fact      | sample.yaml | 12 | unknown fact 'scale-sets' in scanNeeds (known: load-balancer,
+      unknown-path-hop             | sample.yaml | 22 | unknown pathHop 'backend-nsg' (known: client, rule, data-nsg, probe-nsg, route, vm, data-vm, probe-vm)
+      unknown-fills                | sample.yaml | 17 | unknown placeholder 'clientAddress' in 'fills'
+      fills-yes-no                 | sample.yaml | 15 | a yes-no answer fills no placeholder
       """)
   void an_invalid_knowledge_base_is_refused_with_file_and_line(String fixture, String file, int line, String what) {
     // given
