@@ -7,6 +7,7 @@ import dev.lbtriage.kb.model.CliCommand;
 import dev.lbtriage.kb.model.Condition;
 import dev.lbtriage.kb.model.FactName;
 import dev.lbtriage.kb.model.HowToCheck;
+import dev.lbtriage.kb.model.Implication;
 import dev.lbtriage.kb.model.FleetScan;
 import dev.lbtriage.kb.model.LivePort;
 import dev.lbtriage.kb.model.Question;
@@ -27,20 +28,25 @@ final class SymptomReader {
 
   static final Set<String> SYMPTOM_FIELDS = Set.of(
       "id", "title", "summary", "phrasings", "keywords", "seedSections", "causes", "questions", "supportCase",
-      "healthCheck");
+      "healthCheck", "probeHealth", "reportWords");
   static final Set<String> HEALTH_CHECK_FIELDS = Set.of("settlesQuestions", "leftToLookAt");
   static final Set<String> CAUSE_FIELDS =
-      Set.of("id", "title", "explanation", "seedSections", "checks", "resolution", "commands", "scan");
+      Set.of("id", "title", "explanation", "seedSections", "checks", "resolution", "commands", "scan", "fromReport");
   static final Set<String> CHECK_FIELDS = Set.of("fact", "question", "description");
   static final Set<String> COMMAND_FIELDS = Set.of("description", "command", "when", "fix");
   static final Set<String> STEP_FIELDS = Set.of("text", "when");
   static final Set<String> VARIANT_FIELDS = Set.of("when", "text", "why", "how");
   static final Set<String> QUESTION_FIELDS = Set.of("id", "text", "why", "answer", "how", "seedSections", "variants",
-      "liveCheck");
+      "liveCheck", "implies", "fromReport");
+  static final Set<String> IMPLIES_FIELDS = Set.of("if", "then", "is", "because");
   static final Set<String> HOW_FIELDS = Set.of("windows", "linux", "portal");
   static final Set<String> CAPTURE_FIELDS = Set.of("id", "title", "steps", "how", "seedSections");
 
   private final List<IdSite> sites;
+  /** What the report can say, read per file (its words first). */
+  final ReportReadingsReader reports = new ReportReadingsReader();
+  /** The {@code implies} entries read, for the checks across files. */
+  final List<CrossReferences.Implied> implied = new ArrayList<>();
 
   /** @param sites where every id read is recorded, for the checks across files */
   SymptomReader(List<IdSite> sites) {
@@ -58,6 +64,7 @@ final class SymptomReader {
     List<String> phrasings = f.texts("phrasings", true);
     List<String> keywords = f.texts("keywords", true);
     List<String> seedSections = f.texts("seedSections", true);
+    reports.words(f);
     List<Question> questions = new ArrayList<>();
     for (YamlNode n : f.items("questions", false)) {
       Fields.of(n, "question", QUESTION_FIELDS, file, f.problems()).map(this::question).ifPresent(questions::add);
@@ -77,7 +84,7 @@ final class SymptomReader {
         .map(h -> new dev.lbtriage.kb.model.HealthCheck(flag(h, "settlesQuestions"), h.texts("leftToLookAt", true)))
         .orElse(null);
     return new Symptom(id, title, summary, phrasings, keywords, seedSections, causes, questions, captures, health,
-        new Source(file));
+        new Source(file), reports.probeHealth(f, id));
   }
 
   private Cause cause(Fields f, Set<String> questionIds, String symptomId) {
@@ -114,7 +121,8 @@ final class SymptomReader {
         f.problem(f.line("scan"), "unknown scan '" + scanText + "' (known: fault, advisory)");
       }
     }
-    return new Cause(id, f.text("title"), f.text("explanation"), f.texts("seedSections", true), checks, steps, commands, scan);
+    return new Cause(id, f.text("title"), f.text("explanation"), f.texts("seedSections", true), checks, steps, commands, scan,
+        reports.cause(f, id));
   }
 
   /** The optional {@code when} of a command, step or variant. */
@@ -195,7 +203,37 @@ final class SymptomReader {
         f.problem(f.line("liveCheck"), "unknown liveCheck '" + port + "' (known: probe-port, data-port)");
       }
     }
-    return new Question(id, f.text("text"), f.text("why"), kind, how(f), f.texts("seedSections", true), variants, live);
+    return new Question(id, f.text("text"), f.text("why"), kind, how(f), f.texts("seedSections", true), variants, live,
+        implies(f, id, kind, live != null), reports.question(f, id, kind));
+  }
+
+  /** A question's {@code implies}: what an answer to it, or a live check for it that connected, also answers. */
+  private List<Implication> implies(Fields q, String questionId, AnswerKind kind, boolean live) {
+    List<Implication> out = new ArrayList<>();
+    for (YamlNode n : q.items("implies", false)) {
+      Fields.of(n, "implication", IMPLIES_FIELDS, q.file(), q.problems()).ifPresent(i -> {
+        String when = i.text("if");
+        String then = i.id("then");
+        String is = i.text("is");
+        String because = i.text("because");
+        boolean byCheck = Implication.LIVE_CHECK_CONNECTED.equals(when);
+        if (byCheck && !live) {
+          i.problem(i.line("if"), "'if: " + Implication.LIVE_CHECK_CONNECTED + "' needs a liveCheck on question '" + questionId + "'");
+        } else if (when != null && !byCheck && kind != AnswerKind.YES_NO) {
+          i.problem(i.line("if"), "only a yes-no question implies from its answer ('if: yes' or 'if: no')");
+        } else if (when != null && !byCheck && !when.equals("yes") && !when.equals("no")) {
+          i.problem(i.line("if"), "'if' is yes, no or " + Implication.LIVE_CHECK_CONNECTED + ", not '" + when + "'");
+        }
+        if (is != null && !is.equals("yes") && !is.equals("no")) {
+          i.problem(i.line("is"), "'is' is yes or no, not '" + is + "'");
+        }
+        if (then != null && questionId != null) {
+          implied.add(new CrossReferences.Implied(questionId, then, is, i.file(), i.line("then")));
+        }
+        out.add(new Implication(byCheck ? null : when, then, is, because));
+      });
+    }
+    return out;
   }
 
   private SupportCapture capture(Fields f) {

@@ -12,6 +12,7 @@ import java.util.List;
  * @param checks how the triage tells this cause apart: automatic (a fact) or manual (a question)
  * @param resolution the steps that fix it; may hold placeholders such as {@code {probePort}} and a condition
  * @param commands ready-to-fill {@code az} commands
+ * @param fromReport what in a user's report points toward or away from it (leads only), or null
  */
 public record Cause(
     String id,
@@ -21,7 +22,13 @@ public record Cause(
     List<Check> checks,
     List<ResolutionStep> resolution,
     List<CliCommand> commands,
-    FleetScan scan) {
+    FleetScan scan,
+    FromReport fromReport) {
+  public Cause(String id, String title, String explanation, List<String> seedSections, List<Check> checks,
+      List<ResolutionStep> resolution, List<CliCommand> commands, FleetScan scan) {
+    this(id, title, explanation, seedSections, checks, resolution, commands, scan, null);
+  }
+
   public Cause(String id, String title, String explanation, List<String> seedSections, List<Check> checks,
       List<ResolutionStep> resolution, List<CliCommand> commands) {
     this(id, title, explanation, seedSections, checks, resolution, commands, null);

@@ -13,13 +13,22 @@ import java.util.Optional;
  * @param how how to check, per operating system
  * @param seedSections headings of the seed page it comes from
  * @param variants other wordings, each used instead when its condition holds (e.g. an internal load balancer)
+ * @param liveCheck which port a live TCP check tries for it, or null when it cannot be checked live
+ * @param implies what an answer to it (or a live check that connected) also answers
+ * @param fromReport what a user's report can say of it, or null
  */
 public record Question(
     String id, String text, String why, AnswerKind answer, HowToCheck how, List<String> seedSections, List<Variant> variants,
-    LivePort liveCheck) {
+    LivePort liveCheck, List<Implication> implies, FromReport fromReport) {
   public Question {
     seedSections = List.copyOf(seedSections);
     variants = List.copyOf(variants);
+    implies = List.copyOf(implies);
+  }
+
+  public Question(String id, String text, String why, AnswerKind answer, HowToCheck how, List<String> seedSections,
+      List<Variant> variants, LivePort liveCheck) {
+    this(id, text, why, answer, how, seedSections, variants, liveCheck, List.of(), null);
   }
 
   public Question(String id, String text, String why, AnswerKind answer, HowToCheck how, List<String> seedSections) {

@@ -17,6 +17,8 @@ import java.util.List;
  * @param healthCheck how the triage can end "healthy" for this symptom, or null when it cannot (the facts say nothing
  *     about it)
  * @param source where the entry was read from
+ * @param probeHealth which side of Health Probe Status it is, when its words are alike another symptom's and the
+ *     metric tells them apart; null otherwise
  */
 public record Symptom(
     String id,
@@ -29,7 +31,14 @@ public record Symptom(
     List<Question> questions,
     List<SupportCapture> supportCase,
     HealthCheck healthCheck,
-    Source source) {
+    Source source,
+    ProbeHealthSide probeHealth) {
+  public Symptom(String id, String title, String summary, List<String> phrasings, List<String> keywords,
+      List<String> seedSections, List<Cause> causes, List<Question> questions, List<SupportCapture> supportCase,
+      HealthCheck healthCheck, Source source) {
+    this(id, title, summary, phrasings, keywords, seedSections, causes, questions, supportCase, healthCheck, source, null);
+  }
+
   public Symptom {
     phrasings = List.copyOf(phrasings);
     keywords = List.copyOf(keywords);
