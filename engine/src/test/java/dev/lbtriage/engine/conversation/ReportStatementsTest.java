@@ -78,7 +78,7 @@ class ReportStatementsTest {
   void what_the_facts_make_ambiguous_is_only_a_lead() {
     Symptom s = Chat.KB.symptom("probe-down").orElseThrow();
     assertThat(ReportStatements.of(Chat.KB).read("IIS answers locally on the box", s.questions().stream().map(Question::id).collect(Collectors.toSet()),
-        Set.of(), Set.of(), Set.of("probe-port-listening"))).singleElement()
+        Set.of(), Set.of(), ReportStatements.leadOnly(s, when -> true))).singleElement()
         .satisfies(a -> assertThat(a).extracting(Statement::question, Statement::strength).containsExactly("probe-port-listening", Strength.LEAD));
   }
 
