@@ -109,6 +109,21 @@ class ConversationDataFromKbTest {
   }
 
   @Test
+  void the_runtimes_own_prompt_ids_are_no_kb_ids() throws IllegalAccessException {
+    List<String> own = new java.util.ArrayList<>(List.of(ReportStatements.PROBE_HEALTH));
+    for (java.lang.reflect.Field f : Prompts.class.getDeclaredFields()) {
+      if (java.lang.reflect.Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+        f.setAccessible(true);
+        own.add((String) f.get(null));
+      }
+    }
+    assertThat(own).contains("load-balancer", "check-from-inside", "symptom-list");
+    assertThat(own).doesNotContainAnyElementsOf(Chat.KB.questions().map(Question::id).toList())
+        .doesNotContainAnyElementsOf(Chat.KB.causes().map(Cause::id).toList())
+        .doesNotContainAnyElementsOf(Chat.KB.symptoms().stream().map(Symptom::id).toList());
+  }
+
+  @Test
   void the_bundled_kb_declares_one_pair_with_readings_and_lead_only_questions_of_their_own_symptom() {
     ProbeHealthVerdict.Pair pair = ProbeHealthVerdict.Pair.of(Chat.KB).orElseThrow();
     assertThat(Chat.KB.symptom(pair.failing()).orElseThrow().probeHealth().fromReport()).isNotEmpty();
