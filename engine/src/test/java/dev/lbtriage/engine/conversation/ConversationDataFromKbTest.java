@@ -2,24 +2,15 @@ package dev.lbtriage.engine.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lbtriage.kb.model.AnswerKind;
+import dev.lbtriage.kb.load.KnowledgeBaseLoader;
 import dev.lbtriage.kb.model.Cause;
-import dev.lbtriage.kb.model.Check;
-import dev.lbtriage.kb.model.FromReport;
-import dev.lbtriage.kb.model.HowToCheck;
-import dev.lbtriage.kb.model.Implication;
 import dev.lbtriage.kb.model.KnowledgeBase;
-import dev.lbtriage.kb.model.LivePort;
-import dev.lbtriage.kb.model.ProbeHealthSide;
 import dev.lbtriage.kb.model.Question;
-import dev.lbtriage.kb.model.ReportReading;
-import dev.lbtriage.kb.model.ResolutionStep;
-import dev.lbtriage.kb.model.Source;
 import dev.lbtriage.kb.model.Symptom;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,43 +19,16 @@ import org.junit.jupiter.api.Test;
  * Health Probe Status pair), and the bundled KB's data is used as declared.
  */
 class ConversationDataFromKbTest {
-  static final HowToCheck HOW = new HowToCheck(null, "look", null);
+  /** A KB none of whose ids the engine knows, loaded from {@code src/test/resources/made-up-kb/}. */
+  static final KnowledgeBase MADE_UP = load("made-up-kb");
 
-  static Question question(String id, LivePort live, List<Implication> implies, FromReport fromReport) {
-    return new Question(id, "Is " + id + "?", "To know.", AnswerKind.YES_NO, HOW, List.of("s"), List.of(), live, implies, fromReport);
+  static KnowledgeBase load(String folder) {
+    try {
+      return KnowledgeBaseLoader.load(Path.of(ConversationDataFromKbTest.class.getClassLoader().getResource(folder).toURI()));
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
-
-  static Symptom symptom(String id, List<Question> questions, List<Cause> causes, ProbeHealthSide side) {
-    return new Symptom(id, id, "For tests.", List.of(id), List.of(id), List.of("s"), causes, questions, List.of(), null,
-        new Source(id + ".yaml"), side);
-  }
-
-  static Cause cause(String id, FromReport fromReport) {
-    return new Cause(id, id, "Because.", List.of("s"), List.of(new Check.Manual("disk-full", "asked")),
-        List.of(new ResolutionStep("Fix it.")), List.of(), null, fromReport);
-  }
-
-  static ReportReading reading(String regex, String says, ReportReading.Strength strength, boolean negated) {
-    return new ReportReading(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), says, strength, negated);
-  }
-
-  /** A KB none of whose ids the engine knows. */
-  static final KnowledgeBase MADE_UP = new KnowledgeBase(List.of(
-      symptom("disk-trouble", List.of(
-          question("disk-full", LivePort.DATA_PORT, List.of(
-              new Implication("yes", "writes-fail", "yes", "a full disk takes no writes"),
-              new Implication(null, "disk-full", "no", "the live check wrote a file")),
-              new FromReport(List.of(reading("\\bdisk is full\\b", "yes", ReportReading.Strength.ANSWER, false),
-                  reading("\\bdisk is not full\\b", "no", ReportReading.Strength.ANSWER, true)), null, Pattern.compile("\\bbackup\\b"),
-                  null)),
-          question("writes-fail", null, List.of(), new FromReport(List.of(), "disk-full", null, null))),
-          List.of(cause("disk-quota", new FromReport(List.of(reading("\\bquota\\b", "yes", ReportReading.Strength.LEAD, false)), null,
-              null, null))),
-          new ProbeHealthSide(ProbeHealthSide.Shows.FAILING, List.of(reading("\\bprobes? red\\b", null, ReportReading.Strength.ANSWER,
-              false)))),
-      symptom("port-dead", List.of(), List.of(cause("port-closed", null)),
-          new ProbeHealthSide(ProbeHealthSide.Shows.PASSING, List.of(reading("\\bprobes? green\\b", null, ReportReading.Strength.ANSWER,
-              false))))));
 
   @Test
   void implications_are_the_questions_implies() {

@@ -34,6 +34,13 @@ final class ReportReadingsReader {
   private static final Pattern WORD_NAME = Pattern.compile("[a-z][a-z0-9-]*");
   private static final Pattern WORD_USE = Pattern.compile("%([a-z][a-z0-9-]*)%");
 
+  /** {@code fields} and {@code more}: a mapping's allowed keys with those this reader adds. */
+  static Set<String> with(Set<String> fields, String... more) {
+    Set<String> all = new java.util.HashSet<>(fields);
+    all.addAll(List.of(more));
+    return Set.copyOf(all);
+  }
+
   /** A {@code sameAs} to check once every file is read. */
   record SameAs(String kind, String from, String to, String file, int line) {}
 

@@ -28,16 +28,16 @@ final class SymptomReader {
 
   static final Set<String> SYMPTOM_FIELDS = Set.of(
       "id", "title", "summary", "phrasings", "keywords", "seedSections", "causes", "questions", "supportCase",
-      "healthCheck", "probeHealth", "reportWords");
+      "healthCheck");
   static final Set<String> HEALTH_CHECK_FIELDS = Set.of("settlesQuestions", "leftToLookAt");
   static final Set<String> CAUSE_FIELDS =
-      Set.of("id", "title", "explanation", "seedSections", "checks", "resolution", "commands", "scan", "fromReport");
+      Set.of("id", "title", "explanation", "seedSections", "checks", "resolution", "commands", "scan");
   static final Set<String> CHECK_FIELDS = Set.of("fact", "question", "description");
   static final Set<String> COMMAND_FIELDS = Set.of("description", "command", "when", "fix");
   static final Set<String> STEP_FIELDS = Set.of("text", "when");
   static final Set<String> VARIANT_FIELDS = Set.of("when", "text", "why", "how");
   static final Set<String> QUESTION_FIELDS = Set.of("id", "text", "why", "answer", "how", "seedSections", "variants",
-      "liveCheck", "implies", "fromReport");
+      "liveCheck");
   static final Set<String> IMPLIES_FIELDS = Set.of("if", "then", "is", "because");
   static final Set<String> HOW_FIELDS = Set.of("windows", "linux", "portal");
   static final Set<String> CAPTURE_FIELDS = Set.of("id", "title", "steps", "how", "seedSections");
@@ -54,7 +54,8 @@ final class SymptomReader {
   }
 
   Optional<Symptom> read(YamlNode root, String file, Problems problems) {
-    return Fields.of(root, "symptom", SYMPTOM_FIELDS, file, problems).map(f -> symptom(f, file));
+    return Fields.of(root, "symptom", ReportReadingsReader.with(SYMPTOM_FIELDS, "probeHealth", "reportWords"), file, problems)
+        .map(f -> symptom(f, file));
   }
 
   private Symptom symptom(Fields f, String file) {
@@ -67,12 +68,12 @@ final class SymptomReader {
     reports.words(f);
     List<Question> questions = new ArrayList<>();
     for (YamlNode n : f.items("questions", false)) {
-      Fields.of(n, "question", QUESTION_FIELDS, file, f.problems()).map(this::question).ifPresent(questions::add);
+      Fields.of(n, "question", ReportReadingsReader.with(QUESTION_FIELDS, "implies", "fromReport"), file, f.problems()).map(this::question).ifPresent(questions::add);
     }
     Set<String> questionIds = questions.stream().map(Question::id).collect(Collectors.toSet());
     List<Cause> causes = new ArrayList<>();
     for (YamlNode n : f.items("causes", true)) {
-      Fields.of(n, "cause", CAUSE_FIELDS, file, f.problems()).map(c -> cause(c, questionIds, id))
+      Fields.of(n, "cause", ReportReadingsReader.with(CAUSE_FIELDS, "fromReport"), file, f.problems()).map(c -> cause(c, questionIds, id))
           .ifPresent(causes::add);
     }
     List<SupportCapture> captures = new ArrayList<>();

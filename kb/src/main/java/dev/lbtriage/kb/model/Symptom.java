@@ -33,12 +33,6 @@ public record Symptom(
     HealthCheck healthCheck,
     Source source,
     ProbeHealthSide probeHealth) {
-  public Symptom(String id, String title, String summary, List<String> phrasings, List<String> keywords,
-      List<String> seedSections, List<Cause> causes, List<Question> questions, List<SupportCapture> supportCase,
-      HealthCheck healthCheck, Source source) {
-    this(id, title, summary, phrasings, keywords, seedSections, causes, questions, supportCase, healthCheck, source, null);
-  }
-
   public Symptom {
     phrasings = List.copyOf(phrasings);
     keywords = List.copyOf(keywords);
