@@ -2,6 +2,7 @@ package dev.lbtriage.bot.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lbtriage.engine.diagnosis.Diagnosis;
 import dev.lbtriage.engine.scan.ScanFinding;
 import dev.lbtriage.engine.scan.ScanReport;
 import dev.lbtriage.engine.scan.SubscriptionSummary;
@@ -41,7 +42,7 @@ final class ScanOutput {
       Output.Rows rows = Output.Rows.of("loadBalancer", "cause", "status", "subject", "evidence", "fix");
       for (ScanFinding f : r.findings()) {
         rows.add(f.resourceGroup() + "/" + f.loadBalancer(), f.cause(), f.status(), f.subject(), Output.join(f.evidence()),
-            f.fix().replace("\n", " ; "));
+            fixText(f).replace("\n", " ; "));
       }
       Output.table(out, rows);
     }
@@ -75,7 +76,8 @@ final class ScanOutput {
       x.put("status", f.status());
       x.put("subject", f.subject());
       x.set("evidence", JsonOutput.strings(f.evidence()));
-      x.put("fix", f.fix());
+      x.put("fix", fixText(f));
+      x.set("fixCommands", commands(f));
       x.put("source", f.source());
       x.put("rule", f.rule());
     }
@@ -128,7 +130,7 @@ final class ScanOutput {
         default -> "note";
       });
       res.putObject("message").put("text", f.title() + " (" + f.status() + ", " + f.subject() + "): "
-          + String.join("; ", f.evidence()) + "\nFix:\n" + f.fix());
+          + String.join("; ", f.evidence()) + "\nFix:\n" + fixText(f));
       ObjectNode loc = res.putArray("locations").addObject();
       ObjectNode logical = loc.putArray("logicalLocations").addObject();
       logical.put("name", f.loadBalancer());
@@ -139,7 +141,8 @@ final class ScanOutput {
       props.put("status", f.status());
       props.put("subject", f.subject());
       props.put("subscription", f.subscription());
-      props.put("fix", f.fix());
+      props.put("fix", fixText(f));
+      props.set("fixCommands", commands(f));
       props.put("source", f.source());
     }
     return root;
@@ -150,10 +153,32 @@ final class ScanOutput {
     out.print(CSV_HEADER + "\r\n");
     for (ScanFinding f : r.findings()) {
       List<String> cells = List.of(nz(f.subscription()), nz(f.resourceGroup()), nz(f.loadBalancer()), f.cause(), f.status(),
-          nz(f.subject()), String.join("\n", f.evidence()), nz(f.fix()), nz(f.title()), nz(f.source()), nz(f.rule()),
+          nz(f.subject()), String.join("\n", f.evidence()), fixText(f), nz(f.title()), nz(f.source()), nz(f.rule()),
           f.loadBalancerId());
       out.print(String.join(",", cells.stream().map(ScanOutput::csvCell).toList()) + "\r\n");
     }
+  }
+
+  /**
+   * The whole fix as one text, for a person or a cell: the words, then each command as a shell comment
+   * with its description and the command, ready to paste into bash.
+   */
+  static String fixText(ScanFinding f) {
+    List<String> parts = new java.util.ArrayList<>();
+    if (f.fix() != null && !f.fix().isBlank()) {
+      parts.add(f.fix());
+    }
+    f.commands().forEach(c -> parts.add("# " + c.description() + "\n" + c.command()));
+    return String.join("\n", parts);
+  }
+
+  /** The fix's commands as the JSON contract has them: {@code [{description, command, fix}]}. */
+  private static ArrayNode commands(ScanFinding f) {
+    ArrayNode a = JsonOutput.array();
+    for (Diagnosis.Command c : f.commands()) {
+      a.addObject().put("description", c.description()).put("command", c.command()).put("fix", c.fix());
+    }
+    return a;
   }
 
   static String csvCell(String s) {

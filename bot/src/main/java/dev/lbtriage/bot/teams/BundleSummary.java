@@ -28,13 +28,18 @@ final class BundleSummary {
       return out;
     }
     boolean shown = false;
+    boolean code = false;
     for (String raw : summary.split("\r?\n")) {
       String line = raw.strip();
-      if (line.startsWith("# ")) {
+      if (line.startsWith("```")) {
+        code = !code;
+      }
+      // inside a code block a line is not Markdown: "# See the VM's power state" is a shell comment, not a title
+      if (!code && line.startsWith("# ")) {
         out.add(line);
         continue;
       }
-      if (line.startsWith("## ")) {
+      if (!code && line.startsWith("## ")) {
         shown = SHOWN.stream().anyMatch(line::startsWith);
         if (shown) {
           out.add(line);

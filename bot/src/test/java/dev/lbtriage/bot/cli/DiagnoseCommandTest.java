@@ -52,7 +52,13 @@ class DiagnoseCommandTest {
       assertThat(f.path("evidence")).as(e.cause()).isNotEmpty();
     }
     for (JsonNode rem : d.path("remediation")) {
-      assertThat(rem.path("commands")).allSatisfy(c -> assertThat(c.asText()).doesNotContainPattern("\\{[A-Za-z][\\w-]*}"));
+      // the contract: each command an object {description, command, fix}, the command bare and filled in
+      assertThat(rem.path("commands")).allSatisfy(c -> {
+        assertThat(c.path("description").asText()).isNotBlank();
+        assertThat(c.path("command").asText()).startsWith("az ").doesNotContainPattern("\\{[A-Za-z][\\w-]*}");
+        assertThat(c.path("fix").isBoolean()).isTrue();
+      });
+      assertThat(rem.has("fix")).as("no separate fix list: commands with fix true").isFalse();
     }
     if (s.expectNoConfirmed()) {
       assertThat(d.path("findings")).noneSatisfy(f -> assertThat(f.path("status").asText()).isEqualTo("confirmed"));

@@ -20,7 +20,8 @@ public final class Holes {
       "az network nsg rule (delete|update)\\b[^\\n]*(-n|--name) (" + String.join("|", DEFAULT_RULES) + ")\\b");
   /** An unknown address standing in a command ({@code --local ?:80}, {@code psping ?:80}). */
   private static final Pattern UNKNOWN_ADDRESS = Pattern.compile("(?<![\\w?])\\?:\\d+");
-  private static final Pattern PRIORITY = Pattern.compile("az network nsg rule (create|update)\\b[^\\n]*--priority (\\S+)");
+  /** The value ends at a space or where a JSON string ends ({@code "commands": [{"command": "... --priority 101"}]}). */
+  private static final Pattern PRIORITY = Pattern.compile("az network nsg rule (create|update)\\b[^\\n]*?--priority ([^\\s\"\\\\]+)");
 
   private Holes() {}
 

@@ -33,6 +33,15 @@ class HolesTest {
         probe tcpProbe1: inbound TCP AzureLoadBalancer -> 10.0.0.4:25: DENY
         you> the probe fails
         { "cause" : "probe-port-blocked" }
+        "command" : "az network nsg rule update --resource-group rg-web --nsg-name nsg-web --name DenyAll --priority 101",
         """)).isEmpty();
+  }
+
+  @Test
+  void checks_every_priority_of_a_line_where_a_json_string_ends_it() {
+    assertThat(Holes.in("\"command\" : \"az network nsg rule update -g rg --nsg-name n --name DenyAll --priority 5000\","))
+        .singleElement().asString().contains("priority 5000 is not");
+    assertThat(Holes.in("[\"az network nsg rule create -g rg --nsg-name n -n A --priority 99 --access Allow\", "
+        + "\"az network nsg rule update -g rg --nsg-name n -n B --priority 101\"]")).singleElement().asString().contains("priority 99 ");
   }
 }

@@ -70,7 +70,7 @@ class NoHolesAnywhereTest {
       String all = String.join("\n", texts);
       assertThat(Holes.in(all)).as("%s/%s", name, symptom.id()).isEmpty();
       for (Diagnosis.Remediation r : d.remediation()) {
-        assertThat(freshPriorities(facts, r.commands())).as("%s/%s/%s: priorities taken", name, symptom.id(), r.cause()).isEmpty();
+        assertThat(freshPriorities(facts, r.commands().stream().map(Diagnosis.Command::command).toList())).as("%s/%s/%s: priorities taken", name, symptom.id(), r.cause()).isEmpty();
       }
       if (lb.probes().isEmpty()) {
         assertThat(all).as("%s/%s: no probe, no probe advice", name, symptom.id())
@@ -137,7 +137,7 @@ class NoHolesAnywhereTest {
     List<String> all = new ArrayList<>();
     for (Diagnosis.Remediation r : d.remediation()) {
       all.addAll(r.steps());
-      all.addAll(r.commands());
+      r.commands().forEach(c -> all.addAll(List.of(c.description(), c.command())));
       all.addAll(r.notes());
     }
     for (Diagnosis.OpenQuestion q : d.questions()) {

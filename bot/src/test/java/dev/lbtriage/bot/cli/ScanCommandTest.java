@@ -86,6 +86,25 @@ class ScanCommandTest {
   }
 
   @Test
+  void a_fix_comes_whole_as_text_and_its_commands_as_structure() {
+    JsonNode findings = run("scan", "--snapshot", results.toString(), "-o", "json").json().path("findings");
+    List<JsonNode> withCommands = new java.util.ArrayList<>();
+    for (JsonNode f : findings) {
+      assertThat(f.path("fixCommands").isArray()).as(f.path("cause").asText()).isTrue();
+      for (JsonNode c : f.path("fixCommands")) {
+        assertThat(c.path("command").asText()).startsWith("az ");
+        assertThat(c.path("fix").asBoolean()).isTrue();
+        // the text a person reads holds each command under its description, nothing run together
+        assertThat(f.path("fix").asText()).contains("# " + c.path("description").asText() + "\n" + c.path("command").asText());
+      }
+      if (!f.path("fixCommands").isEmpty()) {
+        withCommands.add(f);
+      }
+    }
+    assertThat(withCommands).as("some finding's fix is commands").isNotEmpty();
+  }
+
+  @Test
   void csv_has_a_header_and_one_record_per_finding() {
     Cli.Result json = run("scan", "--snapshot", results.toString(), "-o", "json");
     Cli.Result r = run("scan", "--snapshot", results.toString(), "-o", "csv");

@@ -267,7 +267,8 @@ final class SummaryMarkdown {
       b.append("#### ").append(Md.code(r.cause())).append(" (").append(r.status()).append(")\n\n");
       r.steps().forEach(s -> b.append("- ").append(Md.text(oneLine(s))).append('\n'));
       if (!r.commands().isEmpty()) {
-        b.append("\n```bash\n").append(String.join("\n\n", r.commands()).replace("```", "` ` `")).append("\n```\n");
+        String commands = String.join("\n\n", r.commands().stream().map(c -> "# " + oneLine(c.description()) + "\n" + c.command()).toList());
+        b.append("\n```bash\n").append(commands.replace("```", "` ` `")).append("\n```\n");
       }
       r.notes().forEach(n -> b.append("\nNote: ").append(Md.text(n)).append('\n'));
       b.append('\n');

@@ -3,6 +3,7 @@ package dev.lbtriage.engine.bundle;
 import dev.lbtriage.engine.bundle.TrafficPath.Hop;
 import dev.lbtriage.engine.bundle.TrafficPath.State;
 import dev.lbtriage.engine.diagnosis.Diagnosis;
+import dev.lbtriage.kb.model.PathHop;
 import dev.lbtriage.rules.facts.ArmId;
 import dev.lbtriage.rules.facts.AzureFacts;
 import dev.lbtriage.rules.facts.Frontend;
@@ -27,14 +28,14 @@ import java.util.Set;
 
 /**
  * Works out the {@link TrafficPath} of one load balancer: NSG hops from the offline flow evaluation
- * (the same evaluator the rules use), the other hops from the diagnosis' findings (a cause marks
- * the hop it is about: a stopped or unhealthy VM its VM, a hairpin its client, a scale set probe
- * lock its rule, a diverting route the return route).
+ * (the same evaluator the rules use), the other hops from the diagnosis' findings: each finding marks
+ * the hop it shows at ({@link Diagnosis.CauseFinding#hop()}: its cause's {@code pathHop} in the KB,
+ * or the route its decisive findings are about), e.g. a stopped VM its VM, a hairpin its client, a
+ * scale set probe lock its rule, a diverting route the return route.
  */
 final class TrafficPathBuilder {
-  private static final Set<String> VM_CAUSES_PROBE = Set.of("vm-unhealthy", "probe-port-not-listening");
-  private static final Set<String> VM_CAUSES_DATA = Set.of("vm-unhealthy", "data-port-not-listening");
-  private static final Set<String> CLIENT_CAUSES = Set.of("ilb-hairpin", "same-vm-and-nic");
+  private static final Set<PathHop> VM_PROBE = Set.of(PathHop.VM, PathHop.PROBE_VM);
+  private static final Set<PathHop> VM_DATA = Set.of(PathHop.VM, PathHop.DATA_VM);
 
   private TrafficPathBuilder() {}
 
@@ -74,10 +75,10 @@ final class TrafficPathBuilder {
       FlowVerdict v = evaluate(facts, ip, Flow.inbound(source, ip, backendPort, proto), Ingress.of(lb, rule.get()));
       data.addAll(nsgHops("data", v));
     } else {
-      data.addAll(nsgHopsFromFindings("data", d, "data-port-blocked"));
+      data.addAll(nsgHopsFromFindings("data", d, PathHop.DATA_NSG));
     }
     routeHop(d, ip, "data").ifPresent(data::add);
-    data.add(vmHop("data", d, ip, vm, vmName + (ip == null ? "" : " " + ip) + (backendPort == null ? "" : ":" + backendPort), VM_CAUSES_DATA));
+    data.add(vmHop("data", d, ip, vm, vmName + (ip == null ? "" : " " + ip) + (backendPort == null ? "" : ":" + backendPort), VM_DATA));
 
     List<Hop> probeLane = new ArrayList<>();
     probeLane.add(new Hop("probe", "source", "health probe " + dev.lbtriage.rules.network.ServiceTags.AZURE_LOAD_BALANCER_IP, State.OK,
@@ -86,11 +87,11 @@ final class TrafficPathBuilder {
       FlowVerdict v = evaluate(facts, ip, Flow.inbound("AzureLoadBalancer", ip, probe.get().port(), TransportProtocol.TCP), Ingress.DIRECT);
       probeLane.addAll(nsgHops("probe", v));
     } else {
-      probeLane.addAll(nsgHopsFromFindings("probe", d, "probe-port-blocked"));
+      probeLane.addAll(nsgHopsFromFindings("probe", d, PathHop.PROBE_NSG));
     }
     routeHop(d, ip, "probe").ifPresent(probeLane::add);
     probeLane.add(vmHop("probe", d, ip, vm, vmName + (ip == null ? "" : " " + ip) + probe.map(p -> ":" + p.port() + (p.http() && p.requestPath() != null
-        ? " " + p.requestPath() : "")).orElse(""), VM_CAUSES_PROBE));
+        ? " " + p.requestPath() : "")).orElse(""), VM_PROBE));
     return new TrafficPath(ip, data, probeLane);
   }
 
@@ -98,8 +99,8 @@ final class TrafficPathBuilder {
    * Without a backend address (scale set instances whose NICs are not in the facts) the NSG hops are
    * read from the finding the rules made from the scale set model: "(NIC NSG" or "(subnet NSG" in its evidence.
    */
-  private static List<Hop> nsgHopsFromFindings(String lane, Diagnosis d, String cause) {
-    Optional<Diagnosis.CauseFinding> f = d.findings().stream().filter(x -> x.cause().equals(cause) && !x.status().equals("ruled-out"))
+  private static List<Hop> nsgHopsFromFindings(String lane, Diagnosis d, PathHop hop) {
+    Optional<Diagnosis.CauseFinding> f = d.findings().stream().filter(x -> x.hop() == hop && !x.status().equals("ruled-out"))
         .findFirst();
     List<Hop> out = new ArrayList<>();
     List<String> segments = f.map(x -> x.evidence().stream().flatMap(e -> java.util.Arrays.stream(e.split("; |: (?=denied|allowed)")))
@@ -123,7 +124,7 @@ final class TrafficPathBuilder {
   }
 
   private static Hop clientHop(Diagnosis d, String ip, String clientIp, String source) {
-    Optional<Diagnosis.CauseFinding> f = decisive(d, CLIENT_CAUSES, ip);
+    Optional<Diagnosis.CauseFinding> f = decisive(d, Set.of(PathHop.CLIENT), ip);
     String label = "client " + (clientIp != null ? clientIp : source.equals("Internet") ? "(any internet address)" : "(in the VNet)");
     return f.map(x -> new Hop("data", "client", label, state(x), x.cause() + ": " + first(x)))
         .orElse(new Hop("data", "client", label, State.OK, clientIp != null ? "the client's address was given" : "the client's address is not known"));
@@ -131,7 +132,7 @@ final class TrafficPathBuilder {
 
   private static Hop ruleHop(Diagnosis d, Optional<LoadBalancingRule> rule) {
     String label = rule.map(r -> "rule " + r.name() + " " + r.protocol() + " " + r.frontendPort() + " \u2192 " + r.backendPort()).orElse("rule ?");
-    Optional<Diagnosis.CauseFinding> f = decisive(d, Set.of("vmss-probe-locks-backend-port"), null);
+    Optional<Diagnosis.CauseFinding> f = decisive(d, Set.of(PathHop.RULE), null);
     if (f.isPresent()) {
       return new Hop("data", "rule", label, state(f.get()), f.get().cause() + ": " + first(f.get()));
     }
@@ -140,24 +141,17 @@ final class TrafficPathBuilder {
   }
 
   private static Optional<Hop> routeHop(Diagnosis d, String ip, String lane) {
-    return d.findings().stream().filter(f -> f.cause().equals("probe-misconfigured") && concerns(f, ip)
-            && !f.status().equals("ruled-out") && f.evidence().stream().anyMatch(e -> e.contains("route")))
+    return d.findings().stream().filter(f -> f.hop() == PathHop.ROUTE && concerns(f, ip) && !f.status().equals("ruled-out"))
         .findFirst().map(f -> new Hop(lane, "route", "return route (UDR)", state(f), f.cause() + ": " + first(f)));
   }
 
-  private static Hop vmHop(String lane, Diagnosis d, String ip, Optional<VirtualMachine> vm, String label, Set<String> causes) {
+  private static Hop vmHop(String lane, Diagnosis d, String ip, Optional<VirtualMachine> vm, String label, Set<PathHop> hops) {
     if (vm.isPresent() && vm.get().powerState() != null && vm.get().powerState() != PowerState.RUNNING
         && vm.get().powerState() != PowerState.UNKNOWN) {
       return new Hop(lane, "vm", label, State.FAILING, "VM " + vm.get().name() + " is " + vm.get().powerState().name().toLowerCase(java.util.Locale.ROOT)
           + " (" + vm.get().origin() + ")");
     }
-    Set<String> all = new java.util.HashSet<>(causes);
-    if (lane.equals("probe")) {
-      // a probe that is misconfigured without a route to blame: the answer the VM gives the probe is wrong
-      d.findings().stream().filter(f -> f.cause().equals("probe-misconfigured") && f.evidence().stream().noneMatch(e -> e.contains("route")))
-          .findFirst().ifPresent(f -> all.add(f.cause()));
-    }
-    Optional<Diagnosis.CauseFinding> f = decisive(d, all, ip);
+    Optional<Diagnosis.CauseFinding> f = decisive(d, hops, ip);
     return f.map(x -> new Hop(lane, "vm", label, state(x), x.cause() + ": " + first(x)))
         .orElse(new Hop(lane, "vm", label, State.OK, vm.map(v -> "VM " + v.name() + " is "
             + (v.powerState() == null ? "in an unknown state" : v.powerState().name().toLowerCase(java.util.Locale.ROOT))).orElse("no cause points here")));
@@ -200,9 +194,9 @@ final class TrafficPathBuilder {
     return new Hop(lane, id, label, x.nsgId() == null && x.decidingRule() == null ? State.NONE : State.OK, why);
   }
 
-  /** The strongest finding of these causes about this backend (confirmed, else suspected with a fact pointing to it). */
-  private static Optional<Diagnosis.CauseFinding> decisive(Diagnosis d, Set<String> causes, String ip) {
-    return d.findings().stream().filter(f -> causes.contains(f.cause()) && concerns(f, ip))
+  /** The strongest finding shown at these hops about this backend (confirmed, else suspected with a fact pointing to it). */
+  private static Optional<Diagnosis.CauseFinding> decisive(Diagnosis d, Set<PathHop> hops, String ip) {
+    return d.findings().stream().filter(f -> f.hop() != null && hops.contains(f.hop()) && concerns(f, ip))
         .filter(f -> f.status().equals("confirmed") || f.pointedTo())
         .min(java.util.Comparator.comparingInt(f -> f.status().equals("confirmed") ? 0 : 1));
   }

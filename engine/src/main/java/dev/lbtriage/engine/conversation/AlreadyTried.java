@@ -118,8 +118,8 @@ final class AlreadyTried {
       if (r.isEmpty()) {
         continue;
       }
-      Set<String> fix = terms(String.join(" ", r.get().fix()) + " " + String.join(" ", r.get().steps()) + " "
-          + String.join(" ", r.get().commands()) + " " + f.title() + " " + String.join(" ", f.evidence()));
+      Set<String> fix = terms(String.join(" ", r.get().steps()) + " " + String.join(" ", r.get().commands().stream()
+          .map(c -> c.description() + " " + c.command()).toList()) + " " + f.title() + " " + String.join(" ", f.evidence()));
       Set<String> both = new HashSet<>(said);
       both.retainAll(fix);
       if (both.size() > bestOverlap) {

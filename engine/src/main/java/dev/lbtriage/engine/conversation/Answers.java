@@ -36,8 +36,8 @@ final class Answers {
 
   /** The diagnosis with each "answer Q = V" evidence line saying where the answer came from. */
   static Diagnosis cited(Diagnosis d, ConversationState s, Implications rules) {
-    List<Diagnosis.CauseFinding> findings = d.findings().stream().map(f -> new Diagnosis.CauseFinding(f.cause(), f.title(),
-        f.status(), f.evidence().stream().map(e -> cite(e, s, rules)).toList(), f.rule(), f.subjects())).toList();
+    List<Diagnosis.CauseFinding> findings = d.findings().stream()
+        .map(f -> f.withEvidence(f.evidence().stream().map(e -> cite(e, s, rules)).toList())).toList();
     return new Diagnosis(d.symptom(), d.loadBalancer(), findings, d.questions(), d.remediation(), d.symptomEvidence(),
         d.supportCase(), d.missingFacts(), d.problems(), d.health(), d.notices());
   }

@@ -5,7 +5,6 @@ import dev.lbtriage.engine.diagnosis.Diagnosis;
 import dev.lbtriage.engine.message.Message;
 import dev.lbtriage.engine.message.Section;
 import dev.lbtriage.rules.facts.ArmId;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -91,8 +90,9 @@ final class Conclusion {
   }
 
   private static void fix(Diagnosis.Remediation r, Message.Builder m) {
-    if (!r.fix().isEmpty()) {
-      m.add(commands(r.fix().size() == 1 ? "Fix" : "Fix (in this order)", r.fix()));
+    List<Diagnosis.Command> fixes = r.fixes();
+    if (!fixes.isEmpty()) {
+      m.add(commands(fixes.size() == 1 ? "Fix" : "Fix (in this order)", fixes));
     } else if (!r.steps().isEmpty()) {
       m.text("Fix: " + r.steps().get(0) + (r.steps().size() > 1 ? " (\"details\" has every step)" : ""));
     }
@@ -168,21 +168,10 @@ final class Conclusion {
         .map(f -> new Section.Finding(f.cause(), f.title(), Section.Status.of(f.status()), f.evidence())).toList());
   }
 
-  /**
-   * The diagnosis' commands ({@code # description} then the command, as {@code diagnose --format json}
-   * has them) as a commands section.
-   */
-  static Section.Commands commands(String caption, List<String> shown) {
-    List<Section.Command> out = new ArrayList<>();
-    for (String s : shown) {
-      int nl = s.indexOf('\n');
-      if (s.startsWith("# ") && nl > 0) {
-        out.add(new Section.Command(s.substring(2, nl), s.substring(nl + 1)));
-      } else {
-        out.add(new Section.Command(null, s));
-      }
-    }
-    return new Section.Commands(caption, Section.Shell.BASH, out);
+  /** The diagnosis' commands ({@code az} command lines, each with its description) as a commands section. */
+  static Section.Commands commands(String caption, List<Diagnosis.Command> commands) {
+    return new Section.Commands(caption, Section.Shell.BASH,
+        commands.stream().map(c -> new Section.Command(c.description(), c.command())).toList());
   }
 
   /** The first evidence line, and how many more there are. */

@@ -11,13 +11,9 @@ import dev.lbtriage.kb.model.SupportCapture;
 import dev.lbtriage.rules.diagnosis.Answer;
 import dev.lbtriage.rules.diagnosis.Ask;
 import dev.lbtriage.rules.diagnosis.Backend;
-import dev.lbtriage.rules.diagnosis.BackendRoute;
-import dev.lbtriage.rules.diagnosis.DataFlow;
-import dev.lbtriage.rules.diagnosis.Verdict;
 import dev.lbtriage.rules.diagnosis.DiagnosisSession;
 import dev.lbtriage.rules.diagnosis.Finding;
 import dev.lbtriage.rules.diagnosis.LiveCheck;
-import dev.lbtriage.rules.diagnosis.ProbeFlow;
 import dev.lbtriage.rules.diagnosis.RuleEngine;
 import dev.lbtriage.rules.diagnosis.RuleOutcome;
 import dev.lbtriage.rules.diagnosis.ScaleSetProbe;
@@ -125,7 +121,7 @@ public final class Diagnoser {
    */
   private Diagnosis explain(Symptom symptom, Double score, AzureFacts facts, LoadBalancer lb, DiagnosisSession session, RuleOutcome out,
       Collection<Answer> answers, Predicate<String> fixFor, boolean scan) {
-    Context ctx = new Context(facts, lb, session, answers);
+    Context ctx = new Context(kb, facts, lb, session, out, answers);
     List<Diagnosis.CauseFinding> findings = symptom.causes().stream().map(c -> merge(c, out)).toList();
     Diagnosis.Health health = HealthCheck.of(symptom, session, findings);
     List<Diagnosis.Remediation> remediation = new ArrayList<>();
@@ -170,7 +166,7 @@ public final class Diagnoser {
     try (DiagnosisSession session = rules.open(facts, new Triage(symptom.id(), lb.id()))) {
       answers.forEach(session::answer);
       RuleOutcome out = session.run();
-      Context ctx = new Context(facts, lb, session, answers);
+      Context ctx = new Context(kb, facts, lb, session, out, answers);
       List<Diagnosis.CauseFinding> findings = symptom.causes().stream().map(c -> merge(c, out)).toList();
       List<Diagnosis.Remediation> remediation = new ArrayList<>();
       List<Diagnosis.OpenQuestion> questions = new ArrayList<>();
@@ -204,7 +200,8 @@ public final class Diagnoser {
       List<String> waiting = out.asks().stream().filter(a -> a.cause().equals(cause.id())).map(Ask::question).distinct().toList();
       String why = waiting.isEmpty() ? "not decided: no fact or answer decides it yet"
           : "not decided yet: waiting for the answer to " + String.join(", ", waiting);
-      return new Diagnosis.CauseFinding(cause.id(), cause.title(), Status.SUSPECTED.id(), List.of(why), null, List.of());
+      return new Diagnosis.CauseFinding(cause.id(), cause.title(), Status.SUSPECTED.id(), List.of(why), null, List.of(),
+          cause.pathHop());
     }
     Status strongest = mine.stream().map(Finding::status).max(Comparator.naturalOrder()).orElseThrow();
     // a stable order whatever order the rule engine fired in (by backend, rule, then evidence)
@@ -215,7 +212,8 @@ public final class Diagnoser {
     LinkedHashSet<String> evidence = new LinkedHashSet<>();
     decisive.forEach(f -> evidence.addAll(f.evidence()));
     return new Diagnosis.CauseFinding(cause.id(), cause.title(), strongest.id(), List.copyOf(evidence), decisive.get(0).rule(),
-        decisive.stream().map(Finding::subject).distinct().toList());
+        decisive.stream().map(Finding::subject).distinct().toList(),
+        decisive.stream().map(f -> Concerns.hop(f.about())).filter(h -> h != null).findFirst().orElse(cause.pathHop()));
   }
 
   private List<Diagnosis.OpenQuestion> questions(Symptom symptom, RuleOutcome out, Context ctx) {
@@ -245,18 +243,12 @@ public final class Diagnoser {
     for (ResolutionStep s : cause.resolution()) {
       f.fill(s.text(), s.when(), "a step (" + shortText(s.text()) + ")").ifPresent(steps::add);
     }
-    List<String> commands = new ArrayList<>();
-    List<String> fix = new ArrayList<>();
+    List<Diagnosis.Command> commands = new ArrayList<>();
     for (CliCommand c : cause.commands()) {
-      f.fill(c.command(), c.when(), (c.fix() ? FIX_NOTE : "the command '") + c.description() + "'").ifPresent(cmd -> {
-        String shown = "# " + c.description() + "\n" + cmd;
-        commands.add(shown);
-        if (c.fix()) {
-          fix.add(shown);
-        }
-      });
+      f.fill(c.command(), c.when(), (c.fix() ? FIX_NOTE : "the command '") + c.description() + "'")
+          .ifPresent(cmd -> commands.add(new Diagnosis.Command(c.description(), cmd, c.fix())));
     }
-    return new Diagnosis.Remediation(cause.id(), status, steps, commands, fix, f.notes());
+    return new Diagnosis.Remediation(cause.id(), status, steps, commands, f.notes());
   }
 
   private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{[^{}]*}");
@@ -282,49 +274,39 @@ public final class Diagnoser {
     return enumName.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 
-  /** The facts a text is filled from: the load balancer, the backend concerned, what decided the cause. */
-  private record Context(AzureFacts facts, LoadBalancer lb, DiagnosisSession session, Collection<Answer> answers) {
+  /**
+   * The facts a text is filled from: the load balancer, the backend concerned, the answers whose question says which
+   * placeholders they fill (the KB's {@code fills}), and what the cause's findings are about (the NSG rule that denied
+   * a flow, the route that diverts: {@link Finding#about()}).
+   */
+  private record Context(KnowledgeBase kb, AzureFacts facts, LoadBalancer lb, DiagnosisSession session, RuleOutcome out,
+      Collection<Answer> answers) {
     PlaceholderValues valuesFor(String causeId, List<String> subjects) {
       PlaceholderValues v = PlaceholderValues.of(facts, lb);
-      answers.stream().filter(a -> a.question().equals("client-ip") && a.known()).reduce((a, b) -> b).ifPresent(a -> {
-        v.put("clientIp", a.value());
-        v.put("clientSource", a.value());
-      });
+      for (Answer a : answers) {
+        if (a.known()) {
+          kb.question(a.question()).ifPresent(q -> q.fills().forEach(p -> v.put(p.token(), a.value())));
+        }
+      }
       Comparator<Backend> byIp = Comparator.comparing(Backend::ip).thenComparing(b -> String.valueOf(b.poolId()))
           .thenComparing(b -> String.valueOf(b.nicId()));
       Optional<Backend> backend = subjects.stream().flatMap(s -> session.objects(Backend.class).stream().filter(b -> b.ip().equals(s))
           .sorted(byIp)).findFirst().or(() -> session.objects(Backend.class).stream().min(byIp));
       backend.ifPresent(b -> v.backend(facts, lb, b));
       String ip = backend.map(Backend::ip).orElse(null);
-      if ("probe-port-blocked".equals(causeId)) {
-        session.objects(ProbeFlow.class).stream().filter(p -> p.deciding() != null && (ip == null || p.backendIp().equals(ip)))
-            .min(Comparator.comparing((ProbeFlow p) -> p.backendIp()).thenComparing(p -> String.valueOf(p.probeId()))
-                .thenComparing(p -> String.valueOf(p.ruleId())))
-            .ifPresent(p -> v.deciding(p.deciding()));
-      }
-      if ("data-port-blocked".equals(causeId)) {
-        session.objects(DataFlow.class).stream().filter(p -> p.deciding() != null && (ip == null || p.backendIp().equals(ip)))
-            .min(Comparator.comparing((DataFlow p) -> !p.specificClient()).thenComparing(DataFlow::backendIp)
-                .thenComparing(p -> String.valueOf(p.ruleId()))).ifPresent(p -> {
-              v.deciding(p.deciding());
-            });
-        // the clients as the verdict saw them: the answer's address, else every client, which an allow rule writes as the
-        // service tag the clients come from (never "any client", which Azure would refuse)
-        session.objects(DataFlow.class).stream().filter(p -> p.verdict() == Verdict.DENIED && (ip == null || p.backendIp().equals(ip)))
-            .min(Comparator.comparing((DataFlow p) -> !p.specificClient()).thenComparing(DataFlow::backendIp)
-                .thenComparing(p -> String.valueOf(p.ruleId()))).ifPresent(p -> {
-              if (!v.has("clientSource")) {
-                v.put("clientSource", p.specificClient() ? p.source() : lb.rules().stream().filter(r -> ArmId.same(r.id(), p.ruleId()))
-                    .findFirst().map(r -> dev.lbtriage.rules.diagnosis.TrafficFlows.clientTag(lb, r))
-                    .orElse(lb.internal() ? "VirtualNetwork" : "Internet"));
-              }
-            });
-      }
-      if ("probe-misconfigured".equals(causeId)) {
-        session.objects(BackendRoute.class).stream().filter(r -> r.diverted() && (ip == null || r.backendIp().equals(ip)))
-            .min(Comparator.comparing(BackendRoute::backendIp).thenComparing(r -> String.valueOf(r.evidence())))
-            .ifPresent(r -> v.route(facts, r, backend.flatMap(b -> subnetOf(b)).orElse(null)));
-      }
+      Concerns about = Concerns.of(out.findings().stream().filter(f -> f.cause().equals(causeId)).map(Finding::about), ip);
+      about.probeDeciding().ifPresent(p -> v.deciding(p.deciding()));
+      about.dataDeciding().ifPresent(p -> v.deciding(p.deciding()));
+      // the clients as the verdict saw them: the answer's address, else every client, which an allow rule writes as the
+      // service tag the clients come from (never "any client", which Azure would refuse)
+      about.dataDenied().ifPresent(p -> {
+        if (!v.has("clientSource")) {
+          v.put("clientSource", p.specificClient() ? p.source() : lb.rules().stream().filter(r -> ArmId.same(r.id(), p.ruleId()))
+              .findFirst().map(r -> dev.lbtriage.rules.diagnosis.TrafficFlows.clientTag(lb, r))
+              .orElse(lb.internal() ? "VirtualNetwork" : "Internet"));
+        }
+      });
+      about.divertingRoute().ifPresent(r -> v.route(facts, r, backend.flatMap(b -> subnetOf(b)).orElse(null)));
       session.objects(ScaleSetProbe.class).stream()
           .sorted(Comparator.comparing((ScaleSetProbe p) -> subjects.stream().noneMatch(s -> s.equals(p.ruleName())
               || ArmId.same(s, p.ruleId()) || ArmId.same(s, p.vmssId()) || s.equals(ArmId.name(p.vmssId()))))

@@ -1,6 +1,7 @@
 package dev.lbtriage.engine.diagnosis;
 
 import dev.lbtriage.engine.message.Section;
+import dev.lbtriage.kb.model.PathHop;
 import java.util.List;
 
 /**
@@ -60,14 +61,26 @@ public record Diagnosis(
    * @param status {@code confirmed}, {@code suspected} or {@code ruled-out}
    * @param rule the rule that decided it, null when nothing decided it yet
    * @param subjects the backends (IPs) or rules it concerns, {@code *} for the whole load balancer
+   * @param hop where on the traffic path it shows: the hop its decisive findings are about (a diverting route), else
+   *     its cause's {@code pathHop} in the KB; null when nowhere. Not part of the JSON form.
    */
-  public record CauseFinding(String cause, String title, String status, List<String> evidence, String rule, List<String> subjects) {
+  public record CauseFinding(String cause, String title, String status, List<String> evidence, String rule, List<String> subjects,
+      @com.fasterxml.jackson.annotation.JsonIgnore PathHop hop) {
     private static final java.util.regex.Pattern OPEN_RULE = java.util.regex.Pattern.compile(
         "does not know|not known|admits?\\b|unknown", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     public CauseFinding {
       evidence = List.copyOf(evidence);
       subjects = List.copyOf(subjects);
+    }
+
+    public CauseFinding(String cause, String title, String status, List<String> evidence, String rule, List<String> subjects) {
+      this(cause, title, status, evidence, rule, subjects, null);
+    }
+
+    /** The same finding with other evidence lines (e.g. each answer saying where it came from). */
+    public CauseFinding withEvidence(List<String> other) {
+      return new CauseFinding(cause, title, status, other, rule, subjects, hop);
     }
 
     /**
@@ -93,19 +106,32 @@ public record Diagnosis(
   /**
    * The fix for one cause, filled in: only what applies to these facts and can be filled completely.
    *
-   * @param commands every command, each as {@code # description} then the command
-   * @param fix the commands among {@code commands} that fix the cause (the rest look or check), same form
+   * @param steps what to do, in words, in order
+   * @param commands every command filled in, in the knowledge base's order: those that fix the cause
+   *     ({@link Command#fix()}) and those that only look or check
    * @param notes one line for each step or command left out for a value no fact or answer gives
    */
-  public record Remediation(String cause, String status, List<String> steps, List<String> commands, List<String> fix,
-      List<String> notes) {
+  public record Remediation(String cause, String status, List<String> steps, List<Command> commands, List<String> notes) {
     public Remediation {
       steps = List.copyOf(steps);
       commands = List.copyOf(commands);
-      fix = List.copyOf(fix);
       notes = List.copyOf(notes);
     }
+
+    /** The commands that fix the cause, in the order to run them (not part of the JSON: {@code commands} with {@code fix} true). */
+    public List<Command> fixes() {
+      return commands.stream().filter(Command::fix).toList();
+    }
   }
+
+  /**
+   * One command of a fix, filled in; structure only, a face decides how to show it.
+   *
+   * @param description what it does, one line
+   * @param command the command to paste (an {@code az} command line), no placeholder left
+   * @param fix true when it changes something to fix the cause; false when it only looks or checks
+   */
+  public record Command(String description, String command, boolean fix) {}
 
   /**
    * The load balancer's own path as the facts show it.

@@ -110,7 +110,7 @@ public final class FleetScanner {
     for (HygieneFinding h : hygiene.check(results.stream().map(PerLb::view).toList())) {
       LoadBalancer lb = byId.get(h.loadBalancerId());
       findings.add(new ScanFinding(ArmId.subscription(lb.id()), lb.id(), lb.name(), lb.resourceGroup(), h.check(),
-          HygieneTitles.title(h.check()), h.status(), h.subject(), List.of(h.evidence()), h.fix(), h.mirrors(), h.rule()));
+          h.title(), h.status(), h.subject(), List.of(h.evidence()), h.fix(), h.mirrors(), h.rule()));
     }
     findings.sort(Comparator.comparing((ScanFinding f) -> String.valueOf(f.subscription()), String.CASE_INSENSITIVE_ORDER)
         .thenComparing(ScanFinding::loadBalancerId, String.CASE_INSENSITIVE_ORDER).thenComparing(ScanFinding::cause)
@@ -141,7 +141,8 @@ public final class FleetScanner {
         List<String> subjects = mine.stream().map(Finding::subject).distinct().sorted().toList();
         out.add(new ScanFinding(ArmId.subscription(lb.id()), lb.id(), lb.name(), lb.resourceGroup(), cause, cf.title(), status,
             String.join(", ", subjects), evidence, fix(d, cause), "seed: " + scanned.symptom(),
-            mine.stream().map(Finding::rule).distinct().sorted().findFirst().orElse(null)));
+            mine.stream().map(Finding::rule).distinct().sorted().findFirst().orElse(null),
+            d.remediationOf(cause).map(Diagnosis.Remediation::fixes).orElse(List.of())));
       }
     }
     return new PerLb(lb, fleet.fleetView(facts), out);
@@ -155,13 +156,13 @@ public final class FleetScanner {
     return f.status() == Status.CONFIRMED || (f.status() == Status.SUSPECTED && FACT_SUSPICIONS.contains(f.rule()));
   }
 
-  /** The fix the diagnosis fills in: its fix commands, else its steps; else the cause's resolution in the KB, unfilled parts left out. */
+  /**
+   * The fix in words the diagnosis fills in: its steps (its fix commands go with the finding as they
+   * are); when it has neither, where to get it.
+   */
   private String fix(Diagnosis d, String cause) {
-    return d.remediation().stream().filter(r -> r.cause().equals(cause)).findFirst().map(r -> {
-      List<String> parts = new ArrayList<>(r.steps());
-      parts.addAll(r.fix());
-      return String.join("\n", parts);
-    }).filter(s -> !s.isBlank()).orElseGet(() -> "run lb-triage diagnose on this load balancer for the " + cause + " fix: "
+    return d.remediationOf(cause).filter(r -> !r.steps().isEmpty() || !r.fixes().isEmpty())
+        .map(r -> String.join("\n", r.steps())).orElseGet(() -> "run lb-triage diagnose on this load balancer for the " + cause + " fix: "
         + kb.symptoms().stream().flatMap(s -> s.causes().stream()).filter(c -> c.id().equals(cause)).map(Cause::title)
             .findFirst().orElse(cause));
   }

@@ -23,7 +23,7 @@ class DiagnoserSmokeTest {
     Diagnosis d = DIAGNOSER.diagnose(facts, lb, "probe-down", null, List.of());
     assertThat(d.confirmed()).extracting(Diagnosis.CauseFinding::cause).contains("vm-unhealthy");
     assertThat(d.supportCase()).first().satisfies(s -> assertThat(s.how().toString()).contains("10.0.0.5:25"));
-    assertThat(d.remediation()).anySatisfy(r -> assertThat(r.commands()).anyMatch(c -> c.contains("az vm start") && !c.contains("{")));
+    assertThat(d.remediation()).anySatisfy(r -> assertThat(r.commands()).anyMatch(c -> c.command().contains("az vm start") && !c.command().contains("{")));
   }
 
   @Test

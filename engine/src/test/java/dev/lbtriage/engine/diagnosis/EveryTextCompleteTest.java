@@ -60,7 +60,7 @@ class EveryTextCompleteTest {
     List<String> all = new ArrayList<>();
     d.remediation().forEach(r -> {
       all.addAll(r.steps());
-      all.addAll(r.commands());
+      r.commands().forEach(c -> all.addAll(List.of(c.description(), c.command())));
       all.addAll(r.notes());
     });
     d.questions().forEach(q -> {

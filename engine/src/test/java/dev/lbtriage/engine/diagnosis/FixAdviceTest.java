@@ -31,11 +31,16 @@ class FixAdviceTest {
     Diagnosis d = diagnose("nsg-deny-all-nic", "lb-web", "probe-down", List.of());
     Diagnosis.Remediation r = d.remediationOf("probe-port-blocked").orElseThrow();
     assertThat(r.status()).isEqualTo("confirmed");
-    assertThat(r.fix()).hasSize(2);
-    assertThat(r.fix().get(0)).contains("az network nsg rule update --resource-group rg-web --nsg-name nsg-web --name DenyAll --priority 101");
-    assertThat(r.fix().get(1)).contains("--priority 100", "--source-address-prefixes AzureLoadBalancer", "--destination-port-ranges 25");
-    assertThat(r.commands()).anyMatch(c -> c.contains("az network nsg rule delete --resource-group rg-web --nsg-name nsg-web --name DenyAll"));
+    assertThat(fix(r)).hasSize(2);
+    assertThat(fix(r).get(0)).contains("az network nsg rule update --resource-group rg-web --nsg-name nsg-web --name DenyAll --priority 101");
+    assertThat(fix(r).get(1)).contains("--priority 100", "--source-address-prefixes AzureLoadBalancer", "--destination-port-ranges 25");
+    assertThat(commands(r)).anyMatch(c -> c.contains("az network nsg rule delete --resource-group rg-web --nsg-name nsg-web --name DenyAll"));
     assertThat(r.notes()).isEmpty();
+    // structure, not formatting: each command carries its description and whether it fixes
+    assertThat(r.fixes()).extracting(Diagnosis.Command::description)
+        .containsExactly("Move the blocking rule one step down, to make room above it", "Then allow the probe where the blocking rule was");
+    assertThat(r.commands()).allSatisfy(c -> assertThat(c.command()).startsWith("az ").doesNotContain("\n# ", c.description()))
+        .filteredOn(c -> c.command().contains("nsg rule delete")).singleElement().satisfies(c -> assertThat(c.fix()).isFalse());
   }
 
   @Test
@@ -44,8 +49,8 @@ class FixAdviceTest {
     Diagnosis d = diagnose("public-standard-nsg-blocks-clients", "lb", "data-port-down", List.of(new Answer("client-ip", "203.0.113.50")));
     Diagnosis.Remediation r = d.remediationOf("data-port-blocked").orElseThrow();
     assertThat(r.status()).isEqualTo("confirmed");
-    assertThat(String.join("\n", r.commands())).doesNotContain("nsg rule delete", "nsg rule update");
-    assertThat(r.fix()).singleElement().satisfies(c -> assertThat(c)
+    assertThat(String.join("\n", commands(r))).doesNotContain("nsg rule delete", "nsg rule update");
+    assertThat(fix(r)).singleElement().satisfies(c -> assertThat(c)
         .contains("az network nsg rule create --resource-group rg1 --nsg-name nsg --name AllowLoadBalancedClients --priority 4096",
             "--source-address-prefixes 203.0.113.50", "--destination-port-ranges 80"));
     assertThat(r.steps()).anyMatch(s -> s.contains("DenyAllInBound is one of Azure's default rules: it cannot be deleted or re-prioritised"));
@@ -56,8 +61,8 @@ class FixAdviceTest {
     Diagnosis d = diagnose("public-standard-nsg-blocks-clients", "lb", "data-port-down", List.of());
     Diagnosis.Remediation r = d.remediationOf("data-port-blocked").orElseThrow();
     assertThat(r.status()).isEqualTo("suspected");
-    assertThat(r.fix()).isEmpty();
-    assertThat(String.join("\n", r.commands())).doesNotContain("nsg rule delete", "nsg rule update");
+    assertThat(fix(r)).isEmpty();
+    assertThat(String.join("\n", commands(r))).doesNotContain("nsg rule delete", "nsg rule update");
     assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("Ask Network Watcher", "the clients' IP address"));
   }
 
@@ -65,8 +70,8 @@ class FixAdviceTest {
   void a_client_ip_answer_narrows_the_allow_rule_to_that_client_and_fills_the_check() {
     Diagnosis d = diagnose("public-standard-nsg-blocks-clients", "lb", "data-port-down", List.of(new Answer("client-ip", "203.0.113.50")));
     Diagnosis.Remediation r = d.remediationOf("data-port-blocked").orElseThrow();
-    assertThat(r.fix()).singleElement().satisfies(c -> assertThat(c).contains("--source-address-prefixes 203.0.113.50"));
-    assertThat(r.commands()).anyMatch(c -> c.contains("--remote 203.0.113.50:50000"));
+    assertThat(fix(r)).singleElement().satisfies(c -> assertThat(c).contains("--source-address-prefixes 203.0.113.50"));
+    assertThat(commands(r)).anyMatch(c -> c.contains("--remote 203.0.113.50:50000"));
     assertThat(r.notes()).isEmpty();
   }
 
@@ -86,30 +91,30 @@ class FixAdviceTest {
   @Test
   void a_load_balancer_without_a_probe_gets_no_probe_steps_and_a_tcp_probe_no_http_path_advice() {
     Diagnosis noProbe = DIAGNOSER.everyText(facts("ilb-hairpin", "lb-api"), "lb-api", "data-port-down", List.of());
-    assertThat(noProbe.remediationOf("ilb-hairpin").orElseThrow().commands()).noneMatch(c -> c.contains("--probe-name"))
+    assertThat(commands(noProbe.remediationOf("ilb-hairpin").orElseThrow())).noneMatch(c -> c.contains("--probe-name"))
         .anyMatch(c -> c.contains("--floating-ip true"));
     assertThat(noProbe.supportCase()).allSatisfy(s -> assertThat(String.join("\n", s.steps()) + s.how()).doesNotContain("probe port ("));
     Diagnosis tcp = DIAGNOSER.everyText(facts("nsg-deny-all-nic", "lb-web"), "lb-web", "probe-down", List.of());
     Diagnosis.Remediation misconfigured = tcp.remediationOf("probe-misconfigured").orElseThrow();
-    assertThat(String.join("\n", misconfigured.steps()) + String.join("\n", misconfigured.commands()))
+    assertThat(String.join("\n", misconfigured.steps()) + String.join("\n", commands(misconfigured)))
         .doesNotContain("--path", "HTTP probes need");
   }
 
   @Test
   void a_user_route_is_removed_from_the_route_table_that_holds_it() {
     Diagnosis d = DIAGNOSER.everyText(facts("udr-virtual-appliance", "lb-web"), "lb-web", "probe-down", List.of());
-    assertThat(d.remediationOf("probe-misconfigured").orElseThrow().fix()).singleElement().satisfies(c -> assertThat(c)
+    assertThat(fix(d.remediationOf("probe-misconfigured").orElseThrow())).singleElement().satisfies(c -> assertThat(c)
         .contains("az network route-table route delete -g rg-web --route-table-name rt-web -n to-firewall"));
   }
 
   @Test
   void a_stopped_vm_is_started_and_a_running_one_is_not() {
     Diagnosis stopped = diagnose("vm-deallocated", "lb-web", "probe-down", List.of());
-    assertThat(stopped.remediationOf("vm-unhealthy").orElseThrow().fix()).singleElement().satisfies(c -> assertThat(c).contains("az vm start"));
+    assertThat(fix(stopped.remediationOf("vm-unhealthy").orElseThrow())).singleElement().satisfies(c -> assertThat(c).contains("az vm start"));
     Diagnosis running = diagnose("probe-zero-vm-not-responding", "lb-shop", "probe-down", List.of(new Answer("vm-responds", "no")));
     Diagnosis.Remediation r = running.remediationOf("vm-unhealthy").orElseThrow();
-    assertThat(r.commands()).noneMatch(c -> c.contains("az vm start"));
-    assertThat(r.fix()).isEmpty();
+    assertThat(commands(r)).noneMatch(c -> c.contains("az vm start"));
+    assertThat(fix(r)).isEmpty();
   }
 
   @Test
@@ -131,16 +136,16 @@ class FixAdviceTest {
     Diagnosis d = diagnose("standard-public-no-nsg", "lb", "data-port-down", List.of());
     Diagnosis.Remediation r = d.remediationOf("data-port-blocked").orElseThrow();
     assertThat(r.status()).isEqualTo("confirmed");
-    assertThat(r.fix()).hasSize(3);
-    assertThat(r.fix().get(0)).contains("az network nsg create --resource-group rg1 --name lb-backends-nsg --location eastus");
-    assertThat(r.fix().get(1)).contains("az network nsg rule create --resource-group rg1 --nsg-name lb-backends-nsg",
+    assertThat(fix(r)).hasSize(3);
+    assertThat(fix(r).get(0)).contains("az network nsg create --resource-group rg1 --name lb-backends-nsg --location eastus");
+    assertThat(fix(r).get(1)).contains("az network nsg rule create --resource-group rg1 --nsg-name lb-backends-nsg",
         "--priority 100", "--direction Inbound", "--access Allow", "--protocol Tcp", "--source-address-prefixes Internet",
         "--destination-port-ranges 80");
-    assertThat(r.fix().get(2)).contains("az network vnet subnet update --resource-group rg1 --vnet-name rg1-vnet --name default"
+    assertThat(fix(r).get(2)).contains("az network vnet subnet update --resource-group rg1 --vnet-name rg1-vnet --name default"
         + " --network-security-group lb-backends-nsg");
-    assertThat(r.commands()).anyMatch(c -> c.contains("az network nic update --resource-group rg1 --name test-nic"
+    assertThat(commands(r)).anyMatch(c -> c.contains("az network nic update --resource-group rg1 --name test-nic"
         + " --network-security-group /subscriptions/subid/resourceGroups/rg1/providers/Microsoft.Network/networkSecurityGroups/lb-backends-nsg"));
-    String all = String.join("\n", r.steps()) + String.join("\n", r.commands()) + String.join("\n", r.notes());
+    String all = String.join("\n", r.steps()) + String.join("\n", commands(r)) + String.join("\n", r.notes());
     // nothing that assumes an NSG exists: no rule added to one, no Deny All to look for, no note about a missing NSG
     assertThat(all).doesNotContain("--nsg-name {", "Deny All", "nsg rule list", "network security group of the backend (not in the facts)");
     assertThat(r.steps()).anyMatch(s -> s.contains("Neither subnet default nor NIC test-nic has a network security group"));
@@ -151,9 +156,19 @@ class FixAdviceTest {
     // DenyAll at 100 on the NIC denies every client, from the internet and from the VNet alike
     Diagnosis d = DIAGNOSER.everyText(facts("nsg-deny-all-nic", "lb-web"), "lb-web", "data-port-down", List.of());
     assertThat(d.remediationOf("data-port-blocked").orElseThrow().steps()).anyMatch(s -> s.contains("from Internet at 100"));
-    String all = d.remediation().stream().flatMap(r -> java.util.stream.Stream.concat(r.steps().stream(), r.commands().stream()))
+    String all = d.remediation().stream().flatMap(r -> java.util.stream.Stream.concat(r.steps().stream(), commands(r).stream()))
         .reduce("", (a, b) -> a + "\n" + b);
     assertThat(all).doesNotContain("any client");
+  }
+
+  /** The fix's command lines, in order. */
+  private static List<String> fix(Diagnosis.Remediation r) {
+    return r.fixes().stream().map(Diagnosis.Command::command).toList();
+  }
+
+  /** Every command line of a remediation. */
+  private static List<String> commands(Diagnosis.Remediation r) {
+    return r.commands().stream().map(Diagnosis.Command::command).toList();
   }
 
   private static Diagnosis.OpenQuestion question(Diagnosis d, String id) {

@@ -40,7 +40,7 @@ class ScaleSetModelTest {
     assertThat(f.evidence()).anySatisfy(e -> assertThat(e)
         .contains("scale set vmss47409", "DenyAll", "scale set model's network profile", "instance NICs are not in the facts"));
     assertThat(d.remediation()).filteredOn(r -> r.cause().equals("probe-port-blocked")).singleElement()
-        .satisfies(r -> assertThat(r.fix()).anySatisfy(c -> assertThat(c)
+        .satisfies(r -> assertThat(r.fixes()).anySatisfy(c -> assertThat(c.command())
             .contains("az network nsg rule update --resource-group javacsmrg93007 --nsg-name nsg-vmss47409 --name DenyAll --priority 101")));
   }
 

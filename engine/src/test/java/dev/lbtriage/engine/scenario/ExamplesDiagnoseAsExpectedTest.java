@@ -48,7 +48,7 @@ class ExamplesDiagnoseAsExpectedTest {
           });
       if (!e.status().equals("ruled-out")) {
         assertThat(d.remediation()).filteredOn(r -> r.cause().equals(e.cause())).singleElement()
-            .satisfies(r -> assertThat(r.commands()).isNotEmpty().allSatisfy(c -> assertThat(c).doesNotContain("{")));
+            .satisfies(r -> assertThat(r.commands()).isNotEmpty().allSatisfy(c -> assertThat(c.command()).doesNotContain("{")));
       }
     }
     if (s.expectNoConfirmed()) {

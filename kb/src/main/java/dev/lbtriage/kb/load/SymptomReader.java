@@ -10,6 +10,8 @@ import dev.lbtriage.kb.model.HowToCheck;
 import dev.lbtriage.kb.model.Implication;
 import dev.lbtriage.kb.model.FleetScan;
 import dev.lbtriage.kb.model.LivePort;
+import dev.lbtriage.kb.model.PathHop;
+import dev.lbtriage.kb.model.Placeholder;
 import dev.lbtriage.kb.model.Question;
 import dev.lbtriage.kb.model.ResolutionStep;
 import dev.lbtriage.kb.model.Source;
@@ -31,13 +33,13 @@ final class SymptomReader {
       "healthCheck");
   static final Set<String> HEALTH_CHECK_FIELDS = Set.of("settlesQuestions", "leftToLookAt");
   static final Set<String> CAUSE_FIELDS =
-      Set.of("id", "title", "explanation", "seedSections", "checks", "resolution", "commands", "scan");
+      Set.of("id", "title", "explanation", "seedSections", "checks", "resolution", "commands", "scan", "pathHop");
   static final Set<String> CHECK_FIELDS = Set.of("fact", "question", "description");
   static final Set<String> COMMAND_FIELDS = Set.of("description", "command", "when", "fix");
   static final Set<String> STEP_FIELDS = Set.of("text", "when");
   static final Set<String> VARIANT_FIELDS = Set.of("when", "text", "why", "how");
   static final Set<String> QUESTION_FIELDS = Set.of("id", "text", "why", "answer", "how", "seedSections", "variants",
-      "liveCheck");
+      "liveCheck", "fills");
   static final Set<String> IMPLIES_FIELDS = Set.of("if", "then", "is", "because");
   static final Set<String> HOW_FIELDS = Set.of("windows", "linux", "portal");
   static final Set<String> CAPTURE_FIELDS = Set.of("id", "title", "steps", "how", "seedSections");
@@ -122,8 +124,16 @@ final class SymptomReader {
         f.problem(f.line("scan"), "unknown scan '" + scanText + "' (known: fault, advisory)");
       }
     }
+    PathHop hop = null;
+    String hopText = f.optionalText("pathHop");
+    if (hopText != null) {
+      hop = PathHop.byToken(hopText).orElse(null);
+      if (hop == null) {
+        f.problem(f.line("pathHop"), "unknown pathHop '" + hopText + "' (known: " + PathHop.tokens() + ")");
+      }
+    }
     return new Cause(id, f.text("title"), f.text("explanation"), f.texts("seedSections", true), checks, steps, commands, scan,
-        reports.cause(f, id));
+        hop, reports.cause(f, id));
   }
 
   /** The optional {@code when} of a command, step or variant. */
@@ -204,8 +214,21 @@ final class SymptomReader {
         f.problem(f.line("liveCheck"), "unknown liveCheck '" + port + "' (known: probe-port, data-port)");
       }
     }
+    List<Placeholder> fills = new ArrayList<>();
+    for (YamlNode n : f.items("fills", false)) {
+      String token = n instanceof YamlNode.Scalar s ? s.text() : null;
+      Optional<Placeholder> p = token == null ? Optional.empty() : Placeholder.byToken(token.strip());
+      if (p.isEmpty()) {
+        f.problem(n.line(), "unknown placeholder '" + token + "' in 'fills' (known: "
+            + Arrays.stream(Placeholder.values()).map(Placeholder::token).collect(Collectors.joining(", ")) + ")");
+      }
+      p.ifPresent(fills::add);
+    }
+    if (!fills.isEmpty() && kind == AnswerKind.YES_NO) {
+      f.problem(f.line("fills"), "a yes-no answer fills no placeholder: 'fills' needs an answer of another kind");
+    }
     return new Question(id, f.text("text"), f.text("why"), kind, how(f), f.texts("seedSections", true), variants, live,
-        implies(f, id, kind, live != null), reports.question(f, id, kind));
+        fills, implies(f, id, kind, live != null), reports.question(f, id, kind));
   }
 
   /** A question's {@code implies}: what an answer to it, or a live check for it that connected, also answers. */

@@ -31,6 +31,9 @@ class InvalidKnowledgeBaseTest {
       empty-phrasings              | sample.yaml | 4  | empty list 'phrasings' in symptom
       missing-file                 | index.yaml  | 3  | file 'absent.yaml' named in the index does not exist
       health-check-flag            | sample.yaml | 11 | field 'settlesQuestions' must be true or false
+      unknown-path-hop             | sample.yaml | 22 | unknown pathHop 'backend-nsg' (known: client, rule, data-nsg, probe-nsg, route, vm, data-vm, probe-vm)
+      unknown-fills                | sample.yaml | 17 | unknown placeholder 'clientAddress' in 'fills'
+      fills-yes-no                 | sample.yaml | 15 | a yes-no answer fills no placeholder
       implies-unknown-question     | sample.yaml | 23 | question 'sample-question' implies an answer to question 'is-it-plugged-in' which no symptom declares
       report-unknown-word          | sample.yaml | 25 | unknown report word %thing% (declare it under reportWords of this file)
       report-bad-pattern           | sample.yaml | 25 | bad pattern: Unclosed group

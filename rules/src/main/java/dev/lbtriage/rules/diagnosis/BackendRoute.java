@@ -11,4 +11,4 @@ package dev.lbtriage.rules.diagnosis;
  * @param nextHopIp the appliance address, null when none
  */
 public record BackendRoute(
-    String backendIp, boolean diverted, String evidence, String routeName, String routeTableName, String prefix, String nextHopIp) {}
+    String backendIp, boolean diverted, String evidence, String routeName, String routeTableName, String prefix, String nextHopIp) implements Concern {}

@@ -19,7 +19,7 @@ package dev.lbtriage.rules.diagnosis;
  */
 public record DataFlow(
     String backendIp, String ruleId, int port, String source, boolean specificClient, Verdict verdict, Verdict offline,
-    boolean byAzure, String evidence, DecidingRule deciding) {
+    boolean byAzure, String evidence, DecidingRule deciding) implements Concern {
 
   /** Network Watcher and the offline evaluation of the gathered rules disagree (Azure's verdict is in force). */
   public boolean disagreement() {

@@ -13,7 +13,7 @@ package dev.lbtriage.rules.diagnosis;
  * @param deciding the NSG rule that denied it, null unless {@link Verdict#DENIED} and the rule is known
  */
 public record ProbeFlow(String backendIp, String probeId, String ruleId, int port, Verdict verdict, Verdict offline,
-    boolean byAzure, String evidence, DecidingRule deciding) {
+    boolean byAzure, String evidence, DecidingRule deciding) implements Concern {
 
   /** Network Watcher and the offline evaluation of the gathered rules disagree (Azure's verdict is in force). */
   public boolean disagreement() {

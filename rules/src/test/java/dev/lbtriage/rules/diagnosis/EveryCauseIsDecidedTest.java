@@ -5,9 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lbtriage.rules.facts.Access;
 import dev.lbtriage.rules.facts.AzureFacts;
 import dev.lbtriage.rules.facts.PowerState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -116,5 +125,31 @@ class EveryCauseIsDecidedTest {
       assertThat(out.findings()).filteredOn(f -> f.cause().equals(cause) && f.status() == strongest)
           .allSatisfy(f -> assertThat(f.evidence()).isNotEmpty().allSatisfy(e -> assertThat(e).isNotBlank()));
     }
+  }
+
+  /** {@code Finding.of("cause", ...)} or {@code Finding.about($flow, "cause", ...)} in a DRL file. */
+  static final Pattern FINDING = Pattern.compile("Finding\\.(?:of\\(|about\\(\\$\\w+, )\"([a-z0-9-]+)\"");
+
+  @Test
+  void the_cases_cover_every_cause_the_drl_decides_each_decided_and_ruled_out() throws IOException {
+    // the causes: what the rules' DRL files emit findings for (no list kept by hand)
+    Path dir = Path.of("src", "main", "resources", "dev", "lbtriage", "rules", "diagnosis");
+    Set<String> decided = new HashSet<>();
+    try (Stream<Path> drls = Files.list(dir)) {
+      for (Path drl : drls.filter(p -> p.toString().endsWith(".drl")).toList()) {
+        Matcher m = FINDING.matcher(Files.readString(drl));
+        while (m.find()) {
+          decided.add(m.group(1));
+        }
+      }
+    }
+    assertThat(decided).hasSizeGreaterThanOrEqualTo(9);
+    Map<String, Set<String>> outcomes = cases().collect(Collectors.groupingBy(a -> (String) a.get()[0],
+        Collectors.mapping(a -> (String) a.get()[1], Collectors.toSet())));
+    assertThat(outcomes.keySet()).containsExactlyInAnyOrderElementsOf(decided);
+    outcomes.forEach((cause, seen) -> {
+      assertThat(seen).as(cause).contains("ruled-out");
+      assertThat(seen).as(cause).anyMatch(o -> o.equals("confirmed") || o.equals("suspected"));
+    });
   }
 }
