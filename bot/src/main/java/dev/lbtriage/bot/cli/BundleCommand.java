@@ -27,7 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
@@ -54,7 +54,6 @@ import picocli.CommandLine.Spec;
         "  unzip case.zip && lb-triage diagnose --snapshot case/snapshot --symptom-id probe-down",
         "", "Exit codes: 0 written, 2 bad input (one line on stderr), 1 Azure could not be read or an unexpected failure."})
 final class BundleCommand implements Callable<Integer> {
-  private static final Set<String> PROBE_OR_DATA = Set.of("probe-down", "data-port-down");
 
   @Mixin FactSourceOptions source;
 
@@ -192,11 +191,13 @@ final class BundleCommand implements Callable<Integer> {
     SymptomMatch best = r.best().filter(m -> !r.nothingMatched()).orElseThrow(() -> new BadInputException(
         "--symptom matched nothing lb-triage knows; rephrase it, or pick one with --symptom-id (" + known + ")"));
     List<String> top = r.matches().stream().limit(2).map(SymptomMatch::symptomId).toList();
-    if (r.confident() || !PROBE_OR_DATA.containsAll(top)) {
+    Optional<ProbeHealthVerdict.Pair> pair = ProbeHealthVerdict.Pair.of(kb);
+    if (r.confident() || pair.isEmpty() || !pair.get().containsAll(top)) {
       return best.symptomId();
     }
-    boolean leansToProbe = best.symptomId().equals("probe-down") && (r.matches().size() < 2 || r.matches().get(1).score() < best.score());
-    return ProbeHealthVerdict.of(facts, lbId).map(v -> {
+    boolean leansToProbe = best.symptomId().equals(pair.get().failing())
+        && (r.matches().size() < 2 || r.matches().get(1).score() < best.score());
+    return ProbeHealthVerdict.of(kb, facts, lbId).map(v -> {
       String id = ProbeHealthVerdict.settle(v, leansToProbe);
       err.println("lb-triage: note: Health Probe Status decides the symptom, " + id + ": " + String.join("; ", v.evidence()));
       return id;

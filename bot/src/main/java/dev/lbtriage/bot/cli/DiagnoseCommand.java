@@ -106,7 +106,7 @@ final class DiagnoseCommand implements Callable<Integer> {
           + (LoadBalancerChoice.errors(facts).isEmpty() ? "" : "; " + LoadBalancerChoice.noneIn(facts)));
     }
     List<dev.lbtriage.rules.diagnosis.LiveCheck> checks = liveCheck ? BackendChecks.run(gathered, lbId, err) : List.of();
-    chosen = settledByFacts(chosen, gathered, lbId, err);
+    chosen = settledByFacts(chosen, kb, gathered, lbId, err);
     Diagnosis d = new Diagnoser(kb, RuleEngine.fromClasspath()).diagnose(gathered, lbId, chosen.id(), chosen.score(), parsed, checks);
     Output.print(out, format, () -> d, () -> rows(d), () -> {
       // the same message model every face renders (the conversation's conclusion, details, questions, support case)
@@ -148,11 +148,12 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
   }
 
-  private static Chosen settledByFacts(Chosen chosen, dev.lbtriage.rules.facts.AzureFacts facts, String lbId, PrintWriter err) {
+  private static Chosen settledByFacts(Chosen chosen, KnowledgeBase kb, dev.lbtriage.rules.facts.AzureFacts facts, String lbId,
+      PrintWriter err) {
     if (!chosen.uncertainProbeOrData()) {
       return chosen;
     }
-    return dev.lbtriage.engine.conversation.ProbeHealthVerdict.of(facts, lbId).map(d -> {
+    return dev.lbtriage.engine.conversation.ProbeHealthVerdict.of(kb, facts, lbId).map(d -> {
       String id = dev.lbtriage.engine.conversation.ProbeHealthVerdict.settle(d, chosen.leansToProbe());
       if (!id.equals(chosen.id())) {
         err.println("lb-triage: note: Health Probe Status decides the symptom, " + id + ": " + String.join("; ", d.evidence()));
@@ -180,9 +181,10 @@ final class DiagnoseCommand implements Callable<Integer> {
           + ". Use --symptom-id to choose.");
     }
     List<String> top = r.matches().stream().limit(2).map(SymptomMatch::symptomId).toList();
-    boolean probeOrData = !r.confident() && (top.size() == 2 ? new java.util.HashSet<>(top).equals(java.util.Set.of("probe-down", "data-port-down"))
-        : top.size() == 1 && java.util.Set.of("probe-down", "data-port-down").contains(top.get(0)));
-    boolean leansToProbe = best.symptomId().equals("probe-down")
+    java.util.Optional<dev.lbtriage.engine.conversation.ProbeHealthVerdict.Pair> pair =
+        dev.lbtriage.engine.conversation.ProbeHealthVerdict.Pair.of(kb);
+    boolean probeOrData = !r.confident() && !top.isEmpty() && pair.isPresent() && pair.get().containsAll(top);
+    boolean leansToProbe = pair.isPresent() && best.symptomId().equals(pair.get().failing())
         && (r.matches().size() < 2 || r.matches().get(1).score() < best.score());
     return new Chosen(best.symptomId(), MatchCommand.round(best.score()), probeOrData, leansToProbe);
   }

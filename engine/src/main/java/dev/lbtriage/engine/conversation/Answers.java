@@ -17,32 +17,32 @@ final class Answers {
   private Answers() {}
 
   /** Every answer for the rules, given ones first. */
-  static List<Answer> effective(ConversationState s) {
+  static List<Answer> effective(ConversationState s, Implications rules) {
     List<Answer> out = new ArrayList<>(s.answers().stream().map(a -> new Answer(a.question(), a.value())).toList());
-    Implications.of(s.answers(), s.checks()).forEach(i -> out.add(new Answer(i.question(), i.value())));
+    rules.of(s.answers(), s.checks()).forEach(i -> out.add(new Answer(i.question(), i.value())));
     return out;
   }
 
   /** Whether the question is answered, given or implied. */
-  static boolean answered(ConversationState s, String questionId) {
+  static boolean answered(ConversationState s, Implications rules, String questionId) {
     return s.answers().stream().anyMatch(a -> a.question().equals(questionId))
-        || Implications.of(s.answers(), s.checks()).stream().anyMatch(i -> i.question().equals(questionId));
+        || rules.of(s.answers(), s.checks()).stream().anyMatch(i -> i.question().equals(questionId));
   }
 
   /** The implied answer to a question, if it is implied and not given. */
-  static Optional<Implications.Implied> implied(ConversationState s, String questionId) {
-    return Implications.of(s.answers(), s.checks()).stream().filter(i -> i.question().equals(questionId)).findFirst();
+  static Optional<Implications.Implied> implied(ConversationState s, Implications rules, String questionId) {
+    return rules.of(s.answers(), s.checks()).stream().filter(i -> i.question().equals(questionId)).findFirst();
   }
 
   /** The diagnosis with each "answer Q = V" evidence line saying where the answer came from. */
-  static Diagnosis cited(Diagnosis d, ConversationState s) {
+  static Diagnosis cited(Diagnosis d, ConversationState s, Implications rules) {
     List<Diagnosis.CauseFinding> findings = d.findings().stream()
-        .map(f -> f.withEvidence(f.evidence().stream().map(e -> cite(e, s)).toList())).toList();
+        .map(f -> f.withEvidence(f.evidence().stream().map(e -> cite(e, s, rules)).toList())).toList();
     return new Diagnosis(d.symptom(), d.loadBalancer(), findings, d.questions(), d.remediation(), d.symptomEvidence(),
         d.supportCase(), d.missingFacts(), d.problems(), d.health(), d.notices());
   }
 
-  static String cite(String evidence, ConversationState s) {
+  static String cite(String evidence, ConversationState s, Implications rules) {
     if (!evidence.startsWith(PREFIX)) {
       return evidence;
     }
@@ -63,7 +63,7 @@ final class Answers {
       }
       return evidence;
     }
-    return implied(s, question).map(i -> evidence + " (implied: " + i.reason()
+    return implied(s, rules, question).map(i -> evidence + " (implied: " + i.reason()
         + ("check".equals(i.from()) ? "" : ", from the answer to " + i.from()) + ")").orElse(evidence);
   }
 }

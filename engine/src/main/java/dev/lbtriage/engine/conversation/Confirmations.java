@@ -6,6 +6,7 @@ import dev.lbtriage.engine.diagnosis.Diagnoser;
 import dev.lbtriage.engine.diagnosis.Diagnosis;
 import dev.lbtriage.kb.load.Placeholders;
 import dev.lbtriage.kb.model.Cause;
+import dev.lbtriage.kb.model.Condition;
 import dev.lbtriage.kb.model.Question;
 import dev.lbtriage.kb.model.Symptom;
 import dev.lbtriage.rules.diagnosis.Answer;
@@ -27,11 +28,13 @@ final class Confirmations {
   private final Questioning questioning;
   private final Diagnoser diagnoser;
   private final FactCache facts;
+  private final ReportStatements reports;
 
   Confirmations(Questioning questioning, Diagnoser diagnoser, FactCache facts) {
     this.questioning = questioning;
     this.diagnoser = diagnoser;
     this.facts = facts;
+    this.reports = ReportStatements.of(diagnoser.knowledgeBase());
   }
 
   /**
@@ -43,7 +46,7 @@ final class Confirmations {
     Symptom symptom = questioning.symptom(c.state);
     List<ReportStatements.Statement> all = statements(c);
     List<ReportStatements.Statement> answers = all.stream()
-        .filter(s -> s.strength() == ReportStatements.Strength.ANSWER && s.question() != null && !Answers.answered(c.state, s.question())
+        .filter(s -> s.strength() == ReportStatements.Strength.ANSWER && s.question() != null && !Answers.answered(c.state, questioning.implications(), s.question())
             && symptom.questions().stream().anyMatch(q -> q.id().equals(s.question())))
         .toList();
     if (d.questions().isEmpty() || (answers.isEmpty() && leads(all).isEmpty())) {
@@ -104,9 +107,17 @@ final class Confirmations {
     Set<String> questions = symptom.questions().stream().map(Question::id).collect(Collectors.toSet());
     Set<String> causes = symptom.causes().stream().map(Cause::id).collect(Collectors.toSet());
     AzureFacts f = facts.get(c.state.loadBalancer(), c.live);
-    Set<String> leadOnly = questions.contains("probe-port-listening") && !probeOnServedPort(f, c.state.loadBalancer())
-        ? Set.of("probe-port-listening") : Set.of();
-    return ReportStatements.read(c.state.report(), questions, causes, frontendIps(f, c.state.loadBalancer()), leadOnly);
+    Set<String> leadOnly = ReportStatements.leadOnly(symptom, when -> holds(when, f, c.state.loadBalancer()));
+    return reports.read(c.state.report(), questions, causes, frontendIps(f, c.state.loadBalancer()), leadOnly);
+  }
+
+  /**
+   * Whether a {@code leadOnlyWhen} condition holds for the whole load balancer; {@code probe-port-differs}: not every
+   * probe a rule uses watches the port the rule sends to (or it has no rule), so "the application answers locally"
+   * need not speak of the probe port.
+   */
+  static boolean holds(Condition when, AzureFacts f, String lbId) {
+    return when == Condition.PROBE_PORT_DIFFERS && !probeOnServedPort(f, lbId);
   }
 
   /**
@@ -160,7 +171,7 @@ final class Confirmations {
       }
       c.say("Noted" + (hedged ? "" : " from your report") + ": " + String.join(", ", pending.stream()
           .map(a -> a.question() + " = " + (Answer.UNKNOWN.equals(a.value()) ? "I don't know" : a.value())).toList()) + "."
-          + Questioning.impliedNote(c.state, pending));
+          + questioning.impliedNote(c.state, pending));
       questioning.advance(c);
     } else if (Answer.NO.equals(v.get())) {
       if (hedged) {

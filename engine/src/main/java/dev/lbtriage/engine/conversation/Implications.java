@@ -1,14 +1,18 @@
 package dev.lbtriage.engine.conversation;
 
+import dev.lbtriage.kb.model.Implication;
+import dev.lbtriage.kb.model.KnowledgeBase;
+import dev.lbtriage.kb.model.Question;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What one answer (or a live check that connected) also answers, as data: the conversation does
- * not ask a question whose answer follows from another, and the rules see the implied answer with
- * its reason. An answer given to the question itself always wins over an implied one.
+ * What one answer (or a live check that connected) also answers, as the knowledge base's
+ * {@code implies:} on its questions says: the conversation does not ask a question whose answer
+ * follows from another, and the rules see the implied answer with its reason. An answer given to
+ * the question itself always wins over an implied one.
  */
 final class Implications {
   /**
@@ -25,38 +29,54 @@ final class Implications {
   /** An implied answer and why. */
   record Implied(String question, String value, String from, String reason) {}
 
-  static final List<Implication> ANSWERS = List.of(
-      new Implication("vm-responds", "yes", "probe-port-listening", "yes",
-          "a TCP answer on the probe port means something listens on it"),
-      new Implication("same-nic", "yes", "client-on-backend-vm", "yes",
-          "a caller on the same VM and NIC as the called application runs on a backend VM"));
+  private final List<Implication> answers;
+  private final List<CheckImplication> checks;
 
-  static final List<CheckImplication> CHECKS = List.of(
-      new CheckImplication("probe-port-listening", "probe-port-listening", "yes",
-          "the live check connected to the probe port, so something listens on it"),
-      new CheckImplication("vm-responds", "vm-responds", "yes",
-          "the live check connected to the probe port, so the VM is up and answers on it"),
-      new CheckImplication("vm-responds", "probe-port-listening", "yes",
-          "the live check connected to the probe port, so something listens on it"),
-      new CheckImplication("data-port-listening", "data-port-listening", "yes",
-          "the live check connected to the data port, so something listens on it"));
+  private Implications(List<Implication> answers, List<CheckImplication> checks) {
+    this.answers = answers;
+    this.checks = checks;
+  }
 
-  private Implications() {}
+  /** The implications the knowledge base's questions declare, in its order. */
+  static Implications of(KnowledgeBase kb) {
+    List<Implication> answers = new ArrayList<>();
+    List<CheckImplication> checks = new ArrayList<>();
+    for (Question q : kb.questions().toList()) {
+      for (dev.lbtriage.kb.model.Implication i : q.implies()) {
+        if (i.byLiveCheck()) {
+          checks.add(new CheckImplication(q.id(), i.question(), i.answer(), i.because()));
+        } else {
+          answers.add(new Implication(q.id(), i.ifAnswer(), i.question(), i.answer(), i.because()));
+        }
+      }
+    }
+    return new Implications(List.copyOf(answers), List.copyOf(checks));
+  }
+
+  /** What answers imply. */
+  List<Implication> answers() {
+    return answers;
+  }
+
+  /** What live checks that connected imply. */
+  List<CheckImplication> checks() {
+    return checks;
+  }
 
   /** The answers implied by the given answers and checks, for questions not answered themselves; first reason wins. */
-  static List<Implied> of(List<RecordedAnswer> answers, List<RecordedCheck> checks) {
+  List<Implied> of(List<RecordedAnswer> given, List<RecordedCheck> done) {
     Map<String, Implied> out = new LinkedHashMap<>();
-    List<String> given = answers.stream().map(RecordedAnswer::question).toList();
-    for (RecordedAnswer a : answers) {
-      for (Implication i : ANSWERS) {
-        if (i.question().equals(a.question()) && i.value().equals(a.value()) && !given.contains(i.implied())) {
+    List<String> asked = given.stream().map(RecordedAnswer::question).toList();
+    for (RecordedAnswer a : given) {
+      for (Implication i : answers) {
+        if (i.question().equals(a.question()) && i.value().equals(a.value()) && !asked.contains(i.implied())) {
           out.putIfAbsent(i.implied(), new Implied(i.implied(), i.impliedValue(), a.question(), i.reason()));
         }
       }
     }
-    for (CheckImplication i : CHECKS) {
-      List<RecordedCheck> mine = checks.stream().filter(c -> c.question().equals(i.checkedFor())).toList();
-      if (!mine.isEmpty() && mine.stream().allMatch(c -> c.received() > 0) && !given.contains(i.implied())) {
+    for (CheckImplication i : checks) {
+      List<RecordedCheck> mine = done.stream().filter(c -> c.question().equals(i.checkedFor())).toList();
+      if (!mine.isEmpty() && mine.stream().allMatch(c -> c.received() > 0) && !asked.contains(i.implied())) {
         out.putIfAbsent(i.implied(), new Implied(i.implied(), i.impliedValue(), "check", i.reason()));
       }
     }
@@ -64,7 +84,7 @@ final class Implications {
   }
 
   /** What an answer to {@code question} = {@code value} implies, for the note said when it is recorded. */
-  static List<Implication> from(String question, String value) {
-    return ANSWERS.stream().filter(i -> i.question().equals(question) && i.value().equals(value)).toList();
+  List<Implication> from(String question, String value) {
+    return answers.stream().filter(i -> i.question().equals(question) && i.value().equals(value)).toList();
   }
 }

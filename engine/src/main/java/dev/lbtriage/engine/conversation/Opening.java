@@ -23,12 +23,17 @@ final class Opening {
   private final KnowledgeBase kb;
   private final FactCache facts;
   private final Questioning questioning;
+  /** The two symptoms Health Probe Status tells apart, as the KB's {@code probeHealth} says; empty when it declares none. */
+  private final Optional<ProbeHealthVerdict.Pair> pair;
+  private final ReportStatements reports;
 
   Opening(SymptomMatcher matcher, KnowledgeBase kb, FactCache facts, Questioning questioning) {
     this.matcher = matcher;
     this.kb = kb;
     this.facts = facts;
     this.questioning = questioning;
+    this.pair = ProbeHealthVerdict.Pair.of(kb);
+    this.reports = ReportStatements.of(kb);
   }
 
   void report(Ctx c, String text) {
@@ -41,7 +46,7 @@ final class Opening {
         return;
       }
     }
-    ReportMatch.Reading r = ReportMatch.read(matcher, text);
+    ReportMatch.Reading r = ReportMatch.read(matcher, pair, text);
     List<Candidate> candidates = r.candidates();
     c.state = c.state.withReport(text, candidates);
     switch (r.verdict()) {
@@ -78,36 +83,37 @@ final class Opening {
   /**
    * The words cannot tell failing probes from healthy probes with a dead data port: Health Probe
    * Status decides when the load balancer is known and has the metric, else what the report says of
-   * the probe, else one question.
+   * the probe, else one question. Only reached when the KB declares the pair.
    */
   private void probeOrDataPort(Ctx c) {
+    ProbeHealthVerdict.Pair pair = this.pair.orElseThrow();
     Optional<LoadBalancerSummary> lb = knownLoadBalancer(c.state.report());
     if (lb.isPresent()) {
       AzureFacts f = facts.get(lb.get().id(), c.live);
-      Optional<ProbeHealthVerdict.Decision> d = ProbeHealthVerdict.of(f, lb.get().id());
-      if (d.isPresent() && !ProbeHealthVerdict.settle(d.get(), leansTo(c, ReportMatch.PROBE_DOWN)).equals(d.get().symptomId())) {
+      Optional<ProbeHealthVerdict.Decision> d = ProbeHealthVerdict.of(kb, f, lb.get().id());
+      if (d.isPresent() && !ProbeHealthVerdict.settle(d.get(), leansTo(c, pair.failing())).equals(d.get().symptomId())) {
         // every probe passes now, but the words are about the probe (an alert that fired, backends marked
         // down): the probe triage settles it from the facts (healthy, or a fault in the probe's path) rather
         // than a data-port triage the report does not describe
         c.say("Health Probe Status shows every backend passing the probe now:\n- " + String.join("\n- ", d.get().evidence())
-            + "\nYour words are about the health probe, so: " + title(ReportMatch.PROBE_DOWN)
+            + "\nYour words are about the health probe, so: " + title(pair.failing())
             + ", checked against the facts. (Say \"back\" to choose another.)");
-        symptomChosen(c, ReportMatch.PROBE_DOWN, score(c, ReportMatch.PROBE_DOWN));
+        symptomChosen(c, pair.failing(), score(c, pair.failing()));
         return;
       }
       if (d.isPresent()) {
         String title = title(d.get().symptomId());
         c.say("Your words fit both failing health probes and a data port that does not answer; Health Probe Status decides: "
-            + (ReportMatch.PROBE_DOWN.equals(d.get().symptomId()) ? "a backend fails the probe" : "every backend passes the probe")
+            + (d.get().probesFail() ? "a backend fails the probe" : "every backend passes the probe")
             + ".\n- " + String.join("\n- ", d.get().evidence()) + "\nSo: " + title + ". (Say \"back\" to choose another.)");
         symptomChosen(c, d.get().symptomId(), score(c, d.get().symptomId()));
         return;
       }
     }
-    Optional<ReportStatements.Statement> said = ReportStatements.read(c.state.report(), Set.of(ReportStatements.PROBE_HEALTH), Set.of(),
+    Optional<ReportStatements.Statement> said = reports.read(c.state.report(), Set.of(ReportStatements.PROBE_HEALTH), Set.of(),
         Set.of()).stream().filter(s -> s.strength() == ReportStatements.Strength.ANSWER).findFirst();
     if (said.isPresent()) {
-      String id = Answer.YES.equals(said.get().value()) ? ReportMatch.DATA_PORT_DOWN : ReportMatch.PROBE_DOWN;
+      String id = Answer.YES.equals(said.get().value()) ? pair.passing() : pair.failing();
       c.say("You said \"" + said.get().quote() + "\": I take that as " + (Answer.YES.equals(said.get().value())
           ? "healthy probes" : "failing probes") + ", so: " + title(id) + ". (Say \"back\" to choose another.)");
       symptomChosen(c, id, score(c, id));
@@ -124,7 +130,7 @@ final class Opening {
   }
 
   private Reply.Prompt probeHealthPrompt() {
-    return Prompts.probeHealth(ReportMatch.PROBE_DOWN, ReportMatch.DATA_PORT_DOWN);
+    return Prompts.probeHealth(pair.orElseThrow().failing(), pair.orElseThrow().passing());
   }
 
   private String title(String symptomId) {
@@ -144,14 +150,14 @@ final class Opening {
 
   /** The prompt of the symptom stage as it stands: the health question, or the list. */
   void symptomPrompt(Ctx c) {
-    c.say(Prompts.SYMPTOM.equals(c.state.asking()) && (ReportMatch.probeOrDataPort(c.state.candidates()) || ReportMatch.onlyProbeOrDataPort(c.state.candidates())) ? probeHealthPrompt()
+    c.say(Prompts.SYMPTOM.equals(c.state.asking()) && (ReportMatch.probeOrDataPort(pair, c.state.candidates()) || ReportMatch.onlyProbeOrDataPort(pair, c.state.candidates())) ? probeHealthPrompt()
         : Prompts.symptom(c.state.candidates()));
   }
 
   void symptomChoice(Ctx c, String text) {
     List<Candidate> cs = c.state.candidates();
     String t = text.strip().toLowerCase(Locale.ROOT).replaceAll("[.!]+$", "");
-    if (Prompts.SYMPTOM.equals(c.state.asking()) && (ReportMatch.probeOrDataPort(cs) || ReportMatch.onlyProbeOrDataPort(cs))) {
+    if (Prompts.SYMPTOM.equals(c.state.asking()) && (ReportMatch.probeOrDataPort(pair, cs) || ReportMatch.onlyProbeOrDataPort(pair, cs))) {
       healthAnswer(c, t);
       return;
     }
@@ -185,15 +191,16 @@ final class Opening {
 
   /** The answer to "Does Health Probe Status show the backends healthy?": yes, no, a symptom id, or "I don't know". */
   private void healthAnswer(Ctx c, String t) {
+    ProbeHealthVerdict.Pair pair = this.pair.orElseThrow();
     String id = null;
     if (t.equals("1") || kb.symptom(t).isPresent()) {
-      id = t.equals("1") ? ReportMatch.DATA_PORT_DOWN : t;
+      id = t.equals("1") ? pair.passing() : t;
     } else if (t.equals("2")) {
-      id = ReportMatch.PROBE_DOWN;
+      id = pair.failing();
     } else {
       Optional<String> v = AnswerParser.yesNoOrUnknown(t);
       if (v.isPresent() && !Answer.UNKNOWN.equals(v.get())) {
-        id = Answer.YES.equals(v.get()) ? ReportMatch.DATA_PORT_DOWN : ReportMatch.PROBE_DOWN;
+        id = Answer.YES.equals(v.get()) ? pair.passing() : pair.failing();
       } else if (t.equals("3") || v.isPresent() || AnswerParser.hedge(yesNoQuestion(), t).isPresent()) {
         c.state = c.state.withStage(Stage.CONFIRMING_SYMPTOM, Prompts.SYMPTOM_LIST);
         c.say("Then pick the situation that fits best.");
@@ -210,8 +217,10 @@ final class Opening {
     symptomChosen(c, id, score(c, id));
   }
 
+  /** A yes-no question of the KB, to read a hedge ("I think so") to the yes-or-no about the probes: its kind is what counts. */
   private dev.lbtriage.kb.model.Question yesNoQuestion() {
-    return kb.question("vm-responds").orElseGet(() -> kb.symptoms().get(0).questions().get(0));
+    return kb.questions().filter(q -> q.answer() == dev.lbtriage.kb.model.AnswerKind.YES_NO).findFirst()
+        .orElseGet(() -> kb.symptoms().get(0).questions().get(0));
   }
 
   private void symptomChosen(Ctx c, String symptomId, Double score) {

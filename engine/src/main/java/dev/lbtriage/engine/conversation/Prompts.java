@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The prompts of the conversation, and the text that says what lb-triage covers. */
+/**
+ * The prompts of the conversation, and the text that says what lb-triage covers. The ids below are the
+ * runtime's own prompts (its {@code asking} besides a KB question id), not KB ids (a test checks that no KB id
+ * takes one), and they stay in Java.
+ */
 final class Prompts {
   static final String REPORT = "report";
   static final String SYMPTOM = "symptom";

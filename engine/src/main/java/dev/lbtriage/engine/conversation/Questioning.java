@@ -23,9 +23,11 @@ final class Questioning {
   private final FactCache facts;
   private final LiveCheckRunner runner;
   private final Confirmations confirmations;
+  private final Implications implications;
 
   Questioning(Diagnoser diagnoser, FactCache facts, LiveCheckRunner runner) {
     this.diagnoser = diagnoser;
+    this.implications = Implications.of(diagnoser.knowledgeBase());
     this.facts = facts;
     this.runner = runner == null ? LiveCheckRunner.none() : runner;
     this.confirmations = new Confirmations(this, diagnoser, facts);
@@ -140,13 +142,13 @@ final class Questioning {
    * gathered if not at hand. Evidence from answers says where each came from.
    */
   Diagnosis diagnose(Ctx c) {
-    return Answers.cited(diagnose(c, c.state), c.state);
+    return Answers.cited(diagnose(c, c.state), c.state, implications);
   }
 
   private Diagnosis diagnose(Ctx c, ConversationState s) {
     List<LiveCheck> checks = s.checks().stream().map(RecordedCheck::toLiveCheck).toList();
     return diagnoser.diagnose(facts.get(s.loadBalancer(), c.live), s.loadBalancer(), s.symptomId(), s.symptomScore(),
-        Answers.effective(s), checks);
+        Answers.effective(s, implications), checks);
   }
 
   /** Asks the first open question not answered yet (best first), or gives the conclusion. */
@@ -166,7 +168,7 @@ final class Questioning {
   /** The best question to ask now: open, not answered (nor implied), not settled by a check; see {@link QuestionOrder}. */
   Optional<Diagnosis.OpenQuestion> next(Ctx c, Diagnosis d) {
     List<Diagnosis.OpenQuestion> open = d.questions().stream()
-        .filter(q -> !Answers.answered(c.state, q.id()) && !settledByCheck(c.state, d, q)).toList();
+        .filter(q -> !Answers.answered(c.state, implications, q.id()) && !settledByCheck(c.state, d, q)).toList();
     if (open.size() < 2) {
       return open.stream().findFirst();
     }
@@ -248,11 +250,16 @@ final class Questioning {
         : "Noted: " + q.id() + " = " + value + ".") + impliedNote(c.state, List.of(a)));
   }
 
+  /** What the knowledge base's questions imply of each other. */
+  Implications implications() {
+    return implications;
+  }
+
   /** " That also answers X (V): reason." for each answer the given ones imply and that was not given itself. */
-  static String impliedNote(ConversationState s, List<RecordedAnswer> given) {
+  String impliedNote(ConversationState s, List<RecordedAnswer> given) {
     StringBuilder b = new StringBuilder();
     for (RecordedAnswer a : given) {
-      for (Implications.Implication i : Implications.from(a.question(), a.value())) {
+      for (Implications.Implication i : implications.from(a.question(), a.value())) {
         if (given.stream().noneMatch(x -> x.question().equals(i.implied())) && !answered(s, i.implied())) {
           b.append(" That also answers ").append(i.implied()).append(" (").append(i.impliedValue()).append("): ").append(i.reason())
               .append('.');
@@ -333,7 +340,7 @@ final class Questioning {
 
   private void askOrAdvance(Ctx c, String questionId) {
     Optional<Diagnosis.OpenQuestion> open = diagnose(c).questions().stream().filter(x -> x.id().equals(questionId)).findFirst();
-    if (open.isPresent() && !Answers.answered(c.state, questionId)) {
+    if (open.isPresent() && !Answers.answered(c.state, implications, questionId)) {
       c.state = c.state.withStage(Stage.ASKING, questionId);
       c.say(prompt(c.state, open.get()));
     } else {

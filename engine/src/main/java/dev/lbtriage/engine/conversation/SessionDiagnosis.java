@@ -21,8 +21,9 @@ public final class SessionDiagnosis {
     if (s.symptomId() == null || s.loadBalancer() == null) {
       return Optional.empty();
     }
-    Diagnosis d = diagnoser.diagnose(facts, s.loadBalancer(), s.symptomId(), s.symptomScore(), Answers.effective(s),
+    Implications rules = Implications.of(diagnoser.knowledgeBase());
+    Diagnosis d = diagnoser.diagnose(facts, s.loadBalancer(), s.symptomId(), s.symptomScore(), Answers.effective(s, rules),
         s.checks().stream().map(RecordedCheck::toLiveCheck).toList());
-    return Optional.of(Answers.cited(d, s));
+    return Optional.of(Answers.cited(d, s, rules));
   }
 }

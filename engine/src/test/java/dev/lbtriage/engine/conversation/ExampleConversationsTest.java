@@ -47,7 +47,7 @@ class ExampleConversationsTest {
       // the words were ambiguous between probe-down and data-port-down: DipAvailability decided, as it says
       var facts = new FactCache(new SnapshotReader(s.folder())).get(chat.state.loadBalancer(), r -> {});
       assertThat(chat.state.symptomId()).as("%s: symptom from the metrics", s.name())
-          .isEqualTo(ProbeHealthVerdict.of(facts, chat.state.loadBalancer()).orElseThrow().symptomId());
+          .isEqualTo(ProbeHealthVerdict.of(Chat.KB, facts, chat.state.loadBalancer()).orElseThrow().symptomId());
     } else {
       assertThat(chat.state.symptomId()).as("%s: symptom", s.name()).isEqualTo(s.symptom());
     }

@@ -8,8 +8,10 @@ import dev.lbtriage.kb.model.Question;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** An answer that implies another is not asked again; the implications are data, checked against the KB. */
+/** An answer that implies another is not asked again; the implications are KB data ({@code implies:}), checked against the KB. */
 class ImpliedAnswersTest {
+  /** The implications the bundled KB declares. */
+  static final Implications RULES = Implications.of(Chat.KB);
 
   @Test
   void a_tcp_answer_on_the_probe_port_means_the_listening_question_is_not_asked() {
@@ -38,7 +40,7 @@ class ImpliedAnswersTest {
     Chat chat = ReportAnswersConversationTest.on("probe-zero-vm-not-responding");
     chat.say(ReportAnswersConversationTest.example("probe-zero-vm-not-responding").report()).say("yes");
     chat.say("change probe-port-listening to no");
-    assertThat(Answers.effective(chat.state)).filteredOn(a -> a.question().equals("probe-port-listening")).singleElement()
+    assertThat(Answers.effective(chat.state, RULES)).filteredOn(a -> a.question().equals("probe-port-listening")).singleElement()
         .satisfies(a -> assertThat(a.value()).isEqualTo("no"));
   }
 
@@ -47,7 +49,7 @@ class ImpliedAnswersTest {
     Chat chat = ReportAnswersConversationTest.on("probe-zero-vm-not-responding");
     chat.say(ReportAnswersConversationTest.example("probe-zero-vm-not-responding").report()).say("yes").say("back");
     assertThat(chat.promptId()).isEqualTo("vm-responds");
-    assertThat(Answers.answered(chat.state, "probe-port-listening")).isFalse();
+    assertThat(Answers.answered(chat.state, RULES, "probe-port-listening")).isFalse();
   }
 
   @Test
@@ -58,8 +60,8 @@ class ImpliedAnswersTest {
     assertThat(chat.promptId()).isEqualTo("vm-responds");
     chat.say("check");
     assertThat(chat.state.checks()).isNotEmpty();
-    assertThat(Answers.implied(chat.state, "probe-port-listening")).hasValueSatisfying(i -> assertThat(i.from()).isEqualTo("check"));
-    assertThat(Answers.implied(chat.state, "vm-responds")).hasValueSatisfying(i -> assertThat(i.value()).isEqualTo("yes"));
+    assertThat(Answers.implied(chat.state, RULES, "probe-port-listening")).hasValueSatisfying(i -> assertThat(i.from()).isEqualTo("check"));
+    assertThat(Answers.implied(chat.state, RULES, "vm-responds")).hasValueSatisfying(i -> assertThat(i.value()).isEqualTo("yes"));
     for (int i = 0; i < 10 && chat.state.stage() == Stage.ASKING; i++) {
       assertThat(chat.promptId()).isNotIn("probe-port-listening", "vm-responds");
       chat.say("I don't know");
@@ -74,13 +76,14 @@ class ImpliedAnswersTest {
         new LiveCheckConversationTest.FakeRunner(false));
     chat.say(ReportAnswersConversationTest.example("probe-zero-vm-not-responding").report()).say("check");
     assertThat(chat.state.checks()).isNotEmpty().allSatisfy(x -> assertThat(x.received()).isZero());
-    assertThat(Implications.of(chat.state.answers(), chat.state.checks())).isEmpty();
+    assertThat(RULES.of(chat.state.answers(), chat.state.checks())).isEmpty();
     assertThat(chat.promptId()).isEqualTo("vm-responds");
   }
 
   @Test
   void every_implication_names_questions_of_the_knowledge_base_with_values_they_take() {
-    for (Implications.Implication i : Implications.ANSWERS) {
+    assertThat(RULES.answers()).isNotEmpty();
+    for (Implications.Implication i : RULES.answers()) {
       Question from = Chat.KB.question(i.question()).orElseThrow();
       Question to = Chat.KB.question(i.implied()).orElseThrow();
       assertThat(from.answer()).isEqualTo(AnswerKind.YES_NO);
@@ -88,7 +91,7 @@ class ImpliedAnswersTest {
       assertThat(List.of("yes", "no")).contains(i.value(), i.impliedValue());
       assertThat(i.reason()).isNotBlank();
     }
-    for (Implications.CheckImplication i : Implications.CHECKS) {
+    for (Implications.CheckImplication i : RULES.checks()) {
       assertThat(CheckTargets.checkable(Chat.KB, i.checkedFor())).isTrue();
       assertThat(Chat.KB.question(i.implied())).isPresent();
     }

@@ -18,7 +18,7 @@ class ReportStatementsTest {
     Symptom s = Chat.KB.symptom(symptomId).orElseThrow();
     Set<String> questions = s.questions().stream().map(Question::id).collect(Collectors.toSet());
     Set<String> causes = s.causes().stream().map(Cause::id).collect(Collectors.toSet());
-    return ReportStatements.read(report, questions, causes, Set.of(notClients));
+    return ReportStatements.of(Chat.KB).read(report, questions, causes, Set.of(notClients));
   }
 
   static List<Statement> answers(List<Statement> all) {
@@ -77,8 +77,8 @@ class ReportStatementsTest {
   @Test
   void what_the_facts_make_ambiguous_is_only_a_lead() {
     Symptom s = Chat.KB.symptom("probe-down").orElseThrow();
-    assertThat(ReportStatements.read("IIS answers locally on the box", s.questions().stream().map(Question::id).collect(Collectors.toSet()),
-        Set.of(), Set.of(), Set.of("probe-port-listening"))).singleElement()
+    assertThat(ReportStatements.of(Chat.KB).read("IIS answers locally on the box", s.questions().stream().map(Question::id).collect(Collectors.toSet()),
+        Set.of(), Set.of(), ReportStatements.leadOnly(s, when -> true))).singleElement()
         .satisfies(a -> assertThat(a).extracting(Statement::question, Statement::strength).containsExactly("probe-port-listening", Strength.LEAD));
   }
 
@@ -133,11 +133,11 @@ class ReportStatementsTest {
   @Test
   void what_the_report_says_of_the_health_probe_is_read_for_the_symptom_choice() {
     Set<String> probe = Set.of(ReportStatements.PROBE_HEALTH);
-    assertThat(ReportStatements.read("Health probe is green for the backend (172.20.2.4) but nobody can reach the site on port 80",
+    assertThat(ReportStatements.of(Chat.KB).read("Health probe is green for the backend (172.20.2.4) but nobody can reach the site on port 80",
         probe, Set.of(), Set.of())).singleElement().satisfies(a -> assertThat(a.value()).isEqualTo("yes"));
-    assertThat(ReportStatements.read("lb-web marks both backends unhealthy", probe, Set.of(), Set.of())).singleElement()
+    assertThat(ReportStatements.of(Chat.KB).read("lb-web marks both backends unhealthy", probe, Set.of(), Set.of())).singleElement()
         .satisfies(a -> assertThat(a.value()).isEqualTo("no"));
-    assertThat(ReportStatements.read("Health probe status is 0 for 172.18.0.5 and 100 for 172.18.0.6", probe, Set.of(), Set.of()))
+    assertThat(ReportStatements.of(Chat.KB).read("Health probe status is 0 for 172.18.0.5 and 100 for 172.18.0.6", probe, Set.of(), Set.of()))
         .singleElement().satisfies(a -> assertThat(a.value()).as("one backend at 0 is a failing probe").isEqualTo("no"));
   }
 }

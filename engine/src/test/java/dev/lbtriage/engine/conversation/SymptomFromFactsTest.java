@@ -14,7 +14,7 @@ class SymptomFromFactsTest {
 
   @Test
   void the_words_are_ambiguous_between_the_two() {
-    assertThat(ReportMatch.read(Chat.MATCHER, AMBIGUOUS).verdict()).isEqualTo(ReportMatch.Verdict.PROBE_OR_DATA_PORT);
+    assertThat(ReportMatch.read(Chat.MATCHER, ProbeHealthVerdict.Pair.of(Chat.KB), AMBIGUOUS).verdict()).isEqualTo(ReportMatch.Verdict.PROBE_OR_DATA_PORT);
   }
 
   @Test
@@ -51,7 +51,7 @@ class SymptomFromFactsTest {
   void without_metrics_one_question_decides_and_the_answer_picks_the_symptom() {
     Chat chat = ReportAnswersConversationTest.on("ilb-hairpin");
     chat.say("clients of lb-api cannot connect, the backends look unhealthy maybe");
-    assertThat(ReportMatch.read(Chat.MATCHER, "clients of lb-api cannot connect, the backends look unhealthy maybe").verdict())
+    assertThat(ReportMatch.read(Chat.MATCHER, ProbeHealthVerdict.Pair.of(Chat.KB), "clients of lb-api cannot connect, the backends look unhealthy maybe").verdict())
         .isEqualTo(ReportMatch.Verdict.PROBE_OR_DATA_PORT);
     assertThat(chat.promptId()).isEqualTo(Prompts.SYMPTOM);
     assertThat(chat.prompt().orElseThrow().text()).isEqualTo("Does Health Probe Status show the backends healthy?");

@@ -88,6 +88,7 @@ public final class KnowledgeBaseLoader {
       });
     }
     reportDuplicates(sites, problems);
+    checkAcrossFiles(reader, symptoms, problems);
     if (!problems.isEmpty()) {
       throw new KnowledgeBaseException(problems.list());
     }
@@ -126,6 +127,11 @@ public final class KnowledgeBaseLoader {
       }
     });
     return entries;
+  }
+
+  /** Implications, report readings shared by {@code sameAs} and Health Probe Status sides name what exists. */
+  private static void checkAcrossFiles(SymptomReader reader, List<Symptom> symptoms, Problems problems) {
+    CrossReferences.check(symptoms, reader.implied, reader.reports.sameAs, reader.reports.sides, problems);
   }
 
   private static void reportDuplicates(List<IdSite> sites, Problems problems) {

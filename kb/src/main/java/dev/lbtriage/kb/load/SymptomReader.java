@@ -7,6 +7,7 @@ import dev.lbtriage.kb.model.CliCommand;
 import dev.lbtriage.kb.model.Condition;
 import dev.lbtriage.kb.model.FactName;
 import dev.lbtriage.kb.model.HowToCheck;
+import dev.lbtriage.kb.model.Implication;
 import dev.lbtriage.kb.model.FleetScan;
 import dev.lbtriage.kb.model.LivePort;
 import dev.lbtriage.kb.model.PathHop;
@@ -39,10 +40,15 @@ final class SymptomReader {
   static final Set<String> VARIANT_FIELDS = Set.of("when", "text", "why", "how");
   static final Set<String> QUESTION_FIELDS = Set.of("id", "text", "why", "answer", "how", "seedSections", "variants",
       "liveCheck", "fills");
+  static final Set<String> IMPLIES_FIELDS = Set.of("if", "then", "is", "because");
   static final Set<String> HOW_FIELDS = Set.of("windows", "linux", "portal");
   static final Set<String> CAPTURE_FIELDS = Set.of("id", "title", "steps", "how", "seedSections");
 
   private final List<IdSite> sites;
+  /** What the report can say, read per file (its words first). */
+  final ReportReadingsReader reports = new ReportReadingsReader();
+  /** The {@code implies} entries read, for the checks across files. */
+  final List<CrossReferences.Implied> implied = new ArrayList<>();
 
   /** @param sites where every id read is recorded, for the checks across files */
   SymptomReader(List<IdSite> sites) {
@@ -50,7 +56,8 @@ final class SymptomReader {
   }
 
   Optional<Symptom> read(YamlNode root, String file, Problems problems) {
-    return Fields.of(root, "symptom", SYMPTOM_FIELDS, file, problems).map(f -> symptom(f, file));
+    return Fields.of(root, "symptom", ReportReadingsReader.with(SYMPTOM_FIELDS, "probeHealth", "reportWords"), file, problems)
+        .map(f -> symptom(f, file));
   }
 
   private Symptom symptom(Fields f, String file) {
@@ -60,14 +67,15 @@ final class SymptomReader {
     List<String> phrasings = f.texts("phrasings", true);
     List<String> keywords = f.texts("keywords", true);
     List<String> seedSections = f.texts("seedSections", true);
+    reports.words(f);
     List<Question> questions = new ArrayList<>();
     for (YamlNode n : f.items("questions", false)) {
-      Fields.of(n, "question", QUESTION_FIELDS, file, f.problems()).map(this::question).ifPresent(questions::add);
+      Fields.of(n, "question", ReportReadingsReader.with(QUESTION_FIELDS, "implies", "fromReport"), file, f.problems()).map(this::question).ifPresent(questions::add);
     }
     Set<String> questionIds = questions.stream().map(Question::id).collect(Collectors.toSet());
     List<Cause> causes = new ArrayList<>();
     for (YamlNode n : f.items("causes", true)) {
-      Fields.of(n, "cause", CAUSE_FIELDS, file, f.problems()).map(c -> cause(c, questionIds, id))
+      Fields.of(n, "cause", ReportReadingsReader.with(CAUSE_FIELDS, "fromReport"), file, f.problems()).map(c -> cause(c, questionIds, id))
           .ifPresent(causes::add);
     }
     List<SupportCapture> captures = new ArrayList<>();
@@ -89,7 +97,7 @@ final class SymptomReader {
       known.filter(k -> !scanNeeds.contains(k)).ifPresent(scanNeeds::add);
     }
     return new Symptom(id, title, summary, phrasings, keywords, seedSections, causes, questions, captures, health,
-        scanNeeds, new Source(file));
+        scanNeeds, new Source(file), reports.probeHealth(f, id));
   }
 
   private Cause cause(Fields f, Set<String> questionIds, String symptomId) {
@@ -135,7 +143,7 @@ final class SymptomReader {
       }
     }
     return new Cause(id, f.text("title"), f.text("explanation"), f.texts("seedSections", true), checks, steps, commands, scan,
-        hop);
+        hop, reports.cause(f, id));
   }
 
   /** The optional {@code when} of a command, step or variant. */
@@ -230,7 +238,36 @@ final class SymptomReader {
       f.problem(f.line("fills"), "a yes-no answer fills no placeholder: 'fills' needs an answer of another kind");
     }
     return new Question(id, f.text("text"), f.text("why"), kind, how(f), f.texts("seedSections", true), variants, live,
-        fills);
+        fills, implies(f, id, kind, live != null), reports.question(f, id, kind));
+  }
+
+  /** A question's {@code implies}: what an answer to it, or a live check for it that connected, also answers. */
+  private List<Implication> implies(Fields q, String questionId, AnswerKind kind, boolean live) {
+    List<Implication> out = new ArrayList<>();
+    for (YamlNode n : q.items("implies", false)) {
+      Fields.of(n, "implication", IMPLIES_FIELDS, q.file(), q.problems()).ifPresent(i -> {
+        String when = i.text("if");
+        String then = i.id("then");
+        String is = i.text("is");
+        String because = i.text("because");
+        boolean byCheck = Implication.LIVE_CHECK_CONNECTED.equals(when);
+        if (byCheck && !live) {
+          i.problem(i.line("if"), "'if: " + Implication.LIVE_CHECK_CONNECTED + "' needs a liveCheck on question '" + questionId + "'");
+        } else if (when != null && !byCheck && kind != AnswerKind.YES_NO) {
+          i.problem(i.line("if"), "only a yes-no question implies from its answer ('if: yes' or 'if: no')");
+        } else if (when != null && !byCheck && !when.equals("yes") && !when.equals("no")) {
+          i.problem(i.line("if"), "'if' is yes, no or " + Implication.LIVE_CHECK_CONNECTED + ", not '" + when + "'");
+        }
+        if (is != null && !is.equals("yes") && !is.equals("no")) {
+          i.problem(i.line("is"), "'is' is yes or no, not '" + is + "'");
+        }
+        if (then != null && questionId != null) {
+          implied.add(new CrossReferences.Implied(questionId, then, is, i.file(), i.line("then")));
+        }
+        out.add(new Implication(byCheck ? null : when, then, is, because));
+      });
+    }
+    return out;
   }
 
   private SupportCapture capture(Fields f) {

@@ -14,6 +14,7 @@ import java.util.List;
  * @param commands ready-to-fill {@code az} commands
  * @param scan how a fleet scan reports it, null when it does not
  * @param pathHop where on the traffic path it shows, null when nowhere (the KB's {@code pathHop})
+ * @param fromReport what in a user's report points toward or away from it (leads only), or null
  */
 public record Cause(
     String id,
@@ -24,10 +25,11 @@ public record Cause(
     List<ResolutionStep> resolution,
     List<CliCommand> commands,
     FleetScan scan,
-    PathHop pathHop) {
+    PathHop pathHop,
+    FromReport fromReport) {
   public Cause(String id, String title, String explanation, List<String> seedSections, List<Check> checks,
       List<ResolutionStep> resolution, List<CliCommand> commands) {
-    this(id, title, explanation, seedSections, checks, resolution, commands, null, null);
+    this(id, title, explanation, seedSections, checks, resolution, commands, null, null, null);
   }
 
   /** Whether a fleet scan reports this cause (the KB's {@code scan}). */

@@ -15,29 +15,32 @@ import java.util.Optional;
  * @param variants other wordings, each used instead when its condition holds (e.g. an internal load balancer)
  * @param liveCheck the port a live TCP check tries to answer it, null when it cannot be checked live
  * @param fills the placeholders a known answer fills with its value (the KB's {@code fills}), e.g. the client's address
+ * @param implies what an answer to it (or a live check that connected) also answers
+ * @param fromReport what a user's report can say of it, or null
  */
 public record Question(
     String id, String text, String why, AnswerKind answer, HowToCheck how, List<String> seedSections, List<Variant> variants,
     LivePort liveCheck,
-    List<Placeholder> fills) {
+    List<Placeholder> fills, List<Implication> implies, FromReport fromReport) {
   public Question {
     seedSections = List.copyOf(seedSections);
     variants = List.copyOf(variants);
     fills = fills == null ? List.of() : List.copyOf(fills);
+    implies = List.copyOf(implies);
   }
 
   public Question(String id, String text, String why, AnswerKind answer, HowToCheck how, List<String> seedSections,
       List<Variant> variants, LivePort liveCheck) {
-    this(id, text, why, answer, how, seedSections, variants, liveCheck, List.of());
+    this(id, text, why, answer, how, seedSections, variants, liveCheck, List.of(), List.of(), null);
   }
 
   public Question(String id, String text, String why, AnswerKind answer, HowToCheck how, List<String> seedSections) {
-    this(id, text, why, answer, how, seedSections, List.of(), null, List.of());
+    this(id, text, why, answer, how, seedSections, List.of(), null, List.of(), List.of(), null);
   }
 
   public Question(String id, String text, String why, AnswerKind answer, HowToCheck how, List<String> seedSections,
       List<Variant> variants) {
-    this(id, text, why, answer, how, seedSections, variants, null, List.of());
+    this(id, text, why, answer, how, seedSections, variants, null, List.of(), List.of(), null);
   }
 
   /** Whether a live TCP check from lb-triage's machine can answer it (the KB's {@code liveCheck}). */

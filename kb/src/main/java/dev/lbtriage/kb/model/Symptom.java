@@ -19,6 +19,8 @@ import java.util.List;
  * @param scanNeeds the facts a fleet scan needs to decide any of its causes: it runs this symptom for a load balancer
  *     only when its facts hold each (none: always)
  * @param source where the entry was read from
+ * @param probeHealth which side of Health Probe Status it is, when its words are alike another symptom's and the
+ *     metric tells them apart; null otherwise
  */
 public record Symptom(
     String id,
@@ -32,7 +34,8 @@ public record Symptom(
     List<SupportCapture> supportCase,
     HealthCheck healthCheck,
     List<FactName> scanNeeds,
-    Source source) {
+    Source source,
+    ProbeHealthSide probeHealth) {
   public Symptom {
     phrasings = List.copyOf(phrasings);
     keywords = List.copyOf(keywords);

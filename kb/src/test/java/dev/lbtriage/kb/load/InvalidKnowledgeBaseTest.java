@@ -35,6 +35,10 @@ class InvalidKnowledgeBaseTest {
       unknown-path-hop             | sample.yaml | 22 | unknown pathHop 'backend-nsg' (known: client, rule, data-nsg, probe-nsg, route, vm, data-vm, probe-vm)
       unknown-fills                | sample.yaml | 17 | unknown placeholder 'clientAddress' in 'fills'
       fills-yes-no                 | sample.yaml | 15 | a yes-no answer fills no placeholder
+      implies-unknown-question     | sample.yaml | 23 | question 'sample-question' implies an answer to question 'is-it-plugged-in' which no symptom declares
+      report-unknown-word          | sample.yaml | 25 | unknown report word %thing% (declare it under reportWords of this file)
+      report-bad-pattern           | sample.yaml | 25 | bad pattern: Unclosed group
+      probe-health-twice           | other.yaml  | 14 | probeHealth shows failing is already the side of symptom 'sample'
       """)
   void an_invalid_knowledge_base_is_refused_with_file_and_line(String fixture, String file, int line, String what) {
     // given
