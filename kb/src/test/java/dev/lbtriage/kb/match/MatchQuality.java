@@ -36,9 +36,11 @@ import java.util.function.Function;
  *     -Dexec.mainClass=dev.lbtriage.kb.match.MatchQuality -Dexec.args="heldout"
  * </pre>
  *
- * Arguments: the part ({@code dev}, {@code heldout} for held-out v2, {@code heldout-known}, {@code
- * heldout-v3} or {@code heldout-v3-known}; figures
- * are printed for that part only),
+ * Arguments: the part ({@code dev}: every development report, the first file, {@code dev2} and v3, each
+ * judged leaving its repository out; {@code dev2}, {@code heldout-v3}, {@code heldout-v3-known}: those
+ * development reports only, judged the same way; {@code heldout} for held-out v2, {@code heldout-known},
+ * {@code heldout-v4}, {@code heldout-v4-known}: the shipped matcher on that held-out file; figures are
+ * printed for that part only),
  * then optionally {@code --matcher previous|current|both|alternatives} (default both; alternatives: the previous
  * matcher, words only, neighbours only and combined), {@code --rows} (each
  * report with its outcome and explanation: refused for the held-out parts) and corpus files (default:
@@ -96,9 +98,12 @@ public final class MatchQuality {
           switch (part) {
             case HELD_OUT -> "held-out v2";
             case HELD_OUT_KNOWN -> "held-out v2 (known repositories)";
-            case HELD_OUT_V3 -> "held-out v3";
-            case HELD_OUT_V3_KNOWN -> "held-out v3 (known repositories)";
-            case DEVELOPMENT -> "development (leave one repository out)";
+            case SEEN_V3 -> "v3, development since round 5 (leave one repository out)";
+            case SEEN_V3_KNOWN -> "v3 known repositories, development since round 5 (leave one repository out)";
+            case DEVELOPMENT_2 -> "dev2 (leave one repository out)";
+            case HELD_OUT_V4 -> "held-out v4";
+            case HELD_OUT_V4_KNOWN -> "held-out v4 (known repositories)";
+            case DEVELOPMENT -> "development, all files (leave one repository out)";
           }, inScope, outOfScope));
       b.append(String.format(Locale.ROOT,
           "  top-1 %.1f %% (%d/%d), top-3 %.1f %% (%d/%d)%n", 100 * top1Rate(), top1, inScope, 100 * top3Rate(), top3, inScope));
@@ -241,7 +246,7 @@ public final class MatchQuality {
 
   /** The shipped matcher with other settings; on development reports, leaving each report's group out. */
   static Function<String, Outcome> alternative(KnowledgeBase kb, List<Report> reports, Part part, MatchSettings settings) {
-    return part == Part.DEVELOPMENT ? leaveGroupOut(kb, reports, settings) : outcomes(new SymptomMatcher(kb).with(settings));
+    return part.development() ? leaveGroupOut(kb, reports, settings) : outcomes(new SymptomMatcher(kb).with(settings));
   }
 
   /** The matcher before issue 14, frozen in {@code match.previous}. */
@@ -267,7 +272,7 @@ public final class MatchQuality {
       return exportDevelopment(Path.of(args[1]), args, out);
     }
     if (args.length == 0) {
-      out.println("usage: MatchQuality dev|heldout|heldout-known|heldout-v3|heldout-v3-known [--matcher previous|current|both|alternatives] [--rows] [--sweep] [corpus.tsv...]");
+      out.println("usage: MatchQuality dev|dev2|heldout-v3|heldout-v3-known|heldout|heldout-known|heldout-v4|heldout-v4-known [--matcher previous|current|both|alternatives] [--rows] [--sweep] [corpus.tsv...]");
       return 2;
     }
     Part part = Part.parse(args[0]);
@@ -297,10 +302,18 @@ public final class MatchQuality {
     }
     Loaded loaded = files.isEmpty() ? RealReports.bundled() : RealReports.files(files);
     loaded.problems().forEach(p -> out.println("skipped " + p));
-    List<Report> reports = loaded.part(part);
+    // "dev": every development report (the first file, dev2, v3); a development sub-part (dev2, v3): its
+    // reports, each judged leaving its repository out of all development data; a held-out part: its file
+    List<Report> development = loaded.development();
+    List<Report> scored = part == Part.DEVELOPMENT ? development : loaded.part(part);
+    List<Report> reports = part.development() ? development : scored;
+    if (scored.isEmpty()) {
+      out.println("no reports in the " + part + " part (is its file there?)");
+      return 2;
+    }
     KnowledgeBase kb = KnowledgeBaseLoader.loadBundled();
-    out.printf(Locale.ROOT, "%d reports in the %s part (%d groups)%n", reports.size(), part,
-        reports.stream().map(Report::group).distinct().count());
+    out.printf(Locale.ROOT, "%d reports in the %s part (%d groups)%n", scored.size(), part,
+        scored.stream().map(Report::group).distinct().count());
     if (sweep && lambda != null) {
       stackSweep(kb, reports, settings, out);
       return 0;
@@ -311,15 +324,15 @@ public final class MatchQuality {
     }
     if (which.equals("alternatives")) {
       // the same examples and analysis, each kind of evidence alone, then combined (the shipped settings)
-      out.print(evaluate("previous", part, reports, previous(kb)).describe());
+      out.print(evaluate("previous", part, scored, previous(kb)).describe());
       MatchSettings d = MatchSettings.DEFAULT;
-      out.print(evaluate("words-only (w=1)", part, reports, alternative(kb, reports, part, d.withLexicalWeight(1.0))).describe());
-      out.print(evaluate("neighbours-only (w=0)", part, reports, alternative(kb, reports, part, d.withLexicalWeight(0.0))).describe());
-      out.print(evaluate("combined (shipped)", part, reports, alternative(kb, reports, part, d)).describe());
+      out.print(evaluate("words-only (w=1)", part, scored, alternative(kb, reports, part, d.withLexicalWeight(1.0))).describe());
+      out.print(evaluate("neighbours-only (w=0)", part, scored, alternative(kb, reports, part, d.withLexicalWeight(0.0))).describe());
+      out.print(evaluate("combined (shipped)", part, scored, alternative(kb, reports, part, d)).describe());
       return 0;
     }
     if (which.equals("previous") || which.equals("both")) {
-      out.print(evaluate("previous", part, reports, previous(kb)).describe());
+      out.print(evaluate("previous", part, scored, previous(kb)).describe());
     }
     if (which.equals("current") || which.equals("both")) {
       if (part.heldOut() && settings != MatchSettings.DEFAULT) {
@@ -330,11 +343,14 @@ public final class MatchQuality {
         out.println("--lambda/--first-stage are refused for the held-out parts.");
         return 2;
       }
-      Function<String, Outcome> m = part != Part.DEVELOPMENT ? current(kb)
+      Function<String, Outcome> m = !part.development() ? current(kb)
           : lambda == null ? leaveGroupOut(kb, reports, settings) : leaveGroupOut(kb, reports, settings, lambda);
-      out.print(evaluate("current", part, reports, m).describe());
+      out.print(evaluate("current", part, scored, m).describe());
+      if (part.development()) {
+        bySize(part, reports, scored, m, out);
+      }
       if (rows) {
-        for (Report r : reports) {
+        for (Report r : scored) {
           Outcome o = m.apply(r.text());
           boolean ok = r.inScope() ? r.label().equals(o.best()) : o.verdict() != Verdict.CONFIDENT;
           out.printf(Locale.ROOT, "%s %-8s %-24s %-10s %s %s%n    %s%n    %s%n", ok ? "ok  " : "MISS", r.id(), r.label()
@@ -344,6 +360,25 @@ public final class MatchQuality {
       }
     }
     return 0;
+  }
+
+  /**
+   * Leave one repository out, split by how much the left-out repository weighs: reports of
+   * repositories with at most two development reports (close to a report from a repository never
+   * seen) and of the larger ones (whose users' wording the other development reports do not share
+   * either, since the whole repository is left out).
+   */
+  static void bySize(Part part, List<Report> development, List<Report> scored, Function<String, Outcome> m, PrintStream out) {
+    Map<String, Long> size = new java.util.HashMap<>();
+    development.forEach(r -> size.merge(r.group(), 1L, Long::sum));
+    List<Report> small = scored.stream().filter(r -> size.get(r.group()) <= 2).toList();
+    List<Report> large = scored.stream().filter(r -> size.get(r.group()) > 2).toList();
+    for (List<Report> set : List.of(small, large)) {
+      Figures f = evaluate("current", part, set, m);
+      out.printf(Locale.ROOT, "  repositories with %s: %d in scope, top-1 %.1f %% (%d), confident %d (wrong %d); %d out of scope,"
+          + " confident %d%n", set == small ? "<= 2 reports" : "> 2 reports", f.inScope(), 100 * f.top1Rate(), f.top1(),
+          f.confidentRight() + f.confidentWrong(), f.confidentWrong(), f.outOfScope(), f.oosConfident());
+    }
   }
 
   /**
@@ -492,7 +527,7 @@ public final class MatchQuality {
    */
   static int trainSecondStage(Path target, double lambda, PrintStream out) throws IOException {
     KnowledgeBase kb = KnowledgeBaseLoader.loadBundled();
-    List<Report> dev = RealReports.bundled().part(Part.DEVELOPMENT);
+    List<Report> dev = RealReports.bundled().development();
     SymptomMatcher base = new SymptomMatcher(kb);
     List<SecondStageFit.Row> rows = SecondStageFit.rows(base, Examples.phrasings(kb), dev, MatchSettings.DEFAULT);
     SecondStage stage = SecondStageFit.fit(rows, base.symptomIds(), lambda);
@@ -518,14 +553,15 @@ public final class MatchQuality {
     Loaded loaded = files.isEmpty() ? RealReports.bundled() : RealReports.files(files);
     List<String> lines = new ArrayList<>();
     lines.add("# The development part of the corpus of real reports (kb/src/test/resources/match/real-reports.tsv,");
-    lines.add("# split v2, see RealReports and match/README.md): labelled examples for the nearest-neighbour vote.");
+    lines.add("# real-reports-dev2.tsv and, since round 5, the once-scored v3 files; see RealReports and match/README.md):");
+    lines.add("# labelled examples for the nearest-neighbour vote.");
     lines.add("# Written by MatchQuality export-dev; never add a held-out row here (ExamplesAreDevelopmentOnlyTest).");
     lines.add(RealReports.HEADER);
-    for (Report r : loaded.part(Part.DEVELOPMENT)) {
+    for (Report r : loaded.development()) {
       lines.add(String.join("\t", r.id(), r.sourceRepo(), r.url(), r.label(), r.cause(), r.evidence(), r.text()));
     }
     java.nio.file.Files.write(target, lines, java.nio.charset.StandardCharsets.UTF_8);
-    out.println("wrote " + (lines.size() - 4) + " development rows to " + target);
+    out.println("wrote " + (lines.size() - 5) + " development rows to " + target);
     return 0;
   }
 

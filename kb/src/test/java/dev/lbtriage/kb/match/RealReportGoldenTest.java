@@ -31,7 +31,7 @@ class RealReportGoldenTest {
   @BeforeAll
   static void setUp() throws IOException {
     KnowledgeBase kb = KnowledgeBaseLoader.loadBundled();
-    dev = RealReports.bundled().part(Part.DEVELOPMENT);
+    dev = RealReports.bundled().development();
     matcher = MatchQuality.leaveGroupOut(kb, dev, MatchSettings.DEFAULT);
   }
 
