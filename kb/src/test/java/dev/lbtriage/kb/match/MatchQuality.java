@@ -235,13 +235,44 @@ public final class MatchQuality {
     List<Example> real = asExamples(dev);
     SymptomMatcher base = new SymptomMatcher(kb);
     List<SecondStageFit.Row> rows = lambda >= 0 ? SecondStageFit.rows(base, phrasings, dev, settings) : List.of();
+    Map<String, SecondStage> stages = lambda >= 0 ? stagesByGroup(rows, base.symptomIds(), lambda) : Map.of();
+    Map<String, List<double[]>> pool = new java.util.HashMap<>();
+    for (SecondStageFit.Row r : rows) {
+      pool.computeIfAbsent(r.group(), g -> new ArrayList<>()).add(stages.get(r.group()).probabilities(r.x(), r.terms()));
+    }
     return text -> byGroup.computeIfAbsent(groupOfText.getOrDefault(text, ""), g -> {
       List<Example> ex = new ArrayList<>(phrasings);
       real.stream().filter(e -> !e.group().equals(g)).forEach(ex::add);
-      SecondStage stage = lambda < 0 ? null
-          : SecondStageFit.fit(rows.stream().filter(r -> !r.group().equals(g)).toList(), base.symptomIds(), lambda);
+      SecondStage stage = null;
+      if (lambda >= 0) {
+        // the thresholds too are chosen without the left-out repository: from the other repositories' out-of-sample probabilities
+        List<double[]> p = new ArrayList<>();
+        pool.forEach((group, ps) -> {
+          if (!group.equals(g)) {
+            p.addAll(ps);
+          }
+        });
+        List<Integer> yOrdered = new ArrayList<>();
+        pool.forEach((group, ps) -> {
+          if (!group.equals(g)) {
+            rows.stream().filter(r -> r.group().equals(group)).forEach(r -> yOrdered.add(r.y()));
+          }
+        });
+        SecondStage fitted = stages.containsKey(g) ? stages.get(g)
+            : SecondStageFit.fit(rows.stream().filter(r -> !r.group().equals(g)).toList(), base.symptomIds(), lambda);
+        stage = fitted.withConfidentAt(SecondStageFit.confidentAt(p, yOrdered, settings.stackedNone()));
+      }
       return outcomes(base.with(ex, settings).withSecondStage(stage));
     }).apply(text);
+  }
+
+  /** The second stage fitted once per development group, on the other groups' rows. */
+  static Map<String, SecondStage> stagesByGroup(List<SecondStageFit.Row> rows, List<String> ids, double lambda) {
+    Map<String, SecondStage> out = new java.util.LinkedHashMap<>();
+    for (String g : rows.stream().map(SecondStageFit.Row::group).distinct().toList()) {
+      out.put(g, SecondStageFit.fit(rows.stream().filter(r -> !r.group().equals(g)).toList(), ids, lambda));
+    }
+    return out;
   }
 
   /** The shipped matcher with other settings; on development reports, leaving each report's group out. */
@@ -392,13 +423,17 @@ public final class MatchQuality {
     List<SecondStageFit.Row> rows = SecondStageFit.rows(base, Examples.phrasings(kb), dev, settings);
     List<String> groups = rows.stream().map(SecondStageFit.Row::group).distinct().toList();
     int oosWords = SecondStage.OWN.size(), codeNone = 3;
-    for (double lambda : new double[] {0.01, 0.005, 0.003}) {
+    for (double lambda : lambdas()) {
       double[][] p = new double[rows.size()][];
       for (String g : groups) {
         SecondStage st = SecondStageFit.fit(rows.stream().filter(r -> !r.group().equals(g)).toList(), ids, lambda);
         for (int i = 0; i < rows.size(); i++) {
           if (rows.get(i).group().equals(g)) {
-            p[i] = st.probabilities(rows.get(i).x());
+            p[i] = st.probabilities(rows.get(i).x(), rows.get(i).terms());
+            if (System.getenv("SWEEP_POINTS") != null) {
+              out.printf(Locale.ROOT, "  point %s y=%d p=%s%n", dev.get(i).id(), rows.get(i).y(), java.util.Arrays.toString(
+                  java.util.Arrays.stream(p[i]).map(v -> Math.round(v * 100) / 100.0).toArray()));
+            }
           }
         }
       }
@@ -425,6 +460,30 @@ public final class MatchQuality {
         out.printf(Locale.ROOT, "  none>=%.2f top-1 %.1f %% (%d/%d), in-scope nothing %d, out-of-scope nothing %d/%d%n", none,
             100.0 * top1 / in, top1, in, inNothing, oosNothing, oos);
       }
+      // per-class thresholds chosen without each left-out repository (SecondStageFit.confidentAt over the others)
+      int cc = 0, cok = 0, coos = 0;
+      for (String g : groups) {
+        List<double[]> pp = new ArrayList<>();
+        List<Integer> yy = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+          if (!rows.get(i).group().equals(g)) {
+            pp.add(p[i]);
+            yy.add(rows.get(i).y());
+          }
+        }
+        double[] at = SecondStageFit.confidentAt(pp, yy, settings.stackedNone());
+        for (int i = 0; i < rows.size(); i++) {
+          int best = argmaxSymptom(p[i]);
+          if (rows.get(i).group().equals(g) && p[i][ids.size()] < settings.stackedNone() && p[i][best] >= at[best]) {
+            cc++;
+            cok += best == rows.get(i).y() ? 1 : 0;
+            coos += rows.get(i).y() == ids.size() ? 1 : 0;
+          }
+        }
+      }
+      out.printf(Locale.ROOT, "  per-class thresholds (all groups: %s): confident %d, right %d, out of scope %d%n",
+          java.util.Arrays.toString(SecondStageFit.confidentAt(java.util.Arrays.asList(p), rows.stream().map(SecondStageFit.Row::y).toList(),
+              settings.stackedNone())), cc, cok, coos);
       for (boolean clean : new boolean[] {false, true}) {
       StringBuilder b = new StringBuilder(clean ? "  confident at t, no out-of-scope word or code: " : "  confident at t: ");
       for (double t : new double[] {0.7, 0.75, 0.8, 0.85, 0.9, 0.925, 0.95, 0.975}) {
@@ -443,6 +502,13 @@ public final class MatchQuality {
       out.println(b);
       }
     }
+  }
+
+  /** The penalties the sweep tries ({@code LAMBDAS=0.01,0.003} to choose others). */
+  private static double[] lambdas() {
+    String env = System.getenv("LAMBDAS");
+    return env == null ? new double[] {0.03, 0.01, 0.003, 0.001}
+        : java.util.Arrays.stream(env.split(",")).mapToDouble(Double::parseDouble).toArray();
   }
 
   private static int argmaxSymptom(double[] p) {
@@ -530,7 +596,12 @@ public final class MatchQuality {
     List<Report> dev = RealReports.bundled().development();
     SymptomMatcher base = new SymptomMatcher(kb);
     List<SecondStageFit.Row> rows = SecondStageFit.rows(base, Examples.phrasings(kb), dev, MatchSettings.DEFAULT);
-    SecondStage stage = SecondStageFit.fit(rows, base.symptomIds(), lambda);
+    // per-class confidence thresholds from every report's out-of-sample probability (its repository left out)
+    Map<String, SecondStage> stages = stagesByGroup(rows, base.symptomIds(), lambda);
+    List<double[]> p = rows.stream().map(r -> stages.get(r.group()).probabilities(r.x(), r.terms())).toList();
+    double[] at = SecondStageFit.confidentAt(p, rows.stream().map(SecondStageFit.Row::y).toList(), MatchSettings.DEFAULT.stackedNone());
+    SecondStage stage = SecondStageFit.fit(rows, base.symptomIds(), lambda).withConfidentAt(at);
+    out.println("confident at " + java.util.Arrays.toString(at) + " for " + base.symptomIds() + " + none");
     List<String> lines = new ArrayList<>();
     lines.add("# Second-stage weights of the symptom matcher (SecondStage): multinomial logistic regression, one");
     lines.add(String.format(Locale.ROOT, "# column per class. Written by MatchQuality train-second-stage (lambda %.4f) from the %d", lambda, dev.size()));
