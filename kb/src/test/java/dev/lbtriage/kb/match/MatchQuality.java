@@ -41,8 +41,9 @@ import java.util.function.Function;
  * development reports only, judged the same way; {@code heldout} for held-out v2, {@code heldout-known},
  * {@code heldout-v4}, {@code heldout-v4-known}: the shipped matcher on that held-out file; figures are
  * printed for that part only),
- * then optionally {@code --matcher previous|current|both|alternatives} (default both; alternatives: the previous
- * matcher, words only, neighbours only and combined), {@code --rows} (each
+ * then optionally {@code --matcher previous|round3|current|both|alternatives} (default both: the previous
+ * matcher of before issue 14, the round-3 matcher frozen in {@code match.round3} on held-out parts, and the
+ * current one; alternatives: the previous matcher, words only, neighbours only and combined), {@code --rows} (each
  * report with its outcome and explanation: refused for the held-out parts) and corpus files (default:
  * the bundled files of {@link RealReports#bundled()}; a file's part follows its name).
  */
@@ -219,15 +220,19 @@ public final class MatchQuality {
    * (leave one group out), so no report is judged by itself or by its neighbours in one thread.
    */
   static Function<String, Outcome> leaveGroupOut(KnowledgeBase kb, List<Report> dev, MatchSettings settings) {
-    return leaveGroupOut(kb, dev, settings, new SymptomMatcher(kb).hasSecondStage() ? SecondStageFit.LAMBDA : -1);
+    return leaveGroupOut(kb, dev, settings, new SymptomMatcher(kb).hasSecondStage() ? SecondStageFit.LAMBDA : -1, false);
   }
 
   /**
    * As above; with {@code lambda >= 0} the second stage is fitted anew for each left-out group, on the
    * other groups' reports only (their features scored leaving their own group out), so the weights
-   * never saw the report they judge; with {@code lambda < 0} the first stage alone.
+   * never saw the report they judge; with {@code lambda < 0} the first stage alone. With {@code nested}
+   * the confidence threshold too is chosen without the left-out group (from every other group's
+   * out-of-sample probabilities: all groups are fitted first, the figures of {@code MatchQuality dev});
+   * without, the shipped threshold is used (fast: only the groups asked for are fitted; for tests).
    */
-  static Function<String, Outcome> leaveGroupOut(KnowledgeBase kb, List<Report> dev, MatchSettings settings, double lambda) {
+  static Function<String, Outcome> leaveGroupOut(KnowledgeBase kb, List<Report> dev, MatchSettings settings, double lambda,
+      boolean nested) {
     Map<String, Function<String, Outcome>> byGroup = new java.util.HashMap<>();
     Map<String, String> groupOfText = new java.util.HashMap<>();
     dev.forEach(r -> groupOfText.put(r.text(), r.group()));
@@ -235,35 +240,48 @@ public final class MatchQuality {
     List<Example> real = asExamples(dev);
     SymptomMatcher base = new SymptomMatcher(kb);
     List<SecondStageFit.Row> rows = lambda >= 0 ? SecondStageFit.rows(base, phrasings, dev, settings) : List.of();
-    Map<String, SecondStage> stages = lambda >= 0 ? stagesByGroup(rows, base.symptomIds(), lambda) : Map.of();
-    Map<String, List<double[]>> pool = new java.util.HashMap<>();
-    for (SecondStageFit.Row r : rows) {
-      pool.computeIfAbsent(r.group(), g -> new ArrayList<>()).add(stages.get(r.group()).probabilities(r.x(), r.terms()));
+    Map<String, SecondStage> stages = lambda >= 0 && nested ? stagesByGroup(rows, base.symptomIds(), lambda) : new java.util.HashMap<>();
+    Map<String, List<double[]>> pool = new java.util.LinkedHashMap<>();
+    Map<String, List<Integer>> truth = new java.util.HashMap<>();
+    if (nested) {
+      for (SecondStageFit.Row r : rows) {
+        pool.computeIfAbsent(r.group(), g -> new ArrayList<>()).add(stages.get(r.group()).probabilities(r.x(), r.terms()));
+        truth.computeIfAbsent(r.group(), g -> new ArrayList<>()).add(r.y());
+      }
     }
+    SecondStage shipped = SecondStage.bundled(base.symptomIds());
     return text -> byGroup.computeIfAbsent(groupOfText.getOrDefault(text, ""), g -> {
       List<Example> ex = new ArrayList<>(phrasings);
       real.stream().filter(e -> !e.group().equals(g)).forEach(ex::add);
       SecondStage stage = null;
       if (lambda >= 0) {
-        // the thresholds too are chosen without the left-out repository: from the other repositories' out-of-sample probabilities
-        List<double[]> p = new ArrayList<>();
-        pool.forEach((group, ps) -> {
-          if (!group.equals(g)) {
-            p.addAll(ps);
+        SecondStage fitted = stages.computeIfAbsent(g,
+            k -> SecondStageFit.fit(rows.stream().filter(r -> !r.group().equals(g)).toList(), base.symptomIds(), lambda));
+        double[] at;
+        if (nested) {
+          List<double[]> p = new ArrayList<>();
+          List<Integer> y = new ArrayList<>();
+          pool.forEach((group, ps) -> {
+            if (!group.equals(g)) {
+              p.addAll(ps);
+              y.addAll(truth.get(group));
+            }
+          });
+          at = SecondStageFit.confidentAt(p, y, settings.stackedNone());
+        } else {
+          at = new double[base.symptomIds().size() + 1];
+          for (int c = 0; c < at.length; c++) {
+            at[c] = shipped == null ? settings.stackedConfident() : shipped.confidentAt(c, settings.stackedConfident());
           }
-        });
-        List<Integer> yOrdered = new ArrayList<>();
-        pool.forEach((group, ps) -> {
-          if (!group.equals(g)) {
-            rows.stream().filter(r -> r.group().equals(group)).forEach(r -> yOrdered.add(r.y()));
-          }
-        });
-        SecondStage fitted = stages.containsKey(g) ? stages.get(g)
-            : SecondStageFit.fit(rows.stream().filter(r -> !r.group().equals(g)).toList(), base.symptomIds(), lambda);
-        stage = fitted.withConfidentAt(SecondStageFit.confidentAt(p, yOrdered, settings.stackedNone()));
+        }
+        stage = fitted.withConfidentAt(at);
       }
       return outcomes(base.with(ex, settings).withSecondStage(stage));
     }).apply(text);
+  }
+
+  private static SymptomMatcher base(KnowledgeBase kb) {
+    return new SymptomMatcher(kb);
   }
 
   /** The second stage fitted once per development group, on the other groups' rows. */
@@ -291,6 +309,18 @@ public final class MatchQuality {
     };
   }
 
+  /** The matcher of issue 14 round 3 (07337ae), frozen in {@code match.round3} with its weights and examples. */
+  static Function<String, Outcome> round3(KnowledgeBase kb) {
+    dev.lbtriage.kb.match.round3.SymptomMatcher m = new dev.lbtriage.kb.match.round3.SymptomMatcher(kb);
+    return text -> {
+      dev.lbtriage.kb.match.round3.MatchResult r = m.assess(text);
+      Verdict v = r.confident() ? Verdict.CONFIDENT : r.nothingMatched() ? Verdict.NOTHING : Verdict.AMBIGUOUS;
+      return new Outcome(r.matches().stream().map(dev.lbtriage.kb.match.round3.SymptomMatch::symptomId).toList(),
+          r.matches().stream().map(dev.lbtriage.kb.match.round3.SymptomMatch::score).toList(), v,
+          r.outOfScopeTopic().map(dev.lbtriage.kb.match.round3.OutOfScopeTopic::id).orElse(null), "");
+    };
+  }
+
   public static void main(String[] args) throws IOException {
     System.exit(run(args, System.out));
   }
@@ -303,7 +333,7 @@ public final class MatchQuality {
       return exportDevelopment(Path.of(args[1]), args, out);
     }
     if (args.length == 0) {
-      out.println("usage: MatchQuality dev|dev2|heldout-v3|heldout-v3-known|heldout|heldout-known|heldout-v4|heldout-v4-known [--matcher previous|current|both|alternatives] [--rows] [--sweep] [corpus.tsv...]");
+      out.println("usage: MatchQuality dev|dev2|heldout-v3|heldout-v3-known|heldout|heldout-known|heldout-v4|heldout-v4-known [--matcher previous|round3|current|both|alternatives] [--rows] [--sweep] [corpus.tsv...]");
       return 2;
     }
     Part part = Part.parse(args[0]);
@@ -365,6 +395,14 @@ public final class MatchQuality {
     if (which.equals("previous") || which.equals("both")) {
       out.print(evaluate("previous", part, scored, previous(kb)).describe());
     }
+    if (which.equals("round3") || which.equals("both")) {
+      if (part.development()) {
+        // round 3 as shipped saw the first development file (and v3 was scored once by it): no honest figure here
+        out.println("round3 matcher: only on held-out parts (its shipped examples and weights include development reports)");
+      } else {
+        out.print(evaluate("round3", part, scored, round3(kb)).describe());
+      }
+    }
     if (which.equals("current") || which.equals("both")) {
       if (part.heldOut() && settings != MatchSettings.DEFAULT) {
         out.println("--w/--k are refused for the held-out parts: settings are chosen on development only.");
@@ -375,7 +413,7 @@ public final class MatchQuality {
         return 2;
       }
       Function<String, Outcome> m = !part.development() ? current(kb)
-          : lambda == null ? leaveGroupOut(kb, reports, settings) : leaveGroupOut(kb, reports, settings, lambda);
+          : leaveGroupOut(kb, reports, settings, lambda != null ? lambda : base(kb).hasSecondStage() ? SecondStageFit.LAMBDA : -1, true);
       out.print(evaluate("current", part, scored, m).describe());
       if (part.development()) {
         bySize(part, reports, scored, m, out);
