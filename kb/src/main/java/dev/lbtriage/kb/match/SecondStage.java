@@ -24,8 +24,12 @@ import java.util.Set;
  * code), with one weight shared by all classes ({@link #OWN}); then, with a weight per class, the number of out-of-scope words; whether each concept of {@link #CONCEPTS} (the
  * canonical tokens of the synonym files and a few stems) occurs in the report; a few conjunctions
  * that weigh a phrase by what else the report says ("times out" with or without a probe state,
- * "probe" mentioned without any state of it); and the report's length. Every class has its own weight
- * per feature and a bias.
+ * "probe" mentioned without any state of it); the {@link Cues} of the report's raw text (probe path,
+ * Kubernetes 1.24+, connection refused, probe green, provisioning...: {@code cue:NAME}, penalised less than
+ * the rest); and the report's length. Every class has its own weight per feature and a bias. The weights
+ * file may also give words a weight of their own ({@code term:WORD} rows; the shipped file has none:
+ * measured, they did not help leave one repository out) and the probability at and above which each
+ * symptom is confident ({@value #CONFIDENT_AT} row, chosen from leave-one-repository-out precision).
  *
  * <p>The weights ({@value #RESOURCE}) are fitted by {@code MatchQuality train-second-stage} on the
  * development part of the real reports only, from features computed leaving each report's source
@@ -61,14 +65,55 @@ final class SecondStage {
       "timeout&!probestate", "timeout&probe", "timeout&aks", "unreachable&aks", "probe&!probestate", "vmss&!change",
       "vmss&unreachable", "natrule&remoteaccess");
 
+  /** The weights file's row of per-class confidence thresholds. */
+  static final String CONFIDENT_AT = "confident-at";
+
+  /** Prefix of a word feature's name in the weights file: {@code term:probe}. */
+  static final String TERM = "term:";
+
   private final List<String> classes;
   private final List<String> features;
   private final double[][] weights; // [class][feature], bias last
+  private final List<String> vocabulary; // analysed terms with a weight per class
+  private final Map<String, Integer> termIndex;
+  private final double[][] termWeights; // [class][term]
+  private final double[] confidentAt; // per class; empty: the settings' one threshold
 
   SecondStage(List<String> classes, List<String> features, double[][] weights) {
+    this(classes, features, weights, List.of(), new double[classes.size()][0], new double[0]);
+  }
+
+  SecondStage(List<String> classes, List<String> features, double[][] weights, List<String> vocabulary, double[][] termWeights,
+      double[] confidentAt) {
     this.classes = List.copyOf(classes);
     this.features = List.copyOf(features);
     this.weights = weights;
+    this.vocabulary = List.copyOf(vocabulary);
+    this.termIndex = new HashMap<>();
+    for (int i = 0; i < vocabulary.size(); i++) {
+      termIndex.put(vocabulary.get(i), i);
+    }
+    this.termWeights = termWeights;
+    this.confidentAt = confidentAt;
+  }
+
+  /** The same weights with per-class confidence thresholds ({@link #confidentAt(int, double)}). */
+  SecondStage withConfidentAt(double[] thresholds) {
+    return new SecondStage(classes, features, weights, vocabulary, termWeights, thresholds.clone());
+  }
+
+  /**
+   * The probability at and above which class {@code c} is a confident answer: the threshold chosen
+   * for it from leave-one-repository-out precision (above 1 when no threshold reached 97 %), or {@code
+   * fallback} when this stage has none.
+   */
+  double confidentAt(int c, double fallback) {
+    return c < confidentAt.length ? confidentAt[c] : fallback;
+  }
+
+  /** The analysed terms that have a weight of their own (chosen from the development reports by spread over repositories). */
+  List<String> vocabulary() {
+    return vocabulary;
   }
 
   List<String> classes() {
@@ -88,6 +133,7 @@ final class SecondStage {
     out.add("oos-words");
     CONCEPTS.forEach(c -> out.add("has:" + c));
     CONJUNCTIONS.forEach(c -> out.add("has:" + c));
+    Cues.ALL.forEach(c -> out.add("cue:" + c.name()));
     out.add("length");
     return out;
   }
@@ -102,9 +148,9 @@ final class SecondStage {
    * {@link #OWN} features differ per class, the others are the same in every row.
    */
   static double[][] vector(double[] lex, double[] vote, double[] code, double lexNone, double voteNone, double codeNone,
-      double[] near5, int oosWords, Set<String> terms) {
+      double[] near5, int oosWords, Set<String> terms, double[] cues) {
     int n = lex.length;
-    int size = OWN.size() + 1 + CONCEPTS.size() + CONJUNCTIONS.size() + 1;
+    int size = OWN.size() + 1 + CONCEPTS.size() + CONJUNCTIONS.size() + Cues.ALL.size() + 1;
     double[] common = new double[size];
     int j = OWN.size();
     common[j++] = Math.min(3, oosWords) / 3.0;
@@ -124,6 +170,9 @@ final class SecondStage {
     common[j++] = vmss && !has(terms, "change") ? 1 : 0;
     common[j++] = vmss && has(terms, "unreachable") ? 1 : 0;
     common[j++] = has(terms, "natrule") && has(terms, "remoteaccess") ? 1 : 0;
+    for (double cue : cues) {
+      common[j++] = cue;
+    }
     common[j++] = Math.min(1, Math.log1p(terms.size()) / Math.log1p(SymptomMatcher.MAX_TERMS));
     double[][] x = new double[n + 1][];
     for (int c = 0; c <= n; c++) {
@@ -136,9 +185,10 @@ final class SecondStage {
     return x;
   }
 
-  /** Each class's linear score (its logit). */
-  double[] logits(double[][] x) {
+  /** Each class's linear score (its logit): the features of {@code x}, and the weights of the report's {@code terms}. */
+  double[] logits(double[][] x, Set<String> terms) {
     double[] z = new double[classes.size()];
+    int[] active = active(terms);
     for (int c = 0; c < z.length; c++) {
       double[] w = weights[c];
       double[] xc = x[c];
@@ -146,14 +196,33 @@ final class SecondStage {
       for (int f = 0; f < xc.length; f++) {
         s += w[f] * xc[f];
       }
+      for (int t : active) {
+        s += termWeights[c][t];
+      }
       z[c] = s;
     }
     return z;
   }
 
+  /** The vocabulary indexes of the report's terms that have weights. */
+  int[] active(Set<String> terms) {
+    if (vocabulary.isEmpty()) {
+      return new int[0];
+    }
+    int[] out = new int[terms.size()];
+    int n = 0;
+    for (String t : terms) {
+      Integer i = termIndex.get(t);
+      if (i != null) {
+        out[n++] = i;
+      }
+    }
+    return java.util.Arrays.copyOf(out, n);
+  }
+
   /** The probability of each class ({@link #classes()} order). */
-  double[] probabilities(double[][] x) {
-    return softmax(logits(x));
+  double[] probabilities(double[][] x, Set<String> terms) {
+    return softmax(logits(x, terms));
   }
 
   static double[] softmax(double[] z) {
@@ -183,6 +252,15 @@ final class SecondStage {
     return weights[c][f] * x[c][f] - mean;
   }
 
+  /** What the word {@code vocabulary().get(t)} adds to class {@code c}'s logit over the mean of the classes. */
+  double termContribution(int c, int t) {
+    double mean = 0;
+    for (double[] w : termWeights) {
+      mean += w[t];
+    }
+    return termWeights[c][t] - mean / termWeights.length;
+  }
+
   String featureName(int f) {
     return features.get(f);
   }
@@ -195,6 +273,20 @@ final class SecondStage {
       StringBuilder b = new StringBuilder(f < features.size() ? features.get(f) : BIAS);
       for (double[] w : weights) {
         b.append('\t').append(String.format(Locale.ROOT, "%.6f", w[f]));
+      }
+      out.add(b.toString());
+    }
+    if (confidentAt.length > 0) {
+      StringBuilder b = new StringBuilder(CONFIDENT_AT);
+      for (int c = 0; c < classes.size(); c++) {
+        b.append('\t').append(String.format(Locale.ROOT, "%.3f", c < confidentAt.length ? confidentAt[c] : 2.0));
+      }
+      out.add(b.toString());
+    }
+    for (int t = 0; t < vocabulary.size(); t++) {
+      StringBuilder b = new StringBuilder(TERM + vocabulary.get(t));
+      for (double[] w : termWeights) {
+        b.append('\t').append(String.format(Locale.ROOT, "%.6f", w[t]));
       }
       out.add(b.toString());
     }
@@ -242,13 +334,22 @@ final class SecondStage {
       return null;
     }
     double[][] w = new double[classes.size()][names.size() + 1];
+    List<String> vocabulary = rows.keySet().stream().filter(k -> k.startsWith(TERM)).sorted().toList();
+    double[][] tw = new double[classes.size()][vocabulary.size()];
+    double[] confidentAt = rows.containsKey(CONFIDENT_AT) ? new double[classes.size()] : new double[0];
     for (int c = 0; c < classes.size(); c++) {
       int col = header.indexOf(classes.get(c));
       for (int f = 0; f < names.size(); f++) {
         w[c][f] = rows.get(names.get(f))[col];
       }
       w[c][names.size()] = rows.get(BIAS)[col];
+      for (int t = 0; t < vocabulary.size(); t++) {
+        tw[c][t] = rows.get(vocabulary.get(t))[col];
+      }
+      if (confidentAt.length > 0) {
+        confidentAt[c] = rows.get(CONFIDENT_AT)[col];
+      }
     }
-    return new SecondStage(classes, names, w);
+    return new SecondStage(classes, names, w, vocabulary.stream().map(k -> k.substring(TERM.length())).toList(), tw, confidentAt);
   }
 }

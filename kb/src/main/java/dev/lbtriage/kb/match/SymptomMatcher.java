@@ -67,7 +67,10 @@ import java.util.Set;
  * best symptom (then the out-of-scope topic with the most evidence, if any, is the pointer);
  * confident when the report has no out-of-scope word or error code, and the best reaches {@code
  * confident} and is {@code margin} ahead of both the runner-up and "none" (the thresholds at which
- * precision on the development part is at least 97 %); ambiguous otherwise, with the candidates. {@link MatchExplanation} records what drove it.
+ * precision on the development part is at least 97 %); with the {@link SecondStage}, confident when the
+ * best symptom's probability reaches the threshold the weights file gives it (the lowest at which
+ * leave-one-repository-out precision on the development reports is at least 97 %) or the first stage
+ * is confident; ambiguous otherwise, with the candidates. {@link MatchExplanation} records what drove it.
  *
  * <p>Thread-safe after construction. {@link #match(String)} and {@link #assess(String)} never throw
  * on any input.
@@ -182,7 +185,8 @@ public final class SymptomMatcher {
       double best = kept.get(0).score();
       double rival = Math.max(s.none, kept.size() > 1 ? kept.get(1).score() : 0);
       boolean sure = stage2 != null
-          ? best >= settings.stackedConfident() || kept.get(0).symptomId().equals(s.firstStageConfident)
+          ? best >= stage2.confidentAt(indexOf(kept.get(0).symptomId()), settings.stackedConfident())
+              || kept.get(0).symptomId().equals(s.firstStageConfident)
           : s.firstStageConfident != null;
       verdict = sure ? Verdict.CONFIDENT : Verdict.AMBIGUOUS;
     }
@@ -192,9 +196,9 @@ public final class SymptomMatcher {
 
   /** Every symptom's combined score, best first, and the score of "none of these" (for measuring). */
   record Scored(List<SymptomMatch> matches, double none, Set<String> oosHits, OutOfScopeTopic topic,
-      MatchExplanation explanation, boolean outOfScopeEvidence, double[][] features, String firstStageConfident,
+      MatchExplanation explanation, boolean outOfScopeEvidence, double[][] features, Set<String> terms, String firstStageConfident,
       Set<String> firstStageCandidates) {
-    static final Scored EMPTY = new Scored(List.of(), 0, Set.of(), null, MatchExplanation.EMPTY, false, null, null, Set.of());
+    static final Scored EMPTY = new Scored(List.of(), 0, Set.of(), null, MatchExplanation.EMPTY, false, null, Set.of(), null, Set.of());
   }
 
   Scored score(String text) {
@@ -315,10 +319,10 @@ public final class SymptomMatcher {
       first[i] = Math.min(1, w * lex[i] + (1 - w) * vote[i] + settings.codeWeight() * code[i]);
     }
     String firstSure = firstStageConfident(first, none, !oosHits.isEmpty() || codeNone > 0);
-    double[][] x = SecondStage.vector(lex, vote, code, lexNone, voteNone, codeNone, near5, oosHits.size(), all);
+    double[][] x = SecondStage.vector(lex, vote, code, lexNone, voteNone, codeNone, near5, oosHits.size(), all, Cues.of(clipped));
     double[] p = null;
     if (stage2 != null && firstSure == null) { // an error code with the words agreeing decides without it
-      p = stage2.probabilities(x);
+      p = stage2.probabilities(x, all);
       none = p[n];
     }
     List<SymptomMatch> out = new ArrayList<>();
@@ -331,9 +335,9 @@ public final class SymptomMatcher {
     out.sort(Comparator.comparingDouble(SymptomMatch::score).reversed());
     int best = out.isEmpty() ? -1 : indexOf(out.get(0).symptomId());
     OutOfScopeTopic topic = topics.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-    List<MatchExplanation.Signal> signals = p == null ? List.of() : signals(x, best < 0 || none >= p[best] ? n : best);
+    List<MatchExplanation.Signal> signals = p == null ? List.of() : signals(x, all, best < 0 || none >= p[best] ? n : best);
     MatchExplanation explanation = new MatchExplanation(words(known, original, best), votes, codeNotes, List.copyOf(oosHits), signals);
-    return new Scored(List.copyOf(out), none, oosHits, topic, explanation, !oosHits.isEmpty() || codeNone > 0, x, firstSure,
+    return new Scored(List.copyOf(out), none, oosHits, topic, explanation, !oosHits.isEmpty() || codeNone > 0, x, all, firstSure,
         stage2 == null ? Set.of() : firstStageCandidates(first));
   }
 
@@ -372,13 +376,19 @@ public final class SymptomMatcher {
   }
 
   /** The second-stage features that pushed class {@code c} (a symptom index, or n for "none") most, either way. */
-  private List<MatchExplanation.Signal> signals(double[][] x, int c) {
+  private List<MatchExplanation.Signal> signals(double[][] x, Set<String> terms, int c) {
     List<MatchExplanation.Signal> out = new ArrayList<>();
     String label = c < symptoms.size() ? symptoms.get(c).id() : Example.NONE;
     for (int f = 0; f < x[c].length; f++) {
       double v = stage2.contribution(c, f, x);
       if (Math.abs(v) >= 0.05) {
         out.add(new MatchExplanation.Signal(stage2.featureName(f), label, v));
+      }
+    }
+    for (int t : stage2.active(terms)) {
+      double v = stage2.termContribution(c, t);
+      if (Math.abs(v) >= 0.05) {
+        out.add(new MatchExplanation.Signal(SecondStage.TERM + stage2.vocabulary().get(t), label, v));
       }
     }
     return out.stream().sorted(Comparator.comparingDouble((MatchExplanation.Signal g) -> Math.abs(g.weight())).reversed())

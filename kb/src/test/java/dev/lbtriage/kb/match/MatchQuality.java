@@ -36,11 +36,14 @@ import java.util.function.Function;
  *     -Dexec.mainClass=dev.lbtriage.kb.match.MatchQuality -Dexec.args="heldout"
  * </pre>
  *
- * Arguments: the part ({@code dev}, {@code heldout} for held-out v2, {@code heldout-known}, {@code
- * heldout-v3} or {@code heldout-v3-known}; figures
- * are printed for that part only),
- * then optionally {@code --matcher previous|current|both|alternatives} (default both; alternatives: the previous
- * matcher, words only, neighbours only and combined), {@code --rows} (each
+ * Arguments: the part ({@code dev}: every development report, the first file, {@code dev2} and v3, each
+ * judged leaving its repository out; {@code dev2}, {@code heldout-v3}, {@code heldout-v3-known}: those
+ * development reports only, judged the same way; {@code heldout} for held-out v2, {@code heldout-known},
+ * {@code heldout-v4}, {@code heldout-v4-known}: the shipped matcher on that held-out file; figures are
+ * printed for that part only),
+ * then optionally {@code --matcher previous|round3|current|both|alternatives} (default both: the previous
+ * matcher of before issue 14, the round-3 matcher frozen in {@code match.round3} on held-out parts, and the
+ * current one; alternatives: the previous matcher, words only, neighbours only and combined), {@code --rows} (each
  * report with its outcome and explanation: refused for the held-out parts) and corpus files (default:
  * the bundled files of {@link RealReports#bundled()}; a file's part follows its name).
  */
@@ -96,9 +99,12 @@ public final class MatchQuality {
           switch (part) {
             case HELD_OUT -> "held-out v2";
             case HELD_OUT_KNOWN -> "held-out v2 (known repositories)";
-            case HELD_OUT_V3 -> "held-out v3";
-            case HELD_OUT_V3_KNOWN -> "held-out v3 (known repositories)";
-            case DEVELOPMENT -> "development (leave one repository out)";
+            case SEEN_V3 -> "v3, development since round 5 (leave one repository out)";
+            case SEEN_V3_KNOWN -> "v3 known repositories, development since round 5 (leave one repository out)";
+            case DEVELOPMENT_2 -> "dev2 (leave one repository out)";
+            case HELD_OUT_V4 -> "held-out v4";
+            case HELD_OUT_V4_KNOWN -> "held-out v4 (known repositories)";
+            case DEVELOPMENT -> "development, all files (leave one repository out)";
           }, inScope, outOfScope));
       b.append(String.format(Locale.ROOT,
           "  top-1 %.1f %% (%d/%d), top-3 %.1f %% (%d/%d)%n", 100 * top1Rate(), top1, inScope, 100 * top3Rate(), top3, inScope));
@@ -214,15 +220,19 @@ public final class MatchQuality {
    * (leave one group out), so no report is judged by itself or by its neighbours in one thread.
    */
   static Function<String, Outcome> leaveGroupOut(KnowledgeBase kb, List<Report> dev, MatchSettings settings) {
-    return leaveGroupOut(kb, dev, settings, new SymptomMatcher(kb).hasSecondStage() ? SecondStageFit.LAMBDA : -1);
+    return leaveGroupOut(kb, dev, settings, new SymptomMatcher(kb).hasSecondStage() ? SecondStageFit.LAMBDA : -1, false);
   }
 
   /**
    * As above; with {@code lambda >= 0} the second stage is fitted anew for each left-out group, on the
    * other groups' reports only (their features scored leaving their own group out), so the weights
-   * never saw the report they judge; with {@code lambda < 0} the first stage alone.
+   * never saw the report they judge; with {@code lambda < 0} the first stage alone. With {@code nested}
+   * the confidence threshold too is chosen without the left-out group (from every other group's
+   * out-of-sample probabilities: all groups are fitted first, the figures of {@code MatchQuality dev});
+   * without, the shipped threshold is used (fast: only the groups asked for are fitted; for tests).
    */
-  static Function<String, Outcome> leaveGroupOut(KnowledgeBase kb, List<Report> dev, MatchSettings settings, double lambda) {
+  static Function<String, Outcome> leaveGroupOut(KnowledgeBase kb, List<Report> dev, MatchSettings settings, double lambda,
+      boolean nested) {
     Map<String, Function<String, Outcome>> byGroup = new java.util.HashMap<>();
     Map<String, String> groupOfText = new java.util.HashMap<>();
     dev.forEach(r -> groupOfText.put(r.text(), r.group()));
@@ -230,18 +240,62 @@ public final class MatchQuality {
     List<Example> real = asExamples(dev);
     SymptomMatcher base = new SymptomMatcher(kb);
     List<SecondStageFit.Row> rows = lambda >= 0 ? SecondStageFit.rows(base, phrasings, dev, settings) : List.of();
+    Map<String, SecondStage> stages = lambda >= 0 && nested ? stagesByGroup(rows, base.symptomIds(), lambda) : new java.util.HashMap<>();
+    Map<String, List<double[]>> pool = new java.util.LinkedHashMap<>();
+    Map<String, List<Integer>> truth = new java.util.HashMap<>();
+    if (nested) {
+      for (SecondStageFit.Row r : rows) {
+        pool.computeIfAbsent(r.group(), g -> new ArrayList<>()).add(stages.get(r.group()).probabilities(r.x(), r.terms()));
+        truth.computeIfAbsent(r.group(), g -> new ArrayList<>()).add(r.y());
+      }
+    }
+    SecondStage shipped = SecondStage.bundled(base.symptomIds());
     return text -> byGroup.computeIfAbsent(groupOfText.getOrDefault(text, ""), g -> {
       List<Example> ex = new ArrayList<>(phrasings);
       real.stream().filter(e -> !e.group().equals(g)).forEach(ex::add);
-      SecondStage stage = lambda < 0 ? null
-          : SecondStageFit.fit(rows.stream().filter(r -> !r.group().equals(g)).toList(), base.symptomIds(), lambda);
+      SecondStage stage = null;
+      if (lambda >= 0) {
+        SecondStage fitted = stages.computeIfAbsent(g,
+            k -> SecondStageFit.fit(rows.stream().filter(r -> !r.group().equals(g)).toList(), base.symptomIds(), lambda));
+        double[] at;
+        if (nested) {
+          List<double[]> p = new ArrayList<>();
+          List<Integer> y = new ArrayList<>();
+          pool.forEach((group, ps) -> {
+            if (!group.equals(g)) {
+              p.addAll(ps);
+              y.addAll(truth.get(group));
+            }
+          });
+          at = SecondStageFit.confidentAt(p, y, settings.stackedNone());
+        } else {
+          at = new double[base.symptomIds().size() + 1];
+          for (int c = 0; c < at.length; c++) {
+            at[c] = shipped == null ? settings.stackedConfident() : shipped.confidentAt(c, settings.stackedConfident());
+          }
+        }
+        stage = fitted.withConfidentAt(at);
+      }
       return outcomes(base.with(ex, settings).withSecondStage(stage));
     }).apply(text);
   }
 
+  private static SymptomMatcher base(KnowledgeBase kb) {
+    return new SymptomMatcher(kb);
+  }
+
+  /** The second stage fitted once per development group, on the other groups' rows. */
+  static Map<String, SecondStage> stagesByGroup(List<SecondStageFit.Row> rows, List<String> ids, double lambda) {
+    Map<String, SecondStage> out = new java.util.LinkedHashMap<>();
+    for (String g : rows.stream().map(SecondStageFit.Row::group).distinct().toList()) {
+      out.put(g, SecondStageFit.fit(rows.stream().filter(r -> !r.group().equals(g)).toList(), ids, lambda));
+    }
+    return out;
+  }
+
   /** The shipped matcher with other settings; on development reports, leaving each report's group out. */
   static Function<String, Outcome> alternative(KnowledgeBase kb, List<Report> reports, Part part, MatchSettings settings) {
-    return part == Part.DEVELOPMENT ? leaveGroupOut(kb, reports, settings) : outcomes(new SymptomMatcher(kb).with(settings));
+    return part.development() ? leaveGroupOut(kb, reports, settings) : outcomes(new SymptomMatcher(kb).with(settings));
   }
 
   /** The matcher before issue 14, frozen in {@code match.previous}. */
@@ -252,6 +306,18 @@ public final class MatchQuality {
       Verdict v = r.confident() ? Verdict.CONFIDENT : r.nothingMatched() ? Verdict.NOTHING : Verdict.AMBIGUOUS;
       return new Outcome(r.matches().stream().map(dev.lbtriage.kb.match.previous.SymptomMatch::symptomId).toList(),
           r.matches().stream().map(dev.lbtriage.kb.match.previous.SymptomMatch::score).toList(), v, null, "");
+    };
+  }
+
+  /** The matcher of issue 14 round 3 (07337ae), frozen in {@code match.round3} with its weights and examples. */
+  static Function<String, Outcome> round3(KnowledgeBase kb) {
+    dev.lbtriage.kb.match.round3.SymptomMatcher m = new dev.lbtriage.kb.match.round3.SymptomMatcher(kb);
+    return text -> {
+      dev.lbtriage.kb.match.round3.MatchResult r = m.assess(text);
+      Verdict v = r.confident() ? Verdict.CONFIDENT : r.nothingMatched() ? Verdict.NOTHING : Verdict.AMBIGUOUS;
+      return new Outcome(r.matches().stream().map(dev.lbtriage.kb.match.round3.SymptomMatch::symptomId).toList(),
+          r.matches().stream().map(dev.lbtriage.kb.match.round3.SymptomMatch::score).toList(), v,
+          r.outOfScopeTopic().map(dev.lbtriage.kb.match.round3.OutOfScopeTopic::id).orElse(null), "");
     };
   }
 
@@ -267,7 +333,7 @@ public final class MatchQuality {
       return exportDevelopment(Path.of(args[1]), args, out);
     }
     if (args.length == 0) {
-      out.println("usage: MatchQuality dev|heldout|heldout-known|heldout-v3|heldout-v3-known [--matcher previous|current|both|alternatives] [--rows] [--sweep] [corpus.tsv...]");
+      out.println("usage: MatchQuality dev|dev2|heldout-v3|heldout-v3-known|heldout|heldout-known|heldout-v4|heldout-v4-known [--matcher previous|round3|current|both|alternatives] [--rows] [--sweep] [corpus.tsv...]");
       return 2;
     }
     Part part = Part.parse(args[0]);
@@ -297,10 +363,18 @@ public final class MatchQuality {
     }
     Loaded loaded = files.isEmpty() ? RealReports.bundled() : RealReports.files(files);
     loaded.problems().forEach(p -> out.println("skipped " + p));
-    List<Report> reports = loaded.part(part);
+    // "dev": every development report (the first file, dev2, v3); a development sub-part (dev2, v3): its
+    // reports, each judged leaving its repository out of all development data; a held-out part: its file
+    List<Report> development = loaded.development();
+    List<Report> scored = part == Part.DEVELOPMENT ? development : loaded.part(part);
+    List<Report> reports = part.development() ? development : scored;
+    if (scored.isEmpty()) {
+      out.println("no reports in the " + part + " part (is its file there?)");
+      return 2;
+    }
     KnowledgeBase kb = KnowledgeBaseLoader.loadBundled();
-    out.printf(Locale.ROOT, "%d reports in the %s part (%d groups)%n", reports.size(), part,
-        reports.stream().map(Report::group).distinct().count());
+    out.printf(Locale.ROOT, "%d reports in the %s part (%d groups)%n", scored.size(), part,
+        scored.stream().map(Report::group).distinct().count());
     if (sweep && lambda != null) {
       stackSweep(kb, reports, settings, out);
       return 0;
@@ -311,15 +385,23 @@ public final class MatchQuality {
     }
     if (which.equals("alternatives")) {
       // the same examples and analysis, each kind of evidence alone, then combined (the shipped settings)
-      out.print(evaluate("previous", part, reports, previous(kb)).describe());
+      out.print(evaluate("previous", part, scored, previous(kb)).describe());
       MatchSettings d = MatchSettings.DEFAULT;
-      out.print(evaluate("words-only (w=1)", part, reports, alternative(kb, reports, part, d.withLexicalWeight(1.0))).describe());
-      out.print(evaluate("neighbours-only (w=0)", part, reports, alternative(kb, reports, part, d.withLexicalWeight(0.0))).describe());
-      out.print(evaluate("combined (shipped)", part, reports, alternative(kb, reports, part, d)).describe());
+      out.print(evaluate("words-only (w=1)", part, scored, alternative(kb, reports, part, d.withLexicalWeight(1.0))).describe());
+      out.print(evaluate("neighbours-only (w=0)", part, scored, alternative(kb, reports, part, d.withLexicalWeight(0.0))).describe());
+      out.print(evaluate("combined (shipped)", part, scored, alternative(kb, reports, part, d)).describe());
       return 0;
     }
     if (which.equals("previous") || which.equals("both")) {
-      out.print(evaluate("previous", part, reports, previous(kb)).describe());
+      out.print(evaluate("previous", part, scored, previous(kb)).describe());
+    }
+    if (which.equals("round3") || which.equals("both")) {
+      if (part.development()) {
+        // round 3 as shipped saw the first development file (and v3 was scored once by it): no honest figure here
+        out.println("round3 matcher: only on held-out parts (its shipped examples and weights include development reports)");
+      } else {
+        out.print(evaluate("round3", part, scored, round3(kb)).describe());
+      }
     }
     if (which.equals("current") || which.equals("both")) {
       if (part.heldOut() && settings != MatchSettings.DEFAULT) {
@@ -330,11 +412,14 @@ public final class MatchQuality {
         out.println("--lambda/--first-stage are refused for the held-out parts.");
         return 2;
       }
-      Function<String, Outcome> m = part != Part.DEVELOPMENT ? current(kb)
-          : lambda == null ? leaveGroupOut(kb, reports, settings) : leaveGroupOut(kb, reports, settings, lambda);
-      out.print(evaluate("current", part, reports, m).describe());
+      Function<String, Outcome> m = !part.development() ? current(kb)
+          : leaveGroupOut(kb, reports, settings, lambda != null ? lambda : base(kb).hasSecondStage() ? SecondStageFit.LAMBDA : -1, true);
+      out.print(evaluate("current", part, scored, m).describe());
+      if (part.development()) {
+        bySize(part, reports, scored, m, out);
+      }
       if (rows) {
-        for (Report r : reports) {
+        for (Report r : scored) {
           Outcome o = m.apply(r.text());
           boolean ok = r.inScope() ? r.label().equals(o.best()) : o.verdict() != Verdict.CONFIDENT;
           out.printf(Locale.ROOT, "%s %-8s %-24s %-10s %s %s%n    %s%n    %s%n", ok ? "ok  " : "MISS", r.id(), r.label()
@@ -344,6 +429,25 @@ public final class MatchQuality {
       }
     }
     return 0;
+  }
+
+  /**
+   * Leave one repository out, split by how much the left-out repository weighs: reports of
+   * repositories with at most two development reports (close to a report from a repository never
+   * seen) and of the larger ones (whose users' wording the other development reports do not share
+   * either, since the whole repository is left out).
+   */
+  static void bySize(Part part, List<Report> development, List<Report> scored, Function<String, Outcome> m, PrintStream out) {
+    Map<String, Long> size = new java.util.HashMap<>();
+    development.forEach(r -> size.merge(r.group(), 1L, Long::sum));
+    List<Report> small = scored.stream().filter(r -> size.get(r.group()) <= 2).toList();
+    List<Report> large = scored.stream().filter(r -> size.get(r.group()) > 2).toList();
+    for (List<Report> set : List.of(small, large)) {
+      Figures f = evaluate("current", part, set, m);
+      out.printf(Locale.ROOT, "  repositories with %s: %d in scope, top-1 %.1f %% (%d), confident %d (wrong %d); %d out of scope,"
+          + " confident %d%n", set == small ? "<= 2 reports" : "> 2 reports", f.inScope(), 100 * f.top1Rate(), f.top1(),
+          f.confidentRight() + f.confidentWrong(), f.confidentWrong(), f.outOfScope(), f.oosConfident());
+    }
   }
 
   /**
@@ -357,13 +461,17 @@ public final class MatchQuality {
     List<SecondStageFit.Row> rows = SecondStageFit.rows(base, Examples.phrasings(kb), dev, settings);
     List<String> groups = rows.stream().map(SecondStageFit.Row::group).distinct().toList();
     int oosWords = SecondStage.OWN.size(), codeNone = 3;
-    for (double lambda : new double[] {0.01, 0.005, 0.003}) {
+    for (double lambda : lambdas()) {
       double[][] p = new double[rows.size()][];
       for (String g : groups) {
         SecondStage st = SecondStageFit.fit(rows.stream().filter(r -> !r.group().equals(g)).toList(), ids, lambda);
         for (int i = 0; i < rows.size(); i++) {
           if (rows.get(i).group().equals(g)) {
-            p[i] = st.probabilities(rows.get(i).x());
+            p[i] = st.probabilities(rows.get(i).x(), rows.get(i).terms());
+            if (System.getenv("SWEEP_POINTS") != null) {
+              out.printf(Locale.ROOT, "  point %s y=%d p=%s%n", dev.get(i).id(), rows.get(i).y(), java.util.Arrays.toString(
+                  java.util.Arrays.stream(p[i]).map(v -> Math.round(v * 100) / 100.0).toArray()));
+            }
           }
         }
       }
@@ -390,6 +498,30 @@ public final class MatchQuality {
         out.printf(Locale.ROOT, "  none>=%.2f top-1 %.1f %% (%d/%d), in-scope nothing %d, out-of-scope nothing %d/%d%n", none,
             100.0 * top1 / in, top1, in, inNothing, oosNothing, oos);
       }
+      // per-class thresholds chosen without each left-out repository (SecondStageFit.confidentAt over the others)
+      int cc = 0, cok = 0, coos = 0;
+      for (String g : groups) {
+        List<double[]> pp = new ArrayList<>();
+        List<Integer> yy = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+          if (!rows.get(i).group().equals(g)) {
+            pp.add(p[i]);
+            yy.add(rows.get(i).y());
+          }
+        }
+        double[] at = SecondStageFit.confidentAt(pp, yy, settings.stackedNone());
+        for (int i = 0; i < rows.size(); i++) {
+          int best = argmaxSymptom(p[i]);
+          if (rows.get(i).group().equals(g) && p[i][ids.size()] < settings.stackedNone() && p[i][best] >= at[best]) {
+            cc++;
+            cok += best == rows.get(i).y() ? 1 : 0;
+            coos += rows.get(i).y() == ids.size() ? 1 : 0;
+          }
+        }
+      }
+      out.printf(Locale.ROOT, "  per-class thresholds (all groups: %s): confident %d, right %d, out of scope %d%n",
+          java.util.Arrays.toString(SecondStageFit.confidentAt(java.util.Arrays.asList(p), rows.stream().map(SecondStageFit.Row::y).toList(),
+              settings.stackedNone())), cc, cok, coos);
       for (boolean clean : new boolean[] {false, true}) {
       StringBuilder b = new StringBuilder(clean ? "  confident at t, no out-of-scope word or code: " : "  confident at t: ");
       for (double t : new double[] {0.7, 0.75, 0.8, 0.85, 0.9, 0.925, 0.95, 0.975}) {
@@ -408,6 +540,13 @@ public final class MatchQuality {
       out.println(b);
       }
     }
+  }
+
+  /** The penalties the sweep tries ({@code LAMBDAS=0.01,0.003} to choose others). */
+  private static double[] lambdas() {
+    String env = System.getenv("LAMBDAS");
+    return env == null ? new double[] {0.03, 0.01, 0.003, 0.001}
+        : java.util.Arrays.stream(env.split(",")).mapToDouble(Double::parseDouble).toArray();
   }
 
   private static int argmaxSymptom(double[] p) {
@@ -492,10 +631,15 @@ public final class MatchQuality {
    */
   static int trainSecondStage(Path target, double lambda, PrintStream out) throws IOException {
     KnowledgeBase kb = KnowledgeBaseLoader.loadBundled();
-    List<Report> dev = RealReports.bundled().part(Part.DEVELOPMENT);
+    List<Report> dev = RealReports.bundled().development();
     SymptomMatcher base = new SymptomMatcher(kb);
     List<SecondStageFit.Row> rows = SecondStageFit.rows(base, Examples.phrasings(kb), dev, MatchSettings.DEFAULT);
-    SecondStage stage = SecondStageFit.fit(rows, base.symptomIds(), lambda);
+    // per-class confidence thresholds from every report's out-of-sample probability (its repository left out)
+    Map<String, SecondStage> stages = stagesByGroup(rows, base.symptomIds(), lambda);
+    List<double[]> p = rows.stream().map(r -> stages.get(r.group()).probabilities(r.x(), r.terms())).toList();
+    double[] at = SecondStageFit.confidentAt(p, rows.stream().map(SecondStageFit.Row::y).toList(), MatchSettings.DEFAULT.stackedNone());
+    SecondStage stage = SecondStageFit.fit(rows, base.symptomIds(), lambda).withConfidentAt(at);
+    out.println("confident at " + java.util.Arrays.toString(at) + " for " + base.symptomIds() + " + none");
     List<String> lines = new ArrayList<>();
     lines.add("# Second-stage weights of the symptom matcher (SecondStage): multinomial logistic regression, one");
     lines.add(String.format(Locale.ROOT, "# column per class. Written by MatchQuality train-second-stage (lambda %.4f) from the %d", lambda, dev.size()));
@@ -518,14 +662,15 @@ public final class MatchQuality {
     Loaded loaded = files.isEmpty() ? RealReports.bundled() : RealReports.files(files);
     List<String> lines = new ArrayList<>();
     lines.add("# The development part of the corpus of real reports (kb/src/test/resources/match/real-reports.tsv,");
-    lines.add("# split v2, see RealReports and match/README.md): labelled examples for the nearest-neighbour vote.");
+    lines.add("# real-reports-dev2.tsv and, since round 5, the once-scored v3 files; see RealReports and match/README.md):");
+    lines.add("# labelled examples for the nearest-neighbour vote.");
     lines.add("# Written by MatchQuality export-dev; never add a held-out row here (ExamplesAreDevelopmentOnlyTest).");
     lines.add(RealReports.HEADER);
-    for (Report r : loaded.part(Part.DEVELOPMENT)) {
+    for (Report r : loaded.development()) {
       lines.add(String.join("\t", r.id(), r.sourceRepo(), r.url(), r.label(), r.cause(), r.evidence(), r.text()));
     }
     java.nio.file.Files.write(target, lines, java.nio.charset.StandardCharsets.UTF_8);
-    out.println("wrote " + (lines.size() - 4) + " development rows to " + target);
+    out.println("wrote " + (lines.size() - 5) + " development rows to " + target);
     return 0;
   }
 

@@ -55,49 +55,80 @@ final class RealReports {
   static final String RESOURCE_V2_KNOWN = "/match/real-reports-v2-known.tsv";
   static final String RESOURCE_V3 = "/match/real-reports-v3.tsv";
   static final String RESOURCE_V3_KNOWN = "/match/real-reports-v3-known.tsv";
+  static final String RESOURCE_DEV2 = "/match/real-reports-dev2.tsv";
+  static final String RESOURCE_V4 = "/match/real-reports-v4.tsv";
+  static final String RESOURCE_V4_KNOWN = "/match/real-reports-v4-known.tsv";
+  /** Every bundled file; those of an {@link Part#optional()} part may be absent. */
+  static final List<String> RESOURCES =
+      List.of(RESOURCE, RESOURCE_DEV2, RESOURCE_V2, RESOURCE_V2_KNOWN, RESOURCE_V3, RESOURCE_V3_KNOWN, RESOURCE_V4, RESOURCE_V4_KNOWN);
 
   enum Part {
-    /** Everything tuning may read. */
+    /** Everything tuning may read: the first development file. */
     DEVELOPMENT,
+    /** More development reports ({@value #RESOURCE_DEV2}), collected by another helper in matcher round 5. */
+    DEVELOPMENT_2,
     /** Held-out v2: repositories with no development report; scored once. */
     HELD_OUT,
     /** New reports from repositories that have development reports; scored once, reported apart. */
     HELD_OUT_KNOWN,
-    /** Held-out v3: repositories with no development report; collected after v2, never matched before scoring. */
-    HELD_OUT_V3,
-    /** Held-out v3 reports from repositories that have development reports; reported apart. */
-    HELD_OUT_V3_KNOWN;
+    /** v3, new repositories: held out until scored once (round 3), development data since round 5. */
+    SEEN_V3,
+    /** v3, known repositories: held out until scored once (round 3), development data since round 5. */
+    SEEN_V3_KNOWN,
+    /** Held-out v4: blind, scored by the lead only (never read while tuning). */
+    HELD_OUT_V4,
+    /** Held-out v4 reports from repositories that have development reports; reported apart. */
+    HELD_OUT_V4_KNOWN;
 
     static Part parse(String s) {
       return switch (s.toLowerCase(Locale.ROOT)) {
         case "dev", "development" -> DEVELOPMENT;
+        case "dev2", "development-2" -> DEVELOPMENT_2;
         case "heldout", "held-out", "held_out", "heldout-v2", "v2" -> HELD_OUT;
-        case "heldout-known", "v2-known" -> HELD_OUT_KNOWN;
-        case "heldout-v3", "v3" -> HELD_OUT_V3;
-        case "heldout-v3-known", "v3-known" -> HELD_OUT_V3_KNOWN;
-        default -> throw new IllegalArgumentException(
-            "part must be dev, heldout, heldout-known, heldout-v3 or heldout-v3-known, not " + s);
+        case "heldout-known", "v2-known", "heldout-v2-known" -> HELD_OUT_KNOWN;
+        case "heldout-v3", "v3", "seen-v3" -> SEEN_V3;
+        case "heldout-v3-known", "v3-known", "seen-v3-known" -> SEEN_V3_KNOWN;
+        case "heldout-v4", "v4" -> HELD_OUT_V4;
+        case "heldout-v4-known", "v4-known" -> HELD_OUT_V4_KNOWN;
+        default -> throw new IllegalArgumentException("part must be dev, dev2, heldout, heldout-known, heldout-v3,"
+            + " heldout-v3-known, heldout-v4 or heldout-v4-known, not " + s);
       };
     }
 
-    /** The part of a corpus file, from its name. */
+    /** The part of a corpus file, from its name ({@code real-reports[-dev2|-v2|-v3|-v4][-known].tsv}). */
     static Part ofFile(String name) {
-      if (name.contains("-v3-known")) {
-        return HELD_OUT_V3_KNOWN;
+      String file = name.substring(name.lastIndexOf('/') + 1);
+      boolean known = file.contains("-known");
+      if (file.contains("-v4")) {
+        return known ? HELD_OUT_V4_KNOWN : HELD_OUT_V4;
       }
-      if (name.contains("-v3")) {
-        return HELD_OUT_V3;
+      if (file.contains("-v3")) {
+        return known ? SEEN_V3_KNOWN : SEEN_V3;
       }
-      return name.contains("-v2-known") ? HELD_OUT_KNOWN : name.contains("-v2") ? HELD_OUT : DEVELOPMENT;
+      if (file.contains("-v2")) {
+        return known ? HELD_OUT_KNOWN : HELD_OUT;
+      }
+      return file.contains("-dev2") ? DEVELOPMENT_2 : DEVELOPMENT;
     }
 
+    /** Never read while tuning (v2 and v4); v3 was, once it had been scored. */
     boolean heldOut() {
-      return this != DEVELOPMENT;
+      return this == HELD_OUT || this == HELD_OUT_KNOWN || this == HELD_OUT_V4 || this == HELD_OUT_V4_KNOWN;
     }
 
-    /** Held-out v2 only (the parts {@code HeldOutQualityTest} scores; v3 is scored once, by hand). */
+    /** Development data: training, examples shipped, leave-one-repository-out figures. */
+    boolean development() {
+      return !heldOut();
+    }
+
+    /** Held-out v2 only (the parts {@code HeldOutQualityTest} scores; v4 is scored once, by the lead). */
     boolean heldOutV2() {
       return this == HELD_OUT || this == HELD_OUT_KNOWN;
+    }
+
+    /** A file that may be absent (another branch brings it): a missing one is no error. */
+    boolean optional() {
+      return this == DEVELOPMENT_2 || this == HELD_OUT_V4 || this == HELD_OUT_V4_KNOWN;
     }
   }
 
@@ -121,6 +152,11 @@ final class RealReports {
   record Loaded(List<Report> reports, List<Problem> problems) {
     List<Report> part(Part p) {
       return reports.stream().filter(r -> r.part() == p).toList();
+    }
+
+    /** Every development report (the first file, dev2, and v3 since round 5), in file order. */
+    List<Report> development() {
+      return reports.stream().filter(r -> r.part().development()).toList();
     }
   }
 
@@ -149,13 +185,20 @@ final class RealReports {
     }
   }
 
-  /** The bundled corpus: the development file and the held-out v2 and v3 files. */
+  /**
+   * The bundled corpus: the development files (the first, dev2 when present, v3) and the held-out v2
+   * files, and the held-out v4 files when present (loaded for the integrity checks of {@code
+   * RealReportsTest} and the lead's single scoring; nothing tunes on them).
+   */
   static Loaded bundled() throws IOException {
     List<Report> reports = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
-    for (String resource : List.of(RESOURCE, RESOURCE_V2, RESOURCE_V2_KNOWN, RESOURCE_V3, RESOURCE_V3_KNOWN)) {
+    for (String resource : RESOURCES) {
       try (InputStream in = RealReports.class.getResourceAsStream(resource)) {
         if (in == null) {
+          if (Part.ofFile(resource).optional()) {
+            continue;
+          }
           throw new IOException("missing test resource " + resource);
         }
         Loaded l = read(resource, new InputStreamReader(in, StandardCharsets.UTF_8));
