@@ -34,6 +34,8 @@ import picocli.CommandLine.Option;
             + "Without --auto, when stdin is not a terminal and empty, it ends at the first question with a hint."})
 public final class DemoCommand implements Callable<Integer> {
   private static final int MAX_AUTO_TURNS = 40;
+  /** Builds the engine over an example's folder, at the first turn that needs it (a test swaps it to make a turn fail). */
+  static java.util.function.Function<java.nio.file.Path, ConversationEngine> engineOver = Engines::over;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--scenario", paramLabel = "NAME", defaultValue = BundledExamples.DEFAULT,
@@ -78,7 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
       try (JdbcSessionStore store = store(err); LineSource in = io.in()) {
         java.nio.file.Path folder = sc.folder();
         // the greeting needs no engine: it is shown while the knowledge base and the rules finish loading
-        Conversations runtime = Engines.conversations(() -> Engines.over(folder), store);
+        Conversations runtime = Engines.conversations(() -> engineOver.apply(folder), store);
         String id = Engines.newId();
         ChatLoop loop = new ChatLoop(runtime, SessionKey.ofExample(sc.name()).format(id), out, io.renderer(), Engines.user()).db(db);
         try {
@@ -87,14 +89,14 @@ public final class DemoCommand implements Callable<Integer> {
             return 1;
           }
           if (!type(loop, out, sc.report()) && auto) {
-            return 1; // interactively the user may try again, as the error says
+            return stopped(err); // interactively the user may try again, as the error says
           }
           if (!auto && loop.state().stage() == Stage.CONFIRMING_SYMPTOM) {
             type(loop, out, sc.symptom()); // the matcher was not sure: pick the scenario's symptom, as its user would
           }
           if (auto) {
             if (!play(loop, out, sc)) {
-              return 1;
+              return stopped(err);
             }
             out.println();
             out.println(inMemory ? "Demo finished. Session " + id + " was kept in memory only (see the note above), so it cannot be resumed."
@@ -133,6 +135,13 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     return true;
+  }
+
+  /** Ends --auto at a failed turn, saying so in one line on stderr (the error itself was shown once above). */
+  private static int stopped(PrintWriter err) {
+    err.println("lb-triage demo: stopped at the turn that failed (the error is above); typing the example's answers on would "
+        + "only repeat it.");
+    return 1;
   }
 
   private static boolean type(ChatLoop loop, PrintWriter out, String line) {
