@@ -15,6 +15,8 @@ import dev.lbtriage.engine.session.JdbcSessionStore;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -74,10 +76,27 @@ public final class DemoCommand implements Callable<Integer> {
       if (format.data()) {
         throw new BadInputException("-o " + format.format() + " applies to demo --list only; the demo itself is a conversation");
       }
-      Scenario sc = BundledExamples.find(scenario).orElseThrow(() -> new BadInputException("there is no example \""
-          + scenario + "\"; the examples: " + String.join(", ", BundledExamples.list().stream().map(Scenario::name).toList())));
-      TerminalIo io = auto ? TerminalIo.output(out) : TerminalIo.open(TerminalIo.stdin(), out);
-      try (JdbcSessionStore store = store(err); LineSource in = io.in()) {
+      // the session store opens on a thread of its own while the example is read and the terminal set up (they were
+      // one after the other before the greeting); the greeting waits for it, being saved before it is shown
+      CompletableFuture<JdbcSessionStore> opening = CompletableFuture.supplyAsync(() -> store(err));
+      JdbcSessionStore opened = null;
+      Scenario sc;
+      TerminalIo io;
+      try {
+        sc = BundledExamples.find(scenario).orElseThrow(() -> new BadInputException("there is no example \""
+            + scenario + "\"; the examples: " + String.join(", ", BundledExamples.list().stream().map(Scenario::name).toList())));
+        io = auto ? TerminalIo.output(out) : TerminalIo.open(TerminalIo.stdin(), out);
+        opened = join(opening);
+      } finally {
+        if (opened == null) { // the demo does not start: close the store once it is open
+          opening.whenComplete((s, e) -> {
+            if (s != null) {
+              s.close();
+            }
+          });
+        }
+      }
+      try (JdbcSessionStore store = opened; LineSource in = io.in()) {
         java.nio.file.Path folder = sc.folder();
         // the greeting needs no engine: it is shown while the knowledge base and the rules finish loading
         Conversations runtime = Engines.conversations(() -> engineOver.apply(folder), store);
@@ -135,6 +154,21 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     return true;
+  }
+
+  /** What the store's opening gave, or its failure thrown as it would have been on this thread. */
+  private static <T> T join(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   /** Ends --auto at a failed turn, saying so in one line on stderr (the error itself was shown once above). */
