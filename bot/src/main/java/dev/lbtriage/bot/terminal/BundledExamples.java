@@ -41,9 +41,59 @@ public final class BundledExamples {
     return ScenarioReader.readAll(root());
   }
 
-  /** The scenario of that folder name. */
+  /**
+   * The scenario of that folder name. An exact name reads that example alone (from a jar, only its folder is
+   * extracted), so {@code demo} reads one scenario file before its greeting, not all; another spelling (case) or an
+   * unknown name reads the list.
+   */
   public static Optional<Scenario> find(String name) {
-    return list().stream().filter(s -> s.name().equalsIgnoreCase(name.strip())).findFirst();
+    String n = name.strip();
+    Optional<Path> one = isFolderName(n) ? one(n) : Optional.empty();
+    if (one.isPresent()) {
+      return Optional.of(ScenarioReader.read(one.get()));
+    }
+    return list().stream().filter(s -> s.name().equalsIgnoreCase(n)).findFirst();
+  }
+
+  /** A plain folder name: no separator, no "." or "..", nothing a path could be made of. */
+  static boolean isFolderName(String name) {
+    if (name.isEmpty() || name.startsWith(".")) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The folder of the example of exactly this name, extracted alone when read from a jar; empty when there is none. */
+  private static Optional<Path> one(String name) {
+    Path r = root;
+    if (r != null) {
+      return Files.isRegularFile(r.resolve(name).resolve(ScenarioReader.FILE)) ? Optional.of(r.resolve(name)) : Optional.empty();
+    }
+    URL url = BundledExamples.class.getClassLoader().getResource("examples/" + name + "/" + ScenarioReader.FILE);
+    if (url == null) {
+      return Optional.empty();
+    }
+    try {
+      if ("file".equals(url.getProtocol())) {
+        return Optional.of(Path.of(url.toURI()).getParent());
+      }
+      if ("jar".equals(url.getProtocol())) {
+        JarURLConnection conn = (JarURLConnection) url.openConnection();
+        conn.setUseCaches(false);
+        try (JarFile jar = conn.getJarFile()) {
+          return Optional.of(extract(jar, DataLocation.currentDataDir(), name + "/").resolve(name));
+        }
+      }
+    } catch (IOException | URISyntaxException e) {
+      throw new IllegalStateException("cannot read the bundled example " + name + ": " + e.getMessage(), e);
+    }
+    return Optional.empty();
   }
 
   /** The folder holding the examples on the default file system. */
@@ -88,23 +138,31 @@ public final class BundledExamples {
 
   /** Extracts the jar's {@code examples/} into {@code dataDir/examples}, else into a private temporary folder. */
   static Path extract(JarFile jar, Path dataDir) throws IOException {
+    return extract(jar, dataDir, "");
+  }
+
+  /**
+   * Extracts the entries of the jar's {@code examples/} that start with {@code under} (all of them when empty) into
+   * {@code dataDir/examples}, else into a private temporary folder; returns the folder of {@code examples/}.
+   */
+  static Path extract(JarFile jar, Path dataDir, String under) throws IOException {
     Path target;
     try {
       target = Files.createDirectories(dataDir.resolve("examples"));
-      copy(jar, target);
+      copy(jar, target, "examples/" + under);
       return target;
     } catch (IOException | UncheckedIOException e) {
       target = Files.createTempDirectory("lb-triage-examples-"); // rwx------ on POSIX
-      copy(jar, target);
+      copy(jar, target, "examples/" + under);
       return target;
     }
   }
 
-  private static void copy(JarFile jar, Path target) throws IOException {
+  private static void copy(JarFile jar, Path target, String prefix) throws IOException {
     Enumeration<JarEntry> entries = jar.entries();
     while (entries.hasMoreElements()) {
       JarEntry e = entries.nextElement();
-      if (e.isDirectory() || !e.getName().startsWith("examples/")) {
+      if (e.isDirectory() || !e.getName().startsWith(prefix)) {
         continue;
       }
       Path out = target.resolve(e.getName().substring("examples/".length())).normalize();

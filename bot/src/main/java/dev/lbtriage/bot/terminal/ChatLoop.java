@@ -40,6 +40,8 @@ public final class ChatLoop {
   private ConversationState state;
   private Reply.Prompt lastPrompt;
   private String db;
+  /** An error was said since the last turn began: the turn failed, though the engine answered it. */
+  private boolean errorSaid;
   private java.nio.file.Path folder = java.nio.file.Path.of("");
 
   /** @param key the conversation's key in the runtime (see {@link SessionKey}) */
@@ -101,15 +103,22 @@ public final class ChatLoop {
     }
     out.print(renderer.render(r));
     if (r instanceof Reply.Say say && say.message().sectionsOf(Section.Notice.class).stream().anyMatch(n -> n.level() == Section.Level.ERROR)) {
+      errorSaid = true;
       // where the details of what failed are (the log file; never a stack trace on screen)
       out.print(renderer.render(Reply.Say.notice(Section.Level.INFO, "That turn failed" + dev.lbtriage.bot.cli.LogSetup.detailsHint() + ".")));
     }
     out.flush();
   }
 
-  /** Handles one line as the user typed it (a number picks from the last numbered list); false when the turn failed (said). */
+  /**
+   * Handles one line as the user typed it (a number picks from the last numbered list); false when the turn failed
+   * (said): the runtime could not run it, or the engine answered it with an error (a read that broke, the load
+   * balancer gone), after which the same line would fail again.
+   */
   public boolean turn(String line) {
-    return ended(runtime.handle(key, user, Conversations.Input.typed(Choices.resolve(lastPrompt, line)), this::print));
+    errorSaid = false;
+    boolean ran = ended(runtime.handle(key, user, Conversations.Input.typed(Choices.resolve(lastPrompt, line)), this::print));
+    return ran && !errorSaid;
   }
 
   /** Reads lines until the end of input or the user quits; every turn is saved before the next prompt. */

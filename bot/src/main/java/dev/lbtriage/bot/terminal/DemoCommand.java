@@ -15,6 +15,8 @@ import dev.lbtriage.engine.session.JdbcSessionStore;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,6 +36,8 @@ import picocli.CommandLine.Option;
             + "Without --auto, when stdin is not a terminal and empty, it ends at the first question with a hint."})
 public final class DemoCommand implements Callable<Integer> {
   private static final int MAX_AUTO_TURNS = 40;
+  /** Builds the engine over an example's folder, at the first turn that needs it (a test swaps it to make a turn fail). */
+  static java.util.function.Function<java.nio.file.Path, ConversationEngine> engineOver = Engines::over;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--scenario", paramLabel = "NAME", defaultValue = BundledExamples.DEFAULT,
@@ -72,13 +76,30 @@ public final class DemoCommand implements Callable<Integer> {
       if (format.data()) {
         throw new BadInputException("-o " + format.format() + " applies to demo --list only; the demo itself is a conversation");
       }
-      Scenario sc = BundledExamples.find(scenario).orElseThrow(() -> new BadInputException("there is no example \""
-          + scenario + "\"; the examples: " + String.join(", ", BundledExamples.list().stream().map(Scenario::name).toList())));
-      TerminalIo io = auto ? TerminalIo.output(out) : TerminalIo.open(TerminalIo.stdin(), out);
-      try (JdbcSessionStore store = store(err); LineSource in = io.in()) {
+      // the session store opens on a thread of its own while the example is read and the terminal set up (they were
+      // one after the other before the greeting); the greeting waits for it, being saved before it is shown
+      CompletableFuture<JdbcSessionStore> opening = CompletableFuture.supplyAsync(() -> store(err));
+      JdbcSessionStore opened = null;
+      Scenario sc;
+      TerminalIo io;
+      try {
+        sc = BundledExamples.find(scenario).orElseThrow(() -> new BadInputException("there is no example \""
+            + scenario + "\"; the examples: " + String.join(", ", BundledExamples.list().stream().map(Scenario::name).toList())));
+        io = auto ? TerminalIo.output(out) : TerminalIo.open(TerminalIo.stdin(), out);
+        opened = join(opening);
+      } finally {
+        if (opened == null) { // the demo does not start: close the store once it is open
+          opening.whenComplete((s, e) -> {
+            if (s != null) {
+              s.close();
+            }
+          });
+        }
+      }
+      try (JdbcSessionStore store = opened; LineSource in = io.in()) {
         java.nio.file.Path folder = sc.folder();
         // the greeting needs no engine: it is shown while the knowledge base and the rules finish loading
-        Conversations runtime = Engines.conversations(() -> Engines.over(folder), store);
+        Conversations runtime = Engines.conversations(() -> engineOver.apply(folder), store);
         String id = Engines.newId();
         ChatLoop loop = new ChatLoop(runtime, SessionKey.ofExample(sc.name()).format(id), out, io.renderer(), Engines.user()).db(db);
         try {
@@ -87,14 +108,14 @@ public final class DemoCommand implements Callable<Integer> {
             return 1;
           }
           if (!type(loop, out, sc.report()) && auto) {
-            return 1; // interactively the user may try again, as the error says
+            return stopped(err); // interactively the user may try again, as the error says
           }
           if (!auto && loop.state().stage() == Stage.CONFIRMING_SYMPTOM) {
             type(loop, out, sc.symptom()); // the matcher was not sure: pick the scenario's symptom, as its user would
           }
           if (auto) {
             if (!play(loop, out, sc)) {
-              return 1;
+              return stopped(err);
             }
             out.println();
             out.println(inMemory ? "Demo finished. Session " + id + " was kept in memory only (see the note above), so it cannot be resumed."
@@ -133,6 +154,28 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     return true;
+  }
+
+  /** What the store's opening gave, or its failure thrown as it would have been on this thread. */
+  private static <T> T join(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
+  /** Ends --auto at a failed turn, saying so in one line on stderr (the error itself was shown once above). */
+  private static int stopped(PrintWriter err) {
+    err.println("lb-triage demo: stopped at the turn that failed (the error is above); typing the example's answers on would "
+        + "only repeat it.");
+    return 1;
   }
 
   private static boolean type(ChatLoop loop, PrintWriter out, String line) {

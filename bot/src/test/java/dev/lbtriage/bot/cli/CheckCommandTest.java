@@ -2,6 +2,7 @@ package dev.lbtriage.bot.cli;
 
 import static dev.lbtriage.bot.cli.Cli.lines;
 import static dev.lbtriage.bot.cli.Cli.run;
+import static dev.lbtriage.bot.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,11 +90,9 @@ class CheckCommandTest {
     assertThat(acceptedSince(before, 3)).isEqualTo(3);
   }
 
-  /** Connections the server accepted since {@code before}, waiting up to 2 s for {@code expected} (accept runs on its own thread). */
-  static int acceptedSince(int before, int expected) throws InterruptedException {
-    for (int i = 0; i < 200 && accepted.get() - before < expected; i++) {
-      Thread.sleep(10);
-    }
+  /** Connections the server accepted since {@code before}, once at least {@code expected} were (accept runs on its own thread). */
+  static int acceptedSince(int before, int expected) {
+    eventually(() -> assertThat(accepted.get() - before).as("connections accepted").isGreaterThanOrEqualTo(expected));
     return accepted.get() - before;
   }
 

@@ -1,10 +1,9 @@
 package dev.lbtriage.bot.slack;
 
-import static dev.lbtriage.bot.slack.Eventually.eventually;
+import static dev.lbtriage.bot.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +21,7 @@ class KeyedSerialExecutorTest {
         int n = i;
         executor.submit("C1:1", () -> seen.add(n));
       }
-      eventually(Duration.ofSeconds(5), () -> assertThat(seen).hasSize(200));
+      eventually(() -> assertThat(seen).hasSize(200));
     }
     assertThat(seen).isSorted();
   }

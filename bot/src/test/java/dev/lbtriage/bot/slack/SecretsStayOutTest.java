@@ -1,7 +1,7 @@
 package dev.lbtriage.bot.slack;
 
 import dev.lbtriage.bot.app.Engines;
-import static dev.lbtriage.bot.slack.Eventually.eventually;
+import static dev.lbtriage.bot.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -44,11 +44,11 @@ class SecretsStayOutTest {
         SignedSlackWith slack = new SignedSlackWith(server);
         slack.event(SignedSlack.mention("EvS1", "C9", THREAD, null, "U1",
             "<@UBOT> The reporting job on vm-api-2 gets intermittent timeouts calling http://10.0.0.6/ (lb-api). Calls from other VNets work fine."));
-        eventually(Duration.ofSeconds(30), () -> assertThat(api.inThread("chat.postMessage", THREAD)).isNotEmpty());
+        eventually(() -> assertThat(api.inThread("chat.postMessage", THREAD)).isNotEmpty());
         slack.event(SignedSlack.threadMessage("EvS2", "C9", "1700000201.000001", THREAD, "U1", "yes, it is listening"));
         slack.event(SignedSlack.threadMessage("EvS3", "C9", "1700000202.000001", THREAD, "U1", "the client is 10.0.0.5"));
-        eventually(Duration.ofSeconds(30), () -> assertThat(api.inThread("chat.postMessage", THREAD)).hasSizeGreaterThanOrEqualTo(3));
-        eventually(Duration.ofSeconds(30), () -> assertThat(store.list(10)).isNotEmpty());
+        eventually(() -> assertThat(api.inThread("chat.postMessage", THREAD)).hasSizeGreaterThanOrEqualTo(3));
+        eventually(() -> assertThat(store.list(10)).isNotEmpty());
       } finally {
         server.close();
         bot.close();

@@ -1,6 +1,6 @@
 package dev.lbtriage.bot.slack;
 
-import static dev.lbtriage.bot.slack.Eventually.eventually;
+import static dev.lbtriage.bot.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbtriage.bot.slack.FakeConversations.Turn;
@@ -106,8 +106,8 @@ class SlackAttackSuiteTest {
     // the bot still works: a valid request afterwards is handled, and only the first copy of each replayed one was
     post("application/x-www-form-urlencoded", SignedSlack.encode(SignedSlack.command("CZ", "U1", "still alive")).getBytes(StandardCharsets.UTF_8),
         SignedSlack.now(), SignedSlack.SECRET, true);
-    eventually(Duration.ofSeconds(20), () -> assertThat(conversations.turns()).extracting(Turn::text).contains("still alive"));
-    eventually(Duration.ofSeconds(20), () -> assertThat(conversations.turns()).hasSize(REPLAYED / 3 + 1));
+    eventually(() -> assertThat(conversations.turns()).extracting(Turn::text).contains("still alive"));
+    eventually(() -> assertThat(conversations.turns()).hasSize(REPLAYED / 3 + 1));
     List<String> texts = conversations.turns().stream().map(Turn::text).toList();
     long forgedTurns = texts.stream().filter(t -> t.contains("forged-")).count();
     int extraTriages = texts.size() - (REPLAYED / 3 + 1);

@@ -1,6 +1,6 @@
 package dev.lbtriage.bot.slack;
 
-import static dev.lbtriage.bot.slack.Eventually.eventually;
+import static dev.lbtriage.bot.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbtriage.bot.slack.FakeConversations.Turn;
@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class SlackBotHttpTest {
 
-  static final Duration WAIT = Duration.ofSeconds(10);
   static final String T1 = "1700000000.000100";
 
   FakeSlackApi api;
@@ -58,19 +57,19 @@ class SlackBotHttpTest {
   void aMentionStartsAThreadedConversationAndAButtonContinuesIt() {
     assertThat(slack.event(SignedSlack.mention("Ev1", "C1", T1, null, "U1", "<@UBOT> probes fail on lb-web")).statusCode()).isEqualTo(200);
 
-    eventually(WAIT, () -> assertThat(promptIn(T1)).isNotNull());
+    eventually(() -> assertThat(promptIn(T1)).isNotNull());
     assertThat(conversations.turns()).containsExactly(new Turn("C1:" + T1, "probes fail on lb-web", "U1"));
     assertThat(api.inThread("chat.postMessage", T1)).allMatch(c -> c.param("channel").equals("C1"));
 
     Call prompt = promptIn(T1);
     assertThat(slack.interactive(SignedSlack.buttonClick("C1", prompt.param("_ts"), T1, "U2", "lbt_answer_0", "yes")).statusCode()).isEqualTo(200);
-    eventually(WAIT, () -> assertThat(texts(T1)).anyMatch(t -> t.contains("NSG blocks the probe")));
+    eventually(() -> assertThat(texts(T1)).anyMatch(t -> t.contains("NSG blocks the probe")));
     assertThat(conversations.turns("C1:" + T1)).extracting(Turn::text, Turn::user).last().isEqualTo(org.assertj.core.groups.Tuple.tuple("yes", "U2"));
     Call answered = api.calls("chat.update").stream().filter(u -> u.param("ts").equals(prompt.param("_ts"))).findFirst().orElseThrow();
     assertThat(answered.blocks().toString()).contains("<@U2> answered *Yes*").doesNotContain("\"actions\"");
 
     slack.interactive(SignedSlack.buttonClick("C1", prompt.param("_ts"), T1, "U3", SlackRenderer.WHY_ACTION, "why?"));
-    eventually(WAIT, () -> assertThat(conversations.turns()).contains(new Turn("C1:" + T1, "why?", "U3")));
+    eventually(() -> assertThat(conversations.turns()).contains(new Turn("C1:" + T1, "why?", "U3")));
   }
 
   @Test
@@ -79,7 +78,7 @@ class SlackBotHttpTest {
     String b = "1700000000.000300";
     slack.event(SignedSlack.mention("EvA", "C1", a, null, "U1", "<@UBOT> thread A"));
     slack.event(SignedSlack.mention("EvB", "C2", b, null, "U2", "<@UBOT> thread B"));
-    eventually(WAIT, () -> assertThat(conversations.turns()).hasSize(2));
+    eventually(() -> assertThat(conversations.turns()).hasSize(2));
     for (int i = 1; i <= 3; i++) {
       slack.event(SignedSlack.threadMessage("EvA" + i, "C1", "1700000001.00000" + i, a, "U1", "a-" + i));
       slack.event(SignedSlack.threadMessage("EvB" + i, "C2", "1700000002.00000" + i, b, "U2", "b-" + i));
@@ -87,8 +86,8 @@ class SlackBotHttpTest {
     slack.event(SignedSlack.threadMessage("EvX", "C1", "1700000003.000001", "1690000000.000001", "U1", "not our thread"));
     slack.event(SignedSlack.threadMessage("EvBot", "C1", "1700000003.000002", a, "BOTHER", "from a bot"));
 
-    eventually(WAIT, () -> assertThat(texts(a)).anyMatch(t -> t.contains("a-3")));
-    eventually(WAIT, () -> assertThat(texts(b)).anyMatch(t -> t.contains("b-3")));
+    eventually(() -> assertThat(texts(a)).anyMatch(t -> t.contains("a-3")));
+    eventually(() -> assertThat(texts(b)).anyMatch(t -> t.contains("b-3")));
     assertThat(conversations.turns("C1:" + a)).extracting(Turn::text).containsExactly("thread A", "a-1", "a-2", "a-3");
     assertThat(conversations.turns("C2:" + b)).extracting(Turn::text).containsExactly("thread B", "b-1", "b-2", "b-3");
     assertThat(texts(a)).noneMatch(t -> t.contains("b-") || t.contains("thread B"));
@@ -100,9 +99,9 @@ class SlackBotHttpTest {
   void aDirectMessageStartsAConversationInItsThread() {
     String dm = "1700000000.000500";
     slack.event(SignedSlack.directMessage("EvD1", "D1", dm, null, "U1", "probes fail"));
-    eventually(WAIT, () -> assertThat(promptIn(dm)).isNotNull());
+    eventually(() -> assertThat(promptIn(dm)).isNotNull());
     slack.event(SignedSlack.directMessage("EvD2", "D1", "1700000000.000501", dm, "U1", "more detail"));
-    eventually(WAIT, () -> assertThat(conversations.turns("D1:" + dm)).extracting(Turn::text).containsExactly("probes fail", "more detail"));
+    eventually(() -> assertThat(conversations.turns("D1:" + dm)).extracting(Turn::text).containsExactly("probes fail", "more detail"));
   }
 
   @Test
@@ -120,7 +119,7 @@ class SlackBotHttpTest {
     assertThat(garbage.statusCode()).isIn(400, 401);
     assertThat(garbage.body()).doesNotContain("Exception");
     assertThat(slack.form(SignedSlack.command("C1", "U1", "x")).statusCode()).isEqualTo(200); // a valid one after, to flush
-    eventually(WAIT, () -> assertThat(conversations.turns()).hasSize(1));
+    eventually(() -> assertThat(conversations.turns()).hasSize(1));
     assertThat(conversations.turns()).extracting(Turn::text).containsExactly("x");
   }
 
@@ -132,7 +131,7 @@ class SlackBotHttpTest {
         Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout")).statusCode()).isEqualTo(200);
     // a later line in the same thread runs after anything queued before it (turns are serial per thread)
     slack.event(SignedSlack.threadMessage("EvR2", "C1", "1700000005.000001", T1, "U1", "after"));
-    eventually(WAIT, () -> assertThat(texts(T1)).anyMatch(t -> t.contains("You said: after")));
+    eventually(() -> assertThat(texts(T1)).anyMatch(t -> t.contains("You said: after")));
     assertThat(conversations.turns()).extracting(Turn::text).containsExactly("once please", "after");
     assertThat(texts(T1)).filteredOn(t -> t.contains("Triage of")).hasSize(1);
   }
@@ -141,7 +140,7 @@ class SlackBotHttpTest {
   void aRateLimitedCallIsRetriedAfterRetryAfter() {
     api.rateLimitNext("chat.postMessage", 1);
     slack.event(SignedSlack.mention("Ev429", "C1", T1, null, "U1", "<@UBOT> slow down"));
-    eventually(WAIT, () -> assertThat(texts(T1)).anyMatch(t -> t.contains("Triage of: slow down")));
+    eventually(() -> assertThat(texts(T1)).anyMatch(t -> t.contains("Triage of: slow down")));
     List<Call> posts = api.calls().stream().filter(c -> c.method().equals("chat.postMessage")).toList();
     assertThat(posts.get(0).status()).isEqualTo(429);
     assertThat(posts.get(1).status()).isEqualTo(200);
@@ -153,11 +152,11 @@ class SlackBotHttpTest {
   @Test
   void oversizedAnswersAreSplitOrUploaded() {
     slack.event(SignedSlack.mention("EvL", "C1", T1, null, "U1", "<@UBOT> big output"));
-    eventually(WAIT, () -> assertThat(promptIn(T1)).isNotNull());
+    eventually(() -> assertThat(promptIn(T1)).isNotNull());
     slack.event(SignedSlack.threadMessage("EvL1", "C1", "1700000006.000001", T1, "U1", "big"));
     slack.event(SignedSlack.threadMessage("EvL2", "C1", "1700000006.000002", T1, "U1", "long"));
 
-    eventually(WAIT, () -> assertThat(api.calls("files.completeUploadExternal")).hasSize(1));
+    eventually(() -> assertThat(api.calls("files.completeUploadExternal")).hasSize(1));
     Call big = api.inThread("chat.postMessage", T1).stream().filter(c -> c.param("text").equals("Output")).findFirst().orElseThrow();
     assertThat(big.blocks().size()).isGreaterThanOrEqualTo(3);
     big.blocks().forEach(block -> assertThat(block.get("text").get("text").asText().length()).isLessThanOrEqualTo(3000));
@@ -176,7 +175,7 @@ class SlackBotHttpTest {
   @Test
   void progressEditsOneMessageInPlace() {
     slack.event(SignedSlack.mention("EvP", "C1", T1, null, "U1", "<@UBOT> progress"));
-    eventually(WAIT, () -> assertThat(promptIn(T1)).isNotNull());
+    eventually(() -> assertThat(promptIn(T1)).isNotNull());
     List<Call> progressPosts = api.inThread("chat.postMessage", T1).stream().filter(c -> c.param("text").contains("Reading the load balancer")).toList();
     assertThat(progressPosts).hasSize(1);
     String progressTs = progressPosts.get(0).param("_ts");
@@ -190,7 +189,7 @@ class SlackBotHttpTest {
     HttpResponse<String> ack = slack.form(SignedSlack.command("C9", "U1", "backend pool unreachable"));
     assertThat(ack.statusCode()).isEqualTo(200);
     assertThat(ack.body()).contains("ephemeral").contains("Starting");
-    eventually(WAIT, () -> assertThat(api.calls("chat.postMessage")).anyMatch(c -> c.param("text").startsWith("Triage of")));
+    eventually(() -> assertThat(api.calls("chat.postMessage")).anyMatch(c -> c.param("text").startsWith("Triage of")));
     Call root = api.calls("chat.postMessage").stream().filter(c -> c.param("thread_ts") == null).findFirst().orElseThrow();
     assertThat(root.param("channel")).isEqualTo("C9");
     assertThat(root.param("text")).contains("<@U1>").contains("backend pool unreachable");
@@ -202,7 +201,7 @@ class SlackBotHttpTest {
   void theMessageShortcutStartsInTheAlertsThread() {
     String alert = "1700000000.000777";
     assertThat(slack.interactive(SignedSlack.shortcut("C5", alert, "U4", "ALERT lb-web probe down")).statusCode()).isEqualTo(200);
-    eventually(WAIT, () -> assertThat(promptIn(alert)).isNotNull());
+    eventually(() -> assertThat(promptIn(alert)).isNotNull());
     assertThat(conversations.turns()).containsExactly(new Turn("C5:" + alert, "ALERT lb-web probe down", "U4"));
   }
 

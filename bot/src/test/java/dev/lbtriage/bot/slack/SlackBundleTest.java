@@ -1,6 +1,6 @@
 package dev.lbtriage.bot.slack;
 
-import static dev.lbtriage.bot.slack.Eventually.eventually;
+import static dev.lbtriage.bot.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbtriage.bot.app.Engines;
@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
  * into that thread (files.getUploadURLExternal, the bytes, files.completeUploadExternal with the channel and thread).
  */
 class SlackBundleTest {
-  static final Duration WAIT = Duration.ofSeconds(30);
   static final String THREAD = "1700000200.000100";
 
   FakeSlackApi api;
@@ -61,13 +60,13 @@ class SlackBundleTest {
   @Test
   void bundle_in_a_thread_uploads_the_zip_into_that_thread() throws IOException {
     slack.event(SignedSlack.mention("EvB1", "C7", THREAD, null, "U1", "<@UBOT> lb-shop health probe is down for 172.18.0.5"));
-    eventually(WAIT, () -> assertThat(texts()).anyMatch(t -> t.contains("Is the backend VM vm-shop-1 up")));
+    eventually(() -> assertThat(texts()).anyMatch(t -> t.contains("Is the backend VM vm-shop-1 up")));
     slack.event(SignedSlack.threadMessage("EvB2", "C7", "1700000201.000001", THREAD, "U1", "no"));
-    eventually(WAIT, () -> assertThat(texts()).anyMatch(t -> t.contains("Conclusion:")));
+    eventually(() -> assertThat(texts()).anyMatch(t -> t.contains("Conclusion:")));
 
     slack.event(SignedSlack.threadMessage("EvB3", "C7", "1700000202.000001", THREAD, "U2", "support bundle"));
 
-    eventually(WAIT, () -> assertThat(api.calls("files.completeUploadExternal")).hasSize(1));
+    eventually(() -> assertThat(api.calls("files.completeUploadExternal")).hasSize(1));
     Call url = api.calls("files.getUploadURLExternal").get(0);
     assertThat(url.param("filename")).isEqualTo("lb-triage-bundle-lb-shop.zip");
     Call complete = api.calls("files.completeUploadExternal").get(0);

@@ -1,6 +1,6 @@
 package dev.lbtriage.bot.slack;
 
-import static dev.lbtriage.bot.slack.Eventually.eventually;
+import static dev.lbtriage.bot.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
  */
 class SlackHostileRequestsTest {
 
-  static final Duration WAIT = Duration.ofSeconds(10);
 
   FakeSlackApi api;
   FakeConversations conversations;
@@ -65,7 +64,7 @@ class SlackHostileRequestsTest {
       assertThat(slack.send("application/json", body, ts, SignedSlack.SECRET, Map.of()).statusCode()).as("timestamp %d", ts).isEqualTo(401);
     }
     assertThat(slack.send("application/json", body, now + 200, SignedSlack.SECRET, Map.of()).statusCode()).isEqualTo(200);
-    eventually(WAIT, () -> assertThat(conversations.turns()).hasSize(1));
+    eventually(() -> assertThat(conversations.turns()).hasSize(1));
   }
 
   @Test
@@ -78,8 +77,8 @@ class SlackHostileRequestsTest {
     }
     // a different command afterwards: its turn runs after anything the replays could have queued
     slack.form(SignedSlack.command("C8", "U1", "marker"));
-    eventually(WAIT, () -> assertThat(conversations.turns()).extracting(Turn::text).contains("marker"));
-    eventually(WAIT, () -> assertThat(api.calls("chat.postMessage")).anyMatch(c -> c.param("text").contains("Triage of: replayed")));
+    eventually(() -> assertThat(conversations.turns()).extracting(Turn::text).contains("marker"));
+    eventually(() -> assertThat(api.calls("chat.postMessage")).anyMatch(c -> c.param("text").contains("Triage of: replayed")));
     assertThat(conversations.turns()).extracting(Turn::text).containsOnlyOnce("replayed five times");
     assertThat(api.calls("chat.postMessage")).filteredOn(c -> c.param("thread_ts") == null && c.param("text").contains("replayed five times")).hasSize(1);
   }
@@ -87,14 +86,14 @@ class SlackHostileRequestsTest {
   @Test
   void aReplayedButtonClickIsOneAnswer() {
     slack.event(SignedSlack.mention("EvB", "C1", "1700000000.000200", null, "U1", "<@UBOT> start"));
-    eventually(WAIT, () -> assertThat(conversations.turns()).hasSize(1));
+    eventually(() -> assertThat(conversations.turns()).hasSize(1));
     String click = SignedSlack.encode(Map.of("payload", SignedSlack.buttonClick("C1", "1800000000.000009", "1700000000.000200", "U2", "lbt_answer_0", "yes")));
     long ts = SignedSlack.now();
     for (int i = 0; i < 4; i++) {
       assertThat(slack.send("application/x-www-form-urlencoded", click, ts, SignedSlack.SECRET, Map.of()).statusCode()).isEqualTo(200);
     }
     slack.event(SignedSlack.threadMessage("EvB2", "C1", "1700000001.000001", "1700000000.000200", "U1", "after"));
-    eventually(WAIT, () -> assertThat(conversations.turns()).extracting(Turn::text).contains("after"));
+    eventually(() -> assertThat(conversations.turns()).extracting(Turn::text).contains("after"));
     assertThat(conversations.turns()).extracting(Turn::text).containsExactly("start", "yes", "after");
   }
 

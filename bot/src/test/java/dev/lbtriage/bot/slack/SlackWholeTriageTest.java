@@ -1,7 +1,7 @@
 package dev.lbtriage.bot.slack;
 
 import dev.lbtriage.bot.app.Engines;
-import static dev.lbtriage.bot.slack.Eventually.eventually;
+import static dev.lbtriage.bot.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbtriage.engine.gather.snapshot.SnapshotReader;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
  * gets the question, then the confirmed cause and its fix.
  */
 class SlackWholeTriageTest {
-  static final Duration WAIT = Duration.ofSeconds(30);
   static final String THREAD = "1700000100.000100";
 
   FakeSlackApi api;
@@ -58,18 +57,18 @@ class SlackWholeTriageTest {
             + "Calls from other VNets work fine. The job runs on one of the API backends."));
     // when: the engineer says the probes are healthy (the words fit two situations and the snapshot has no metrics),
     // declines the answers read from the report, so as to be asked, and gives the client's IP
-    eventually(WAIT, () -> assertThat(texts()).anyMatch(t -> t.contains("Does Health Probe Status show the backends healthy?")));
+    eventually(() -> assertThat(texts()).anyMatch(t -> t.contains("Does Health Probe Status show the backends healthy?")));
     slack.event(SignedSlack.threadMessage("EvW1b", "C9", "1700000100.500000", THREAD, "U1", "yes"));
-    eventually(WAIT, () -> assertThat(texts()).anyMatch(t -> t.contains("From your report")
+    eventually(() -> assertThat(texts()).anyMatch(t -> t.contains("From your report")
         && t.contains("The job runs on one of the API backends")));
     slack.event(SignedSlack.threadMessage("EvW2", "C9", "1700000101.000001", THREAD, "U1", "no"));
-    eventually(WAIT, () -> assertThat(texts()).anyMatch(t -> t.contains("IP address")));
+    eventually(() -> assertThat(texts()).anyMatch(t -> t.contains("IP address")));
     slack.event(SignedSlack.threadMessage("EvW3", "C9", "1700000102.000001", THREAD, "U1", "the client is 10.0.0.5"));
     // then: the thread holds the confirmed cause with its evidence and the fix
-    eventually(WAIT, () -> assertThat(texts()).anyMatch(t -> t.contains("ilb-hairpin") || t.contains("internal load balancer")));
-    eventually(WAIT, () -> assertThat(String.join("\n", texts())).contains("10.0.0.5").containsIgnoringCase("confirmed"));
+    eventually(() -> assertThat(texts()).anyMatch(t -> t.contains("ilb-hairpin") || t.contains("internal load balancer")));
+    eventually(() -> assertThat(String.join("\n", texts())).contains("10.0.0.5").containsIgnoringCase("confirmed"));
     // the conclusion is one Slack message: its headline and the Details / Why / Support buttons together
-    eventually(WAIT, () -> assertThat(texts()).anySatisfy(t -> assertThat(t).contains("Conclusion:", "lbt_prompt:concluded")));
+    eventually(() -> assertThat(texts()).anySatisfy(t -> assertThat(t).contains("Conclusion:", "lbt_prompt:concluded")));
     assertThat(texts()).filteredOn(t -> t.contains("Conclusion:")).hasSize(1);
     assertThat(api.inThread("chat.postMessage", THREAD)).allMatch(c -> c.param("channel").equals("C9"));
     assertThat(conversations.knows("C9:" + THREAD)).isTrue();

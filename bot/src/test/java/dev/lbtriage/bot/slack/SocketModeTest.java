@@ -1,6 +1,6 @@
 package dev.lbtriage.bot.slack;
 
-import static dev.lbtriage.bot.slack.Eventually.eventually;
+import static dev.lbtriage.bot.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lbtriage.bot.slack.FakeConversations.Turn;
@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
  */
 class SocketModeTest {
 
-  static final Duration WAIT = Duration.ofSeconds(15);
   static final String TS = "1700000000.000900";
 
   @Test
@@ -34,18 +33,18 @@ class SocketModeTest {
         }, "socket-mode-runner");
         thread.setDaemon(true);
         thread.start();
-        eventually(WAIT, () -> assertThat(socket.connected()).isTrue());
+        eventually(() -> assertThat(socket.connected()).isTrue());
         assertThat(api.calls("apps.connections.open")).isNotEmpty();
 
         String event = SignedSlack.mention("EvS1", "C7", TS, null, "U1", "<@UBOT> over the socket");
         socket.send(envelope("env-1", event, 0));
-        eventually(WAIT, () -> assertThat(socket.received()).anyMatch(m -> m.contains("\"envelope_id\":\"env-1\"")));
-        eventually(WAIT, () -> assertThat(api.inThread("chat.postMessage", TS)).anyMatch(c -> c.param("text").contains("over the socket")));
+        eventually(() -> assertThat(socket.received()).anyMatch(m -> m.contains("\"envelope_id\":\"env-1\"")));
+        eventually(() -> assertThat(api.inThread("chat.postMessage", TS)).anyMatch(c -> c.param("text").contains("over the socket")));
 
         socket.send(envelope("env-2", event, 1));
-        eventually(WAIT, () -> assertThat(socket.received()).anyMatch(m -> m.contains("\"envelope_id\":\"env-2\"")));
+        eventually(() -> assertThat(socket.received()).anyMatch(m -> m.contains("\"envelope_id\":\"env-2\"")));
         socket.send(envelope("env-3", SignedSlack.threadMessage("EvS2", "C7", "1700000000.000901", TS, "U1", "next"), 0));
-        eventually(WAIT, () -> assertThat(conversations.turns()).extracting(Turn::text).contains("next"));
+        eventually(() -> assertThat(conversations.turns()).extracting(Turn::text).contains("next"));
         assertThat(conversations.turns()).extracting(Turn::text).containsExactly("over the socket", "next");
       }
     }

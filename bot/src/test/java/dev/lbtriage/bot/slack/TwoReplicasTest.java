@@ -1,6 +1,6 @@
 package dev.lbtriage.bot.slack;
 
-import static dev.lbtriage.bot.slack.Eventually.eventually;
+import static dev.lbtriage.bot.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

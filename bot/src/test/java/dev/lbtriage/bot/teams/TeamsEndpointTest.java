@@ -1,6 +1,6 @@
 package dev.lbtriage.bot.teams;
 
-import static dev.lbtriage.bot.teams.Eventually.eventually;
+import static dev.lbtriage.bot.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -23,7 +23,8 @@ class BundledExamplesTest {
   private Path jar() throws IOException {
     Path jar = dir.resolve("lb-triage.jar");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-      for (String name : new String[] {"examples/README.md", "examples/healthy/lb.json", "examples/../escape.txt", "other/x.txt"}) {
+      for (String name : new String[] {"examples/README.md", "examples/healthy/lb.json", "examples/healthy-too/lb.json",
+          "examples/vm-deallocated/lb.json", "examples/../escape.txt", "other/x.txt"}) {
         out.putNextEntry(new JarEntry(name));
         out.write(name.getBytes(StandardCharsets.UTF_8));
         out.closeEntry();
@@ -44,6 +45,39 @@ class BundledExamplesTest {
       assertThat(root.resolve("x.txt")).doesNotExist();
       assertThat(root.toString()).doesNotStartWith(Path.of(System.getProperty("java.io.tmpdir"), "lb-triage-").toString());
     }
+  }
+
+  @Test
+  void one_example_is_extracted_alone_at_the_same_place_as_with_all() throws IOException {
+    Path data = dir.resolve("home/.local/share/lb-triage");
+    try (JarFile jar = new JarFile(jar().toFile())) {
+      Path root = BundledExamples.extract(jar, data, "healthy/");
+      assertThat(root).isEqualTo(data.resolve("examples"));
+      assertThat(root.resolve("healthy/lb.json")).hasContent("examples/healthy/lb.json");
+      // not the others, not even one whose name starts the same
+      assertThat(root.resolve("healthy-too")).doesNotExist();
+      assertThat(root.resolve("vm-deallocated")).doesNotExist();
+      assertThat(root.resolve("README.md")).doesNotExist();
+    }
+  }
+
+  @Test
+  void only_a_plain_folder_name_is_looked_up_alone() {
+    assertThat(BundledExamples.isFolderName("nsg-deny-all-nic")).isTrue();
+    assertThat(BundledExamples.isFolderName("v1.2_x")).isTrue();
+    for (String bad : new String[] {"", ".", "..", "../healthy", "healthy/../x", "a\\b", ".hidden", "a b", "/etc"}) {
+      assertThat(BundledExamples.isFolderName(bad)).as(bad).isFalse();
+    }
+  }
+
+  @Test
+  void an_example_found_alone_is_the_one_the_list_has() {
+    for (dev.lbtriage.engine.scenario.Scenario listed : BundledExamples.list()) {
+      assertThat(BundledExamples.find(listed.name())).contains(listed);
+      assertThat(BundledExamples.find(" " + listed.name().toUpperCase(java.util.Locale.ROOT) + " ")).contains(listed);
+    }
+    assertThat(BundledExamples.find("../examples")).isEmpty();
+    assertThat(BundledExamples.find("nope")).isEmpty();
   }
 
   @Test

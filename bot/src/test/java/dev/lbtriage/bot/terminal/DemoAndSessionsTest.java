@@ -36,6 +36,68 @@ class DemoAndSessionsTest {
     assertThat(r.err()).isEmpty();
   }
 
+  /** The example's facts, except that reading them fails the way a bug in a reader would (not bad input: that is said). */
+  static final class FailingRead implements dev.lbtriage.engine.gather.FactSource {
+    final dev.lbtriage.engine.gather.snapshot.SnapshotReader reader;
+    int reads;
+
+    FailingRead(Path folder) {
+      reader = new dev.lbtriage.engine.gather.snapshot.SnapshotReader(folder);
+    }
+
+    @Override
+    public java.util.List<dev.lbtriage.engine.gather.LoadBalancerSummary> loadBalancers() {
+      return reader.loadBalancers();
+    }
+
+    @Override
+    public dev.lbtriage.rules.facts.AzureFacts gather(String lb, dev.lbtriage.engine.gather.Progress progress) {
+      reads++;
+      throw new IllegalStateException("the reader broke");
+    }
+
+    @Override
+    public String describe() {
+      return reader.describe();
+    }
+  }
+
+  /**
+   * {@code demo --auto} stops at a turn that failed: the error is shown once, nothing is typed after it, stderr says
+   * why the demo stopped in one line, and the exit code is 1. The read breaks in the report's turn (the default
+   * example reads its facts there) or in the first answer the demo types (vmss-probe-locks-port reads them once its
+   * symptom is picked).
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"nsg-deny-all-nic, 1", "vmss-probe-locks-port, 2"})
+  void demoAutoStopsAtAFailedTurnSayingWhyInOneLine(String scenario, int failingTurn) {
+    java.util.List<FailingRead> sources = new java.util.ArrayList<>();
+    java.util.function.Function<Path, dev.lbtriage.engine.conversation.ConversationEngine> real = DemoCommand.engineOver;
+    DemoCommand.engineOver = folder -> {
+      FailingRead source = new FailingRead(folder);
+      sources.add(source);
+      return dev.lbtriage.bot.app.Engines.over(source);
+    };
+    Result r;
+    try {
+      r = run("demo", "--auto", "--scenario", scenario, "--db", db());
+    } finally {
+      DemoCommand.engineOver = real;
+    }
+    assertThat(r.exit()).as(r.out()).isEqualTo(1);
+    assertThat(sources).hasSize(1);
+    assertThat(sources.get(0).reads).as("facts read").isEqualTo(1);
+    String out = r.out();
+    int said = out.indexOf("Something went wrong on my side (IllegalStateException: the reader broke)");
+    assertThat(said).as(out).isPositive();
+    assertThat(out.substring(0, said).split("you> ", -1)).as("lines typed before the error").hasSize(failingTurn + 1);
+    assertThat(out.indexOf("Something went wrong", said + 1)).as(out).isNegative();
+    assertThat(out.substring(said)).doesNotContain("you> ").doesNotContain("Demo finished").doesNotContain("== Conclusion");
+    assertThat(r.err().strip()).doesNotContain("\n")
+        .isEqualTo("lb-triage demo: stopped at the turn that failed (the error is above); typing the example's answers on would"
+            + " only repeat it.");
+  }
+
   static Iterable<String> scenarios() {
     return BundledExamples.list().stream().map(Scenario::name).toList();
   }

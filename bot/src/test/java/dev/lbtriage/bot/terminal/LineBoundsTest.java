@@ -1,5 +1,6 @@
 package dev.lbtriage.bot.terminal;
 
+import static dev.lbtriage.bot.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -96,8 +97,10 @@ class LineBoundsTest {
       assertThat(source.readLine("you> ")).isEqualTo("hello");
       // what the reader held of the refused line (JLine keeps each accepted buffer in its history): the first 100
       assertThat(source.history()).first().isEqualTo("x".repeat(limit));
+      // what the reader printed reaches the screen through the terminal's own output pump (a thread copying from
+      // its pty): wait for it there, before closing the terminal, rather than assume it has arrived
+      // (the dumb terminal also echoes every key it gets; that echo is the terminal's, not a line held)
+      eventually(() -> assertThat(screen.toString(StandardCharsets.UTF_8)).contains("That line is longer than 100 characters"));
     }
-    // (the dumb terminal echoes every key it gets; that echo is the terminal's, not a line held)
-    assertThat(screen.toString(StandardCharsets.UTF_8)).contains("That line is longer than 100 characters");
   }
 }

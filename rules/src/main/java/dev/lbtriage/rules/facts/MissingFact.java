@@ -9,4 +9,10 @@ package dev.lbtriage.rules.facts;
  * @param referencedBy who referenced it
  * @param reason why it is missing, e.g. {@code not in the snapshot} or {@code 403 Forbidden}
  */
-public record MissingFact(String kind, String reference, String referencedBy, String reason) {}
+public record MissingFact(String kind, String reference, String referencedBy, String reason) {
+  /**
+   * The kind of a security rule of an NSG that was read but could not be used (left out as unreadable):
+   * {@code referencedBy} is the NSG's id. The NSG's rule list is then incomplete, so no flow verdict follows from it.
+   */
+  public static final String SECURITY_RULE = "security-rule";
+}

@@ -24,8 +24,8 @@ import java.util.Optional;
  * NIC's effective security rules win when the facts have them. A level whose NSG is not attached
  * allows, except that with no NSG at any level an inbound flow through a Standard SKU public
  * frontend is denied ({@link Ingress}: Standard is closed by default); a level that cannot be
- * known (subnet, NSG or NIC not in the facts) is {@link Verdict#UNKNOWN} with the reason, never
- * "allowed". Rules on application security groups are decided from the NIC IP configurations'
+ * known (subnet, NSG or NIC not in the facts, or an NSG with a rule left out as unreadable) is
+ * {@link Verdict#UNKNOWN} with the reason, never "allowed". Rules on application security groups are decided from the NIC IP configurations'
  * membership in the facts ({@link AsgMembership#fromFacts}).
  *
  * <p>NSGs are stateful (https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview,
@@ -149,7 +149,20 @@ public final class FlowEvaluator {
       return NsgDecision.missing(level, nsgId,
           "NSG '" + ArmId.name(nsgId) + "' is attached but not in the facts" + missingReason(facts, nsgId));
     }
-    return NsgEvaluator.evaluate(nsg.get(), level, flow, ctx);
+    NsgDecision d = NsgEvaluator.evaluate(nsg.get(), level, flow, ctx);
+    List<String> leftOut = facts.derived(LEFT_OUT_RULES, FlowEvaluator::leftOutRules).getOrDefault(ArmId.normalize(nsgId), List.of());
+    return leftOut.isEmpty() ? d : d.incomplete(leftOut);
+  }
+
+  /** The names of the rules left out of each NSG as unreadable ({@link MissingFact#SECURITY_RULE}), by normalised NSG id. */
+  private static Map<String, List<String>> leftOutRules(AzureFacts facts) {
+    Map<String, List<String>> byNsg = new HashMap<>();
+    for (MissingFact m : facts.missing()) {
+      if (MissingFact.SECURITY_RULE.equals(m.kind()) && m.referencedBy() != null && m.reference() != null) {
+        byNsg.computeIfAbsent(ArmId.normalize(m.referencedBy()), k -> new ArrayList<>()).add(ArmId.name(m.reference()));
+      }
+    }
+    return byNsg;
   }
 
   static Optional<NetworkInterface> findNic(AzureFacts facts, String nicIdOrIp) {
@@ -163,6 +176,7 @@ public final class FlowEvaluator {
 
   private static final Object NICS_BY_PRIVATE_IP = new Object();
   private static final Object MISSING_BY_REFERENCE = new Object();
+  private static final Object LEFT_OUT_RULES = new Object();
 
   /** Each private address of the NICs to the first NIC (in list order) with an IP configuration on it. */
   private static Map<IpPrefix, NetworkInterface> nicsByPrivateIp(AzureFacts facts) {

@@ -40,6 +40,20 @@ public record NsgDecision(
         Verdict.UNKNOWN, null, List.of(), reason);
   }
 
+  /**
+   * This decision, made from an NSG whose rules named in {@code leftOut} could not be read: a rule of unknown
+   * priority may come before the one that decided, so nothing is decided (the rule that would have decided is kept).
+   */
+  public NsgDecision incomplete(List<String> leftOut) {
+    String rules = (leftOut.size() == 1 ? "rule '" : "rules '") + String.join("', '", leftOut) + "'";
+    String would = verdict == Verdict.UNKNOWN ? "" : "the rules read would " + (verdict == Verdict.ALLOW
+        ? "allow" : "deny") + " it, but ";
+    String why = would + rules + " of this NSG could not be read (left out), and " + (leftOut.size() == 1 ? "it" : "they")
+        + " may come first";
+    return new NsgDecision(level, nsgId, nsgName, originFile, Verdict.UNKNOWN, decidingRule, undecidedRules,
+        reason == null || verdict != Verdict.UNKNOWN ? why : reason + "; " + why);
+  }
+
   /** {@code nsg/rule@priority}. */
   public String ruleLabel() {
     return decidingRule == null ? null : label(decidingRule);

@@ -53,11 +53,22 @@ final class Related {
   final List<EffectiveSecurityRules> effectiveSecurityRules = new ArrayList<>();
   final List<EffectiveRoutes> effectiveRoutes = new ArrayList<>();
 
+  /** The missing facts, and the rules left out of the NSGs reached (so that an incomplete NSG decides nothing for sure). */
+  private List<MissingFact> withLeftOutRules(List<MissingFact> missing, SnapshotIndex index) {
+    List<MissingFact> leftOut = index.leftOutRulesOf(nsgs.list());
+    if (leftOut.isEmpty()) {
+      return missing;
+    }
+    List<MissingFact> all = new ArrayList<>(missing);
+    all.addAll(leftOut);
+    return all;
+  }
+
   AzureFacts facts(LoadBalancer lb, SnapshotIndex index, List<MissingFact> missing) {
     return new AzureFacts(List.of(lb), nics.list(), vms.list(), subnets.list(), vnets.list(), nsgs.list(),
         effectiveSecurityRules, routeTables.list(), effectiveRoutes, scaleSets.list(),
         index.metrics.stream().filter(m -> m.resourceId() == null || ArmId.same(m.resourceId(), lb.id())).toList(),
-        publicIps.list(), missing, index.problems, index.flowVerifications,
+        publicIps.list(), withLeftOutRules(missing, index), index.problems, index.flowVerifications,
         index.healthEvents.stream().filter(e -> e.loadBalancerId() == null || ArmId.same(e.loadBalancerId(), lb.id())).toList(),
         index.resourceHealth.stream().filter(h -> ArmId.same(h.resourceId(), lb.id())).toList());
   }

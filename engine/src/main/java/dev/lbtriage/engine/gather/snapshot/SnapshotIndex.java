@@ -70,6 +70,17 @@ final class SnapshotIndex {
   final List<dev.lbtriage.rules.facts.ResourceHealth> resourceHealth = new ArrayList<>();
   final List<SnapshotProblem> problems = new ArrayList<>();
   final List<dev.lbtriage.rules.facts.FlowVerification> flowVerifications = new ArrayList<>();
+  /** Per NSG (normalised id), the rules left out as unreadable: the NSG's rule list is incomplete (see {@link NsgParser}). */
+  final Map<String, List<dev.lbtriage.rules.facts.MissingFact>> leftOutRules = new java.util.HashMap<>();
+
+  /** The rules left out of these NSGs, as missing facts (none when every rule was read). */
+  List<dev.lbtriage.rules.facts.MissingFact> leftOutRulesOf(List<NetworkSecurityGroup> of) {
+    List<dev.lbtriage.rules.facts.MissingFact> out = new ArrayList<>();
+    for (NetworkSecurityGroup n : of) {
+      out.addAll(leftOutRules.getOrDefault(ArmId.normalize(n.id()), List.of()));
+    }
+    return out;
+  }
 
   /** Scale sets by the pools they join and by their health probe (normalised ids, to read positions in {@code all}). */
   private record ScaleSetIds(List<VmScaleSet> all, Map<String, List<Integer>> byPool, Map<String, List<Integer>> byProbe) {}

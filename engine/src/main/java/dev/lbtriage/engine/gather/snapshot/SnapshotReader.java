@@ -58,13 +58,14 @@ public final class SnapshotReader implements FactSource {
 
   /**
    * Everything in the snapshot as read, without following a load balancer: pool members are only
-   * those the load balancers list, and no missing facts are computed. For tools and tests.
+   * those the load balancers list, and no missing references are computed (only the NSG rules left out as unreadable
+   * are missing facts). For tools and tests.
    */
   public AzureFacts everything(Progress progress) {
     SnapshotIndex idx = index(progress);
     return new AzureFacts(idx.loadBalancers.all(), idx.nics.all(), idx.vms.all(), idx.subnets.all(), idx.vnets.all(),
         idx.nsgs.all(), idx.effectiveSecurityRules, idx.routeTables.all(), idx.effectiveRoutes, idx.scaleSets.all(),
-        idx.metrics, idx.publicIps.all(), List.of(), idx.problems, idx.flowVerifications, idx.healthEvents, idx.resourceHealth);
+        idx.metrics, idx.publicIps.all(), idx.leftOutRulesOf(idx.nsgs.all()), idx.problems, idx.flowVerifications, idx.healthEvents, idx.resourceHealth);
   }
 
   /** The snapshot folder read (as given). */
