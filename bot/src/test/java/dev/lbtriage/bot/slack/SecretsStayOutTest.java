@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 class SecretsStayOutTest {
 
   static final String BOT = "xoxb-FAKEBOT-1111-do-not-log";
-  static final String SIGNING = "FAKE-SIGNING-SECRET-2222";
+  static final String SIGNING = "FAKE-SIGNING-SECRET-Qz2222";
   static final String APP = "xapp-FAKEAPP-3333-do-not-log";
-  static final String DB_PASSWORD = "FAKE-DB-PASSWORD-4444";
-  static final List<String> SECRETS = List.of(BOT, SIGNING, APP, DB_PASSWORD, BOT.substring(0, 16), "FAKEBOT", "2222", "FAKEAPP", "4444");
+  static final String DB_PASSWORD = "FAKE-DB-PASSWORD-Qz4444";
+  static final List<String> SECRETS = List.of(BOT, SIGNING, APP, DB_PASSWORD, BOT.substring(0, 16), "FAKEBOT", "Qz2222", "FAKEAPP", "Qz4444");
   static final String THREAD = "1700000200.000100";
 
   @Test
