@@ -59,7 +59,7 @@ public final class Engines {
   }
 
   /** What a background load gave, or its failure thrown as it would have been thrown in the caller's thread. */
-  private static <T> T join(CompletableFuture<T> f) {
+  public static <T> T join(CompletableFuture<T> f) {
     try {
       return f.join();
     } catch (CompletionException e) {

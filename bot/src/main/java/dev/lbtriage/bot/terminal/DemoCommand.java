@@ -16,7 +16,6 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -86,7 +85,7 @@ public final class DemoCommand implements Callable<Integer> {
         sc = BundledExamples.find(scenario).orElseThrow(() -> new BadInputException("there is no example \""
             + scenario + "\"; the examples: " + String.join(", ", BundledExamples.list().stream().map(Scenario::name).toList())));
         io = auto ? TerminalIo.output(out) : TerminalIo.open(TerminalIo.stdin(), out);
-        opened = join(opening);
+        opened = Engines.join(opening);
       } finally {
         if (opened == null) { // the demo does not start: close the store once it is open
           opening.whenComplete((s, e) -> {
@@ -154,21 +153,6 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     return true;
-  }
-
-  /** What the store's opening gave, or its failure thrown as it would have been on this thread. */
-  private static <T> T join(CompletableFuture<T> f) {
-    try {
-      return f.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error r) {
-        throw r;
-      }
-      throw e;
-    }
   }
 
   /** Ends --auto at a failed turn, saying so in one line on stderr (the error itself was shown once above). */
